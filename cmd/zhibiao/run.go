@@ -1,0 +1,134 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"zhibiao/export"
+	"zhibiao/extract"
+)
+
+// Set by the linker (see Makefile).
+var (
+	version = "dev"
+	commit  = "none"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitInput = 1 // some input could not be read
+	exitUsage = 2
+)
+
+const usage = `zhibiao reads Chinese government work reports and extracts their indicators.
+
+Usage:
+  zhibiao extract [--format json|tsv] [--region NAME] [--year YEAR] PATH...
+  zhibiao indicators
+  zhibiao version
+
+Examples:
+  zhibiao extract --format tsv testdata/seeds/*.txt
+  zhibiao extract --region 牧野区 --year 2024 report.txt
+`
+
+// errUsage marks errors the user fixes by changing the command line.
+var errUsage = errors.New("usage")
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	status := exitOK
+	switch args[0] {
+	case "extract":
+		status, err = runExtract(args[1:], stdout, stderr)
+	case "indicators":
+		err = runIndicators(args[1:], stdout)
+	case "version":
+		fmt.Fprintf(stdout, "zhibiao %s (commit %s)\n", version, commit)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
+		if errors.Is(err, errUsage) || errors.Is(err, pflag.ErrHelp) {
+			fmt.Fprint(stderr, usage)
+			return exitUsage
+		}
+		return exitInput
+	}
+	return status
+}
+
+func runExtract(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := pflag.NewFlagSet("extract", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "json", "output format: json or tsv")
+	region := fs.String("region", "", "the region of every input (overrides detection)")
+	year := fs.Int("year", 0, "the report year of every input (overrides detection)")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *format != "json" && *format != "tsv" {
+		return exitUsage, fmt.Errorf("%w: --format must be json or tsv, not %q", errUsage, *format)
+	}
+	if fs.NArg() == 0 {
+		return exitUsage, fmt.Errorf("%w: extract needs at least one PATH", errUsage)
+	}
+	opts := extract.Options{Region: *region, Year: *year}
+	model := &export.Model{}
+	status := exitOK
+	for _, path := range fs.Args() {
+		data, err := os.ReadFile(path)
+		var rep *extract.Report
+		if err == nil {
+			rep, err = extract.Extract(path, data, opts)
+		}
+		if err != nil {
+			msg := err.Error()
+			if !strings.HasPrefix(msg, path) {
+				msg = path + ": " + msg
+			}
+			fmt.Fprintln(stderr, msg)
+			model.Errors = append(model.Errors, msg)
+			status = exitInput
+			continue
+		}
+		for _, w := range rep.Warnings {
+			if w.Line > 0 {
+				fmt.Fprintf(stderr, "%s:%d: %s\n", path, w.Line, w.Message)
+			} else {
+				fmt.Fprintf(stderr, "%s: %s\n", path, w.Message)
+			}
+		}
+		model.Reports = append(model.Reports, rep)
+	}
+	var err error
+	if *format == "tsv" {
+		err = export.WriteTSV(stdout, model.Reports)
+	} else {
+		err = export.WriteJSON(stdout, model)
+	}
+	return status, err
+}
+
+func runIndicators(args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: indicators takes no arguments", errUsage)
+	}
+	for _, ind := range extract.DefaultCatalogue().Indicators {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Tier, ind.Group, ind.Name, ind.Unit, ind.Direction, strings.Join(ind.Aliases, "|"))
+	}
+	return nil
+}

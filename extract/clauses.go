@@ -1,0 +1,335 @@
+package extract
+
+import (
+	"strings"
+)
+
+// context is what the section around a sentence says of its figures.
+type context struct {
+	kind  string // actual or target
+	year  int
+	goals bool // inside the statement of 主要预期目标
+}
+
+// candidate is an observation before deduplication.
+type candidate struct {
+	Observation
+	sentence int // sentence number in the report, for "same clause" rules
+}
+
+// itemKind says what a clause item is.
+type itemKind int
+
+const (
+	itemAlias itemKind = iota
+	itemFigure
+	itemRank
+)
+
+// item is an indicator name, a figure or a rank found in a clause.
+type item struct {
+	kind       itemKind
+	start, end int
+	alias      aliasMatch
+	fig        figure
+	rank       rankFigure
+}
+
+// clause is the stretch of a sentence between separators (, 、 :).
+type clause struct {
+	start, end int
+	sep        rune // the separator that ends it, 0 at the end of the sentence
+	items      []item
+}
+
+// subject is what a clause's figures speak of: an indicator, or nil for
+// something the catalogue does not know.
+type subject struct {
+	ind     *Indicator
+	measure string // the measure the name implies (经济增长 → growth)
+	start   int    // where its phrase starts, for the observation's text
+}
+
+// sentenceReader reads the figures of one sentence.
+type sentenceReader struct {
+	r       *reader
+	p       *Paragraph
+	ctx     context
+	n       int // sentence number
+	s, e    int
+	year    int // a year the sentence names for itself (2016年, 到2030年, 今年)
+	last    *subject
+	totalOf *subject // an indicator whose new additions were just given
+	lastSub *subject // the subject of the last figure
+	lastM   string   // and its measure
+	recent  []*subject
+	group   []*subject
+}
+
+// splitClauses cuts a sentence into clauses and finds their items.
+func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
+	rs := p.Runes
+	var out []clause
+	cur := clause{start: s}
+	for i := s; i < e; {
+		c := rs[i]
+		if c == ',' || c == '、' || c == ':' || c == '，' {
+			cur.end, cur.sep = i, c
+			out = append(out, cur)
+			cur = clause{start: i + 1}
+			i++
+			continue
+		}
+		if c == '全' {
+			if rk, ok := scanRank(rs, i, e); ok {
+				cur.items = append(cur.items, item{kind: itemRank, start: rk.start, end: rk.end, rank: rk})
+				i = rk.end
+				continue
+			}
+		}
+		if a, ok := r.cat.findAlias(rs[:e], i); ok {
+			if a.after == "" || containsWord(rs[s:i], a.after) {
+				cur.items = append(cur.items, item{kind: itemAlias, start: a.start, end: a.end, alias: a})
+				i = a.end
+				continue
+			}
+		}
+		if (c >= '0' && c <= '9') || isChineseDigit(c) {
+			if f, ok := scanFigure(rs, i, e); ok {
+				if f.hasUnit {
+					cur.items = append(cur.items, item{kind: itemFigure, start: f.start, end: f.end, fig: f})
+				}
+				i = max(f.end, i+1)
+				if !f.hasUnit {
+					// A bare number (a count of things, a date) is text.
+					for i < e && rs[i] >= '0' && rs[i] <= '9' {
+						i++
+					}
+				}
+				continue
+			}
+		}
+		i++
+	}
+	cur.end = e
+	out = append(out, cur)
+	return out
+}
+
+// readSentence finds the observations of the sentence p.Runes[s:e].
+func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n int) {
+	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e}
+	sr.year = sentenceYear(p.Runes[s:e], r.reportYear)
+	clauses := r.splitClauses(p, s, e)
+	var pending []*subject
+	for ci := 0; ci < len(clauses); ci++ {
+		cl := clauses[ci]
+		rs := p.Runes
+		var sub *subject
+		hasSubject := false
+		prev := cl.start
+		consumed := false
+		for k := 0; k < len(cl.items); k++ {
+			it := cl.items[k]
+			lead := rs[prev:it.start]
+			switch it.kind {
+			case itemAlias:
+				named := &subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start}
+				switch {
+				case hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
+					// 居民收入与经济增长同步: the first name is the subject
+				case r.isFiller(lead) && !(hasSubject && sub == nil):
+					sub = named
+				case string(trimFiller(lead)) == "新增":
+					// 新增市场主体3.2万户,总数达到63.7万户: the total that
+					// follows is the indicator's level.
+					sub, sr.totalOf = nil, named
+				default:
+					sub = nil
+				}
+				hasSubject = true
+			case itemFigure, itemRank:
+				if !hasSubject {
+					hasSubject = true
+					switch {
+					case containsWord(lead, "其中"):
+					case sr.totalOf != nil && containsAny(lead, "总数", "总量") && r.isFiller(lead):
+						sub = sr.totalOf
+					case r.isFiller(lead) || isShareOf(lead):
+						sub = sr.last
+					}
+				} else if !r.isFiller(lead) {
+					sub = nil
+				}
+				if containsWord(lead, "分别") || (k > 0 && containsWord(rs[cl.start:it.start], "分别")) {
+					// 分别: the figures of this clause and the bare figures
+					// of the clauses that follow go to the subjects in turn.
+					var figs []item
+					for ; k < len(cl.items); k++ {
+						if cl.items[k].kind == it.kind {
+							figs = append(figs, cl.items[k])
+						}
+					}
+					for ci+1 < len(clauses) && bareFigure(rs, clauses[ci+1], it.kind) {
+						ci++
+						figs = append(figs, clauses[ci].items[0])
+					}
+					subs := pending
+					if sub != nil && len(pending) > 0 {
+						subs = append(subs, sub)
+					}
+					if len(subs) == 0 {
+						subs = sr.recent
+					}
+					if len(subs) >= len(figs) {
+						subs = subs[len(subs)-len(figs):]
+						for i, f := range figs {
+							sr.emit(subs[i], f, lead, subs[i].start)
+						}
+						sr.group = subs
+					}
+					consumed = true
+					prev = cl.end
+					k = len(cl.items)
+					continue
+				}
+				if containsWord(lead, "均") {
+					subs := append(pending, sub)
+					if len(pending) == 0 {
+						subs = sr.group
+					}
+					for _, sb := range subs {
+						sr.emit(sb, it, lead, cl.start)
+					}
+					sr.group = subs
+					consumed = true
+				} else {
+					sr.emit(sub, it, lead, cl.start)
+				}
+			}
+			prev = it.end
+		}
+		switch {
+		case consumed:
+			pending = nil
+			sr.last = nil
+		case !hasSubject:
+			// A clause of words only: it leaves the subject when it is
+			// filler, and ends it otherwise.
+			if !r.isFiller(rs[cl.start:cl.end]) {
+				sr.last, pending = nil, nil
+			}
+		case onlyAliases(cl):
+			if sub != nil && ctx.goals {
+				sr.qualitative(sub, cl)
+			}
+			if cl.sep == '、' {
+				pending = append(pending, sub)
+			} else {
+				pending = nil
+			}
+			sr.last = sub
+		default:
+			pending = nil
+			if sub != nil {
+				sr.recent = append(sr.recent, sub)
+			} else {
+				sr.recent = append(sr.recent, &subject{})
+			}
+			sr.last = sub
+		}
+		if !hasSubject && cl.sep == '、' && !r.isFiller(rs[cl.start:cl.end]) {
+			pending = append(pending, &subject{start: cl.start}) // 亩产、总产分别…
+		}
+	}
+}
+
+// onlyAliases reports whether a clause names indicators but gives no figure.
+func onlyAliases(cl clause) bool {
+	for _, it := range cl.items {
+		if it.kind != itemAlias {
+			return false
+		}
+	}
+	return len(cl.items) > 0
+}
+
+// bareFigure reports whether a clause is nothing but one figure (or rank),
+// as in the tail of a 分别 list: 分别增长14%、23%.
+func bareFigure(rs []rune, cl clause, kind itemKind) bool {
+	if len(cl.items) != 1 || cl.items[0].kind != kind {
+		return false
+	}
+	it := cl.items[0]
+	return it.start == cl.start && strings.TrimSpace(string(rs[it.end:cl.end])) == ""
+}
+
+// sentenceYear finds a year a sentence names for all its figures: 2016年,
+// (at the start), 到2030年, 今年, 去年. It returns 0 when there is none.
+func sentenceYear(rs []rune, reportYear int) int {
+	if y, j := readYear(rs, 0); y > 0 && (j == len(rs) || rs[j] == ',' || rs[j] == '，' || rs[j] == '以') {
+		return y
+	}
+	for _, lead := range []string{"到", "至", "预计到", "力争到", "争取到"} {
+		if hasWord(rs, 0, lead) {
+			if y, _ := readYear(rs, len([]rune(lead))); y > 0 {
+				return y
+			}
+		}
+	}
+	if reportYear > 0 {
+		if hasWord(rs, 0, "今年") {
+			return reportYear
+		}
+		if hasWord(rs, 0, "去年") || hasWord(rs, 0, "上年") {
+			return reportYear - 1
+		}
+	}
+	return 0
+}
+
+// qualitative records a target without a number: 居民收入与经济增长同步,
+// 进出口稳中提质. Only the statement of 主要预期目标 has them.
+func (sr *sentenceReader) qualitative(sub *subject, cl clause) {
+	rs := sr.p.Runes
+	last := cl.items[len(cl.items)-1]
+	pred := rs[last.end:cl.end]
+	if sr.ctx.kind != Target || len(pred) < 2 || !containsAny(pred, qualitativeWords...) {
+		return
+	}
+	for _, r := range pred {
+		if r >= '0' && r <= '9' {
+			return
+		}
+	}
+	ind := sub.ind
+	unit := "%"
+	if ind.Target == Level {
+		unit = ind.Unit
+	}
+	year, kind := sr.period(0)
+	sr.r.add(candidate{Observation: Observation{
+		Indicator: ind.ID, Measure: ind.Target, Year: year, Kind: kind,
+		Unit: unit, Qualifier: Qualitative,
+		Text: sr.r.text.Quote(sr.p, cl.start, cl.end), Line: sr.r.text.Line(sr.p.Pos[cl.start]),
+	}, sentence: sr.n})
+}
+
+// qualitativeWords mark a target stated in words.
+var qualitativeWords = []string{"同步", "稳", "高于", "衔接", "考核", "提质", "增长", "下降", "完成", "目标", "不低于", "提高", "增加"}
+
+// period gives the year and kind of a figure: the sentence's or figure's
+// own year if it names one, the section's otherwise.
+func (sr *sentenceReader) period(figYear int) (int, string) {
+	y := figYear
+	if y == 0 {
+		y = sr.year
+	}
+	if y == 0 {
+		return sr.ctx.year, sr.ctx.kind
+	}
+	if y < sr.r.reportYear {
+		return y, Actual
+	}
+	return y, Target
+}

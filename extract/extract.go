@@ -1,0 +1,204 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// Options change how a report is read.
+type Options struct {
+	Region    string     // overrides the detected region when not empty
+	Year      int        // overrides the detected report year when not zero
+	Catalogue *Catalogue // nil means the built-in catalogue
+}
+
+// reader holds what reading one report needs.
+type reader struct {
+	cat            *Catalogue
+	text           *Text
+	reportYear     int
+	level          string   // the region's level
+	parentIsRegion bool     // the region is an autonomous region: 全区 means the province
+	extra          [][]rune // the region's own names and scope words, read as filler
+	out            []candidate
+}
+
+func (r *reader) isFiller(rs []rune) bool { return isFiller(rs, r.extra) }
+
+func (r *reader) add(c candidate) { r.out = append(r.out, c) }
+
+// Extract reads one report from its bytes. path is used for the report's
+// source and for messages. It returns an error only when the input cannot be
+// read as text at all; doubts about the content are warnings in the report.
+func Extract(path string, data []byte, opts Options) (*Report, error) {
+	dec, err := Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	sum := sha256.Sum256(data)
+	rep := &Report{Source: Source{
+		Path:     path,
+		SHA256:   hex.EncodeToString(sum[:]),
+		Format:   strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), "."),
+		Encoding: dec.Encoding,
+		Script:   "simplified",
+	}}
+	if IsTraditional(dec.Text) {
+		rep.Source.Script = "traditional"
+	}
+	if dec.Invalid > 0 {
+		rep.Warnings = append(rep.Warnings, Warning{Message: fmt.Sprintf("%d bytes could not be decoded as %s and were replaced", dec.Invalid, dec.Encoding)})
+	}
+	ReadText(rep, dec.Text, opts)
+	return rep, nil
+}
+
+// ReadText fills a report from its decoded text: region, year, title and
+// observations.
+func ReadText(rep *Report, decoded string, opts Options) {
+	cat := opts.Catalogue
+	if cat == nil {
+		cat = DefaultCatalogue()
+	}
+	text := Normalise(decoded)
+	rep.Title = title(text)
+
+	if opts.Region != "" {
+		reg, ok := RegionByName(opts.Region)
+		if !ok {
+			reg = Region{Name: opts.Region}
+			rep.Warnings = append(rep.Warnings, Warning{Message: fmt.Sprintf("region %q is not in the GB/T 2260 table", opts.Region)})
+		}
+		rep.Region = reg
+	} else {
+		reg, w := detectRegion(text)
+		rep.Region = reg
+		if w != nil {
+			rep.Warnings = append(rep.Warnings, *w)
+		}
+	}
+	if opts.Year != 0 {
+		rep.Year = opts.Year
+	} else {
+		y, sure := detectYear(text)
+		rep.Year = y
+		switch {
+		case y == 0:
+			rep.Warnings = append(rep.Warnings, Warning{Message: "cannot tell the report's year; set it with --year"})
+		case !sure:
+			rep.Warnings = append(rep.Warnings, Warning{Message: fmt.Sprintf("report year %d guessed from the years the text mentions; set it with --year if wrong", y)})
+		}
+	}
+
+	r := &reader{cat: cat, text: text, reportYear: rep.Year, level: rep.Region.Level}
+	r.extra = ownWords(rep.Region)
+	r.parentIsRegion = strings.HasSuffix(rep.Region.Name, "自治区")
+	if rep.Year != 0 {
+		ctxs := r.sections()
+		n := 0
+		for i := range text.Paragraphs {
+			p := &text.Paragraphs[i]
+			forSentences(p.Runes, func(s, e int) {
+				r.readSentence(p, s, e, ctxs[i], n)
+				n++
+			})
+		}
+	}
+	rep.Observations = dedupe(r.out)
+	if rep.Observations == nil {
+		rep.Observations = []Observation{}
+		rep.Warnings = append(rep.Warnings, Warning{Message: "no figures of the catalogue's indicators found"})
+	}
+}
+
+// ownWords lists the words by which a report names its own region: its
+// names and its scope word (全市 in a city's report).
+func ownWords(reg Region) [][]rune {
+	var words []string
+	switch reg.Level {
+	case Nation:
+		words = []string{"全国", "我国"}
+	case "":
+	default:
+		words = []string{reg.Name, ShortName(reg.Name)}
+		for _, s := range []struct{ suffix, scope string }{
+			{"省", "全省"}, {"自治区", "全区"}, {"市", "全市"}, {"区", "全区"}, {"县", "全县"}, {"旗", "全旗"},
+		} {
+			if strings.HasSuffix(reg.Name, s.suffix) {
+				words = append(words, s.scope)
+				break
+			}
+		}
+	}
+	out := make([][]rune, 0, len(words))
+	for _, w := range words {
+		out = append(out, []rune(w))
+	}
+	return out
+}
+
+// forSentences calls fn with the bounds of each sentence of rs.
+func forSentences(rs []rune, fn func(s, e int)) {
+	s := 0
+	for i, r := range rs {
+		switch r {
+		case '。', ';', '!', '?', '；', '！', '？':
+			if i > s {
+				fn(s, i)
+			}
+			s = i + 1
+		}
+	}
+	if s < len(rs) {
+		fn(s, len(rs))
+	}
+}
+
+// title returns the report's title: the first heading-like paragraph that
+// names a report, else the first paragraph.
+func title(t *Text) string {
+	for i := 0; i < len(t.Paragraphs) && i < 20; i++ {
+		p := &t.Paragraphs[i]
+		if containsAny(p.Runes, "报告", "报") && len(p.Runes) <= 60 {
+			return t.Quote(p, 0, len(p.Runes))
+		}
+	}
+	if len(t.Paragraphs) > 0 {
+		p := &t.Paragraphs[0]
+		return t.Quote(p, 0, min(len(p.Runes), 60))
+	}
+	return ""
+}
+
+// dedupe keeps one observation per indicator, measure, year, kind and
+// scope: the first mention, except that an exact value later in the same
+// sentence beats a bound (突破3000亿元、达到3126亿元 → 3126).
+func dedupe(cands []candidate) []Observation {
+	type key struct {
+		ind, measure, kind, scope string
+		year                      int
+	}
+	at := map[key]int{}
+	var kept []candidate
+	for _, c := range cands {
+		k := key{c.Indicator, c.Measure, c.Kind, c.Scope, c.Year}
+		i, seen := at[k]
+		if !seen {
+			at[k] = len(kept)
+			kept = append(kept, c)
+			continue
+		}
+		first := kept[i]
+		if first.sentence == c.sentence && first.Qualifier != Exact && first.Qualifier != Qualitative && c.Qualifier == Exact {
+			kept[i] = c
+		}
+	}
+	out := make([]Observation, len(kept))
+	for i, c := range kept {
+		out[i] = c.Observation
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package extract
+
+import "strings"
+
+// figure is a number with its unit and qualifiers as written in a clause:
+// 增长6%—6.5%, 突破5000万人次, 90亿斤以上.
+type figure struct {
+	value, high float64
+	isRange     bool
+	unit        unit
+	hasUnit     bool
+	suffix      string // 左右, 以上, 以内, 以下 …
+	start, end  int    // rune span, qualifiers included
+}
+
+// rangeSeps join the two ends of a range: 6%—6.5%, 6%-6.5%, 6%～6.5%,
+// 5.5%到6%, 6%至6.5%.
+const rangeSeps = "—–-~～到至"
+
+// scanFigure reads a figure at rs[i:] within [i, hi). Chinese numerals count
+// only when a unit follows, so that 一般 or 一年来 are not numbers.
+func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
+	n, ok := parseArabic(rs[:hi], i)
+	if !ok {
+		n, ok = parseChinese(rs[:hi], i)
+		if !ok {
+			return f, false
+		}
+		if _, _, hasUnit := matchUnit(rs[:hi], skipMore(rs, n.end, hi)); !hasUnit {
+			return f, false
+		}
+	}
+	f = figure{value: n.value, high: n.value, start: i}
+	j := skipMore(rs, n.end, hi)
+	if j > n.end {
+		f.suffix = "以上" // 5000余, 100多
+	}
+	u, k, hasUnit := matchUnit(rs[:hi], j)
+	if hasUnit {
+		f.unit, f.hasUnit, j = u, true, k
+	}
+	// A range: a separator and a second number, in the same unit.
+	if j < hi && strings.ContainsRune(rangeSeps, rs[j]) {
+		if m, ok2 := parseArabic(rs[:hi], j+1); ok2 {
+			u2, k2, has2 := matchUnit(rs[:hi], m.end)
+			if (has2 && (!hasUnit || u2 == u)) || (!has2 && hasUnit) {
+				if !hasUnit && has2 {
+					f.unit, f.hasUnit = u2, true
+				}
+				f.high, f.isRange = m.value, true
+				j = m.end
+				if has2 {
+					j = k2
+				}
+			}
+		}
+	}
+	for _, q := range []string{"左右", "上下", "以上", "以内", "以下", "之内"} {
+		if hasWord(rs[:hi], j, q) {
+			f.suffix = q
+			j += len([]rune(q))
+			break
+		}
+	}
+	f.end = j
+	return f, true
+}
+
+func skipMore(rs []rune, i, hi int) int {
+	if i < hi && (rs[i] == '余' || rs[i] == '多') {
+		return i + 1
+	}
+	return i
+}
+
+// hasWord reports whether word is written at rs[i:].
+func hasWord(rs []rune, i int, word string) bool {
+	for _, r := range word {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// hasWordBefore reports whether word ends at rs[:i].
+func hasWordBefore(rs []rune, i int, word string) bool {
+	n := len([]rune(word))
+	return i >= n && hasWord(rs, i-n, word)
+}
+
+// rankFigure is a position in a ranking: 居全省第4位, 稳居全国第二.
+type rankFigure struct {
+	value      float64
+	scope      string // 全省, 全市, 全国, 全区, 全县
+	start, end int
+}
+
+// scanRank reads a rank starting with its scope word at rs[i:].
+func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
+	for _, scope := range []string{"全省", "全市", "全国", "全区", "全县"} {
+		if !hasWord(rs[:hi], i, scope) {
+			continue
+		}
+		j := i + 2
+		for _, w := range []string{"排名", "排", "同类城市"} {
+			if hasWord(rs[:hi], j, w) {
+				j += len([]rune(w))
+				break
+			}
+		}
+		if j >= hi || rs[j] != '第' {
+			return r, false
+		}
+		n, ok := parseArabic(rs[:hi], j+1)
+		if !ok {
+			n, ok = parseChinese(rs[:hi], j+1)
+		}
+		if !ok || n.value < 1 || n.value != float64(int(n.value)) {
+			return r, false
+		}
+		end := n.end
+		if end < hi && (rs[end] == '位' || rs[end] == '名') {
+			end++
+		}
+		return rankFigure{value: n.value, scope: scope, start: i, end: end}, true
+	}
+	return r, false
+}

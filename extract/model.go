@@ -1,0 +1,89 @@
+// Package extract reads the text of Chinese government reports and finds
+// their economic indicators: last year's results and this year's targets.
+//
+// The pipeline is decode (bytes → text), normalise (text → lines that can be
+// matched), region and year detection, sections (review or plan), clauses
+// (the figures of one statement) and deduplication. Every observation keeps
+// the phrase it came from, in the source's own script, and its line.
+package extract
+
+// Measures of an observation.
+const (
+	Level      = "level"       // an amount
+	Growth     = "growth"      // % change on a year earlier
+	Rate       = "rate"        // a ratio that is itself a percentage
+	Rank       = "rank"        // position of the level or rate
+	GrowthRank = "growth_rank" // position of the growth
+)
+
+// Kinds of an observation.
+const (
+	Actual = "actual"
+	Target = "target"
+)
+
+// Qualifiers of an observation's value.
+const (
+	Exact       = "exact"
+	About       = "about"
+	AtLeast     = "at_least"
+	AtMost      = "at_most"
+	Range       = "range"
+	Qualitative = "qualitative"
+)
+
+// Region levels.
+const (
+	Nation     = "nation"
+	Province   = "province"
+	Prefecture = "prefecture"
+	County     = "county"
+)
+
+// Report is everything read from one input file.
+type Report struct {
+	Source       Source        `json:"source"`
+	Region       Region        `json:"region"`
+	Year         int           `json:"year"` // the year the report was delivered
+	Title        string        `json:"title,omitempty"`
+	Observations []Observation `json:"observations"`
+	Warnings     []Warning     `json:"warnings,omitempty"`
+}
+
+// Source describes the input a report was read from.
+type Source struct {
+	Path     string `json:"path"`
+	SHA256   string `json:"sha256"`
+	Format   string `json:"format"`   // txt, md, html, docx, pdf
+	Encoding string `json:"encoding"` // utf-8, utf-16le, utf-16be, gb18030, big5
+	Script   string `json:"script"`   // simplified or traditional
+}
+
+// Region is the administrative area a report speaks for.
+type Region struct {
+	Name   string `json:"name"`
+	Level  string `json:"level"`
+	Parent string `json:"parent,omitempty"`
+	Code   string `json:"code,omitempty"`
+}
+
+// Observation is one figure of one indicator.
+type Observation struct {
+	Indicator string   `json:"indicator"`
+	Measure   string   `json:"measure"`
+	Year      int      `json:"year"`
+	Kind      string   `json:"kind"`
+	Value     *float64 `json:"value"`
+	High      *float64 `json:"high,omitempty"`
+	Unit      string   `json:"unit"`
+	Qualifier string   `json:"qualifier"`
+	Scope     string   `json:"scope,omitempty"`
+	Text      string   `json:"text"`
+	Line      int      `json:"line"`
+}
+
+// Warning is a message about a report that did not stop it being read.
+type Warning struct {
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}

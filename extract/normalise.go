@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// Text is a report prepared for matching. Paragraphs hold the normalised
+// runes — width folded, Simplified, without Markdown debris, with lines that
+// were broken mid-sentence joined — and, for every rune, its byte offset in
+// Orig, so that any span can be quoted as written and given its line.
+type Text struct {
+	Orig       string
+	Paragraphs []Paragraph
+	lineStart  []int // byte offset at which each physical line starts
+}
+
+// Paragraph is one logical line of a report.
+type Paragraph struct {
+	Runes   []rune
+	Pos     []int // byte offset in Text.Orig of each rune
+	Heading bool  // a Markdown heading (#)
+	Item    bool  // a Markdown list item
+}
+
+// Quote returns the original text of the paragraph's runes [i, j).
+func (t *Text) Quote(p *Paragraph, i, j int) string {
+	if i >= j || j > len(p.Pos) {
+		return ""
+	}
+	start := p.Pos[i]
+	_, size := utf8.DecodeRuneInString(t.Orig[p.Pos[j-1]:])
+	return t.Orig[start : p.Pos[j-1]+size]
+}
+
+// Line returns the 1-based line of a byte offset in Orig.
+func (t *Text) Line(offset int) int {
+	return sort.Search(len(t.lineStart), func(i int) bool { return t.lineStart[i] > offset })
+}
+
+// Normalise prepares decoded text for matching.
+func Normalise(orig string) *Text {
+	t := &Text{Orig: orig}
+	var cur *Paragraph
+	flush := func() {
+		if cur != nil && len(cur.Runes) > 0 {
+			t.Paragraphs = append(t.Paragraphs, *cur)
+		}
+		cur = nil
+	}
+	off := 0
+	for off <= len(orig) {
+		end := strings.IndexByte(orig[off:], '\n')
+		if end < 0 {
+			end = len(orig)
+		} else {
+			end += off
+		}
+		t.lineStart = append(t.lineStart, off)
+		line := normaliseLine(orig, off, end)
+		switch {
+		case len(line.Runes) == 0:
+			flush()
+		case cur != nil && continues(cur, &line):
+			cur.Runes = append(cur.Runes, line.Runes...)
+			cur.Pos = append(cur.Pos, line.Pos...)
+		default:
+			flush()
+			l := line
+			cur = &l
+		}
+		off = end + 1
+	}
+	flush()
+	return t
+}
+
+// normaliseLine folds one physical line orig[start:end].
+func normaliseLine(orig string, start, end int) Paragraph {
+	var p Paragraph
+	s := orig[start:end]
+	i := 0
+	// Leading Markdown: headings, list bullets, quote marks, indentation.
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t' || s[i] == '>':
+			i++
+			continue
+		case s[i] == '#':
+			p.Heading = true
+			i++
+			continue
+		case (s[i] == '-' || s[i] == '*' || s[i] == '+') && i+1 < len(s) && s[i+1] == ' ':
+			p.Item = true
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isBullet(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b' {
+			if isBullet(r) {
+				p.Item = true
+			}
+			i += size
+			continue
+		}
+		break
+	}
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		pos := start + i
+		i += size
+		switch {
+		case r == '*' && i < len(s) && s[i] == '*', r == '_' && i < len(s) && s[i] == '_':
+			i++ // Markdown emphasis
+			continue
+		case r == '&':
+			if n, repl := entity(s[i-1:]); n > 0 {
+				i += n - 1
+				if repl == ' ' {
+					continue
+				}
+				r = repl
+			}
+		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == '\r':
+			continue
+		}
+		r = foldRune(r)
+		if r == ' ' || r == '\t' {
+			continue // spaces are dropped; see joinSpaces
+		}
+		p.Runes = append(p.Runes, r)
+		p.Pos = append(p.Pos, pos)
+	}
+	keepLatinSpaces(&p, orig)
+	return p
+}
+
+// keepLatinSpaces puts back single spaces between two Latin letters
+// ("Mobile World"); every other space — inside numbers (5.5 %), around
+// Chinese text, from page layout — is noise.
+func keepLatinSpaces(p *Paragraph, orig string) {
+	for k := 1; k < len(p.Runes); k++ {
+		a, b := p.Runes[k-1], p.Runes[k]
+		if isLatin(a) && isLatin(b) && p.Pos[k] > p.Pos[k-1]+1 {
+			p.Runes = append(p.Runes[:k], append([]rune{' '}, p.Runes[k:]...)...)
+			p.Pos = append(p.Pos[:k], append([]int{p.Pos[k-1] + 1}, p.Pos[k:]...)...)
+			k++
+		}
+	}
+}
+
+func isLatin(r rune) bool { return r < 128 && (unicode.IsLetter(r)) }
+
+func isBullet(r rune) bool {
+	switch r {
+	case '●', '○', '■', '□', '◆', '◇', '▲', '△', '•', '▪', '►', '★', '☆', '√':
+		return true
+	}
+	return false
+}
+
+// entity recognises an HTML entity at the start of s and returns its length
+// and replacement (' ' for the spacing ones, dropped).
+func entity(s string) (int, rune) {
+	for _, e := range [...]struct {
+		name string
+		r    rune
+	}{{"&nbsp;", ' '}, {"&ensp;", ' '}, {"&emsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}} {
+		if strings.HasPrefix(s, e.name) {
+			return len(e.name), e.r
+		}
+	}
+	return 0, 0
+}
+
+// foldRune maps a rune to its matching form: narrow width for full-width
+// ASCII (５.５％ → 5.5%), ideographic space to space, Simplified script.
+// It maps one rune to one rune so that positions survive.
+func foldRune(r rune) rune {
+	switch r {
+	case '\u3000', '\u00a0', '\u2002', '\u2003', '\u2009':
+		return ' '
+	case '〇':
+		return '〇'
+	}
+	if r >= 0x80 {
+		if f := width.LookupRune(r).Folded(); f != 0 {
+			r = f
+		}
+		r = simplifiedRune(r)
+	}
+	return r
+}
+
+// continues reports whether line next continues paragraph p, which was
+// broken in the middle of a sentence (by a word processor, a PDF's layout or
+// a web page's markup).
+func continues(p, next *Paragraph) bool {
+	if p.Heading || next.Heading || next.Item {
+		return false
+	}
+	last := p.Runes[len(p.Runes)-1]
+	if strings.ContainsRune("。！？!?;:；：”\"』」)）】", last) {
+		return false
+	}
+	first := next.Runes[0]
+	switch {
+	case strings.ContainsRune(",，、%)）》”’;；。", first):
+		return true
+	case strings.ContainsRune(",，、(（《“‘", last):
+		return true
+	case len(next.Runes) <= 2:
+		return true
+	}
+	return len(p.Runes) >= 20 && !p.Item && !startsWithOrdinal(p.Runes)
+}
+
+// startsWithOrdinal reports whether a line begins like a heading of an
+// outline: 一、 （一） 1. 第一部分.
+func startsWithOrdinal(rs []rune) bool {
+	i := 0
+	if i < len(rs) && (rs[i] == '(' || rs[i] == '（') {
+		i++
+	}
+	j := i
+	for j < len(rs) && (isChineseDigit(rs[j]) || (rs[j] >= '0' && rs[j] <= '9')) {
+		j++
+	}
+	if j == i || j >= len(rs) {
+		return false
+	}
+	switch rs[j] {
+	case '、', ')', '）', '.', '．':
+		return true
+	}
+	return false
+}
+
+func isChineseDigit(r rune) bool {
+	return strings.ContainsRune("〇零一二两三四五六七八九十百千", r)
+}

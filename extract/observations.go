@@ -1,0 +1,214 @@
+package extract
+
+// lead is what the words before a figure say of it.
+type lead struct {
+	growth, negative bool // 增长 / 下降
+	reach            bool // 增加到, 提高到: the figure is the new level
+	change           bool // 增加, 提高: the figure is a difference
+	rate             bool // 占, 比重: a share
+	levelWord        bool // 总量, 规模: the rank of the level
+	base             bool // 从, 由: the figure is a starting point
+	compared         bool // 比2020年: against a base other than last year
+	multiYear        bool // 年均, 每年, 连续: not one year's figure
+	qualifier        string
+	year             int // 2010年的, 到2030年
+}
+
+func readLead(rs []rune) lead {
+	var l lead
+	l.growth = containsAny(rs, "增长", "增速", "增幅", "涨幅", "上涨", "上升")
+	l.negative = containsAny(rs, "下降", "降低", "回落", "减少", "负增长", "下跌", "下滑")
+	l.reach = containsAny(rs, "增加到", "增加至", "增至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增长到", "增长至", "下降到", "下降至", "降低到", "降至", "回落到", "回落至")
+	l.change = !l.reach && containsAny(rs, "增加", "提高", "提升", "减少", "增收", "多")
+	l.rate = containsAny(rs, "占", "比重")
+	l.levelWord = containsAny(rs, "总量", "规模")
+	l.multiYear = containsAny(rs, "年均", "平均每年", "每年", "连续", "历年", "翻番", "翻一番")
+	switch {
+	case containsAny(rs, "不低于", "突破", "超过", "超", "逾", "高于", "跃上", "迈上", "站上", "跨越", "跨上"):
+		l.qualifier = AtLeast
+		if containsAny(rs, "不超过") {
+			l.qualifier = AtMost
+		}
+	case containsAny(rs, "不超过", "不高于", "低于", "控制在"):
+		l.qualifier = AtMost
+	case containsAny(rs, "接近", "近", "约"):
+		l.qualifier = About
+	}
+	// The year written just before the figure: 由2010年的162.4亿元.
+	t := len(rs)
+	for t > 0 && (rs[t-1] == '的' || rs[t-1] == '底' || rs[t-1] == '末') {
+		t--
+	}
+	if t >= 5 {
+		if y, end := readYear(rs, t-5); y > 0 && end == t {
+			l.year = y
+			t -= 5
+		}
+	}
+	if t > 0 && (rs[t-1] == '从' || rs[t-1] == '由') {
+		l.base = true
+	}
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] == '到' || rs[i] == '至' {
+			if y, _ := readYear(rs, i+1); y > 0 {
+				l.year = y
+			}
+		}
+		if rs[i] == '比' || rs[i] == '较' {
+			if y, _ := readYear(rs, i+1); y > 0 {
+				l.compared = true
+			}
+		}
+	}
+	return l
+}
+
+// emit turns one figure or rank of a subject into a candidate observation.
+func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStart int) {
+	if sub == nil || sub.ind == nil {
+		return
+	}
+	ind := sub.ind
+	l := readLead(leadRunes)
+	if l.multiYear || (containsWord(leadRunes, "累计") && sr.multiYear()) {
+		return
+	}
+	text := sr.r.text.Quote(sr.p, textStart, it.end)
+	line := sr.r.text.Line(sr.p.Pos[textStart])
+	o := Observation{Indicator: ind.ID, Qualifier: Exact, Text: text, Line: line}
+	switch it.kind {
+	case itemRank:
+		o.Scope = sr.r.rankScope(it.rank.scope)
+		if o.Scope == "" {
+			return
+		}
+		o.Measure = Rank
+		switch {
+		case l.levelWord:
+		case l.growth || sub.measure == Growth:
+			o.Measure = GrowthRank
+		case sr.lastSub == sub && sr.lastM == Growth:
+			o.Measure = GrowthRank
+		}
+		v := it.rank.value
+		o.Value, o.Unit = &v, "位"
+	case itemFigure:
+		f := it.fig
+		if f.unit.dimension == dimPoints || l.compared || (l.base && l.year == 0) {
+			return
+		}
+		if f.unit.dimension == dimPercent {
+			switch {
+			case l.rate || sub.measure == Rate:
+				o.Measure = Rate
+			case l.growth || l.negative || sub.measure == Growth:
+				o.Measure = Growth
+			case ind.Takes(Rate):
+				o.Measure = Rate
+			default:
+				o.Measure = Growth
+			}
+			if l.change && o.Measure == Rate {
+				return
+			}
+			o.Unit = "%"
+			lo, hi := f.value, f.high
+			if o.Measure == Growth && l.negative {
+				lo, hi = -f.high, -f.value
+			}
+			o.Value = &lo
+			if f.isRange {
+				o.High = &hi
+			}
+		} else {
+			if (l.growth || l.negative || l.change) && !l.reach {
+				return // 增长5亿元 is a difference, not a level
+			}
+			if sub.measure != "" && sub.measure != Level {
+				return
+			}
+			o.Measure = Level
+			lo, unit, ok := convert(f.value, f.unit, ind.Unit)
+			if !ok {
+				return
+			}
+			hi, _, _ := convert(f.high, f.unit, ind.Unit)
+			o.Value, o.Unit = &lo, unit
+			if f.isRange {
+				o.High = &hi
+			}
+		}
+		switch {
+		case f.isRange:
+			o.Qualifier = Range
+		case f.suffix == "左右" || f.suffix == "上下":
+			o.Qualifier = About
+		case f.suffix == "以上":
+			o.Qualifier = AtLeast
+		case f.suffix == "以内" || f.suffix == "以下" || f.suffix == "之内":
+			o.Qualifier = AtMost
+		case l.qualifier != "":
+			o.Qualifier = l.qualifier
+		}
+		if o.Measure == Growth && l.negative {
+			switch o.Qualifier {
+			case AtLeast:
+				o.Qualifier = AtMost
+			case AtMost:
+				o.Qualifier = AtLeast
+			}
+		}
+	}
+	if !ind.Takes(o.Measure) {
+		return
+	}
+	o.Year, o.Kind = sr.period(l.year)
+	sr.lastSub, sr.lastM = sub, o.Measure
+	sr.r.add(candidate{Observation: o, sentence: sr.n})
+}
+
+// multiYear reports whether the sentence speaks of several years (五年来,
+// “十四五”期间), so that its 累计 totals are not one year's.
+func (sr *sentenceReader) multiYear() bool {
+	rs := sr.p.Runes[sr.s:sr.e]
+	if containsAny(rs, "五年", "十二五", "十三五", "十四五", "十五五", "期间", "时期", "历年") {
+		return true
+	}
+	for i := indexWord(rs, "年来"); i > 0; {
+		if rs[i-1] != '一' {
+			return true
+		}
+		j := indexWord(rs[i+2:], "年来")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// rankScope maps a ranking's scope word to the model's scope, or "" when
+// the ranking cannot be of the report's own region (a city ranked 全市 is
+// ranking its own counties).
+func (r *reader) rankScope(word string) string {
+	above := map[string]int{Nation: 0, Province: 1, Prefecture: 2, County: 3}[r.level]
+	switch word {
+	case "全国":
+		if above >= 1 {
+			return "nation"
+		}
+	case "全省":
+		if above >= 2 {
+			return "province"
+		}
+	case "全区":
+		if above >= 2 && r.parentIsRegion {
+			return "province"
+		}
+	case "全市":
+		if above >= 3 {
+			return "city"
+		}
+	}
+	return ""
+}

@@ -1,0 +1,260 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// nameIndex finds division names in running text: every full name and
+// every short name of two runes or more, keyed by their first two runes.
+type nameIndex struct {
+	byPrefix map[[2]rune][]nameEntry
+}
+
+type nameEntry struct {
+	text  []rune
+	div   int  // index into divisions().all
+	short bool // a short name (新乡 for 新乡市)
+}
+
+var divisionNames = sync.OnceValue(func() *nameIndex {
+	ix := &nameIndex{byPrefix: map[[2]rune][]nameEntry{}}
+	for i, d := range divisions().all {
+		add := func(name string, short bool) {
+			rs := []rune(name)
+			if len(rs) < 2 {
+				return
+			}
+			k := [2]rune{rs[0], rs[1]}
+			ix.byPrefix[k] = append(ix.byPrefix[k], nameEntry{text: rs, div: i, short: short})
+		}
+		add(d.Name, false)
+		if s := ShortName(d.Name); s != d.Name {
+			add(s, true)
+		}
+	}
+	for k := range ix.byPrefix {
+		slices.SortStableFunc(ix.byPrefix[k], func(a, b nameEntry) int { return len(b.text) - len(a.text) })
+	}
+	return ix
+})
+
+// nameHit is a division name found at a position.
+type nameHit struct {
+	nameEntry
+	start, end int
+}
+
+// find calls fn for the longest division name at each position of rs.
+func (ix *nameIndex) find(rs []rune, fn func(nameHit)) {
+	for i := 0; i+1 < len(rs); i++ {
+		for _, e := range ix.byPrefix[[2]rune{rs[i], rs[i+1]}] {
+			if i+len(e.text) <= len(rs) && slices.Equal(rs[i:i+len(e.text)], e.text) {
+				fn(nameHit{nameEntry: e, start: i, end: i + len(e.text)})
+				i += len(e.text) - 1
+				break
+			}
+		}
+	}
+}
+
+// detectRegion tells which region a report speaks for: from the title and
+// the lines naming the congress or the government (strong), else from the
+// place names the text keeps using (a guess, with a warning).
+func detectRegion(t *Text) (Region, *Warning) {
+	head := headRunes(t, 40)
+	if containsAny(head, "全国人民代表大会", "国务院总理", "国务院副总理") {
+		return Region{Name: "全国", Level: Nation}, nil
+	}
+	all := divisions().all
+	strong := map[int]int{}
+	divisionNames().find(head, func(h nameHit) {
+		if h.short {
+			return
+		}
+		after, before := head[h.end:], head[:h.start]
+		score := 0
+		switch {
+		case hasWord(after, 0, "人民政府"), hasWord(after, 0, "政府工作报告"):
+			score = 10
+		case len(after) > 0 && after[0] == '第' && containsWord(after[:min(len(after), 12)], "人民代表大会"):
+			score = 10
+		case hasWordBefore(before, len(before), "关于"):
+			score = 8
+		}
+		if score > 0 {
+			strong[h.div] += score
+		}
+	})
+	mentions := map[int]int{}
+	for _, p := range t.Paragraphs {
+		divisionNames().find(p.Runes, func(h nameHit) {
+			mentions[h.div]++
+		})
+	}
+	if len(strong) > 0 {
+		best := -1
+		for d, s := range strong {
+			if best < 0 || s > strong[best] || (s == strong[best] && betterMentioned(d, best, mentions)) {
+				best = d
+			}
+		}
+		return regionOf(resolveSameName(best, mentions)), nil
+	}
+	// No title line: the province or prefecture the text names most (a
+	// city's report names its province too, but less often than itself).
+	best := -1
+	for d, n := range mentions {
+		if all[d].Level == County {
+			continue
+		}
+		if best < 0 || n > mentions[best] || (n == mentions[best] && d < best) {
+			best = d
+		}
+	}
+	if best < 0 || mentions[best] < 3 {
+		return Region{}, &Warning{Message: "cannot tell the region from the text; set it with --region"}
+	}
+	r := regionOf(best)
+	return r, &Warning{Message: fmt.Sprintf("region %s guessed from place names mentioned %d times; set it with --region if wrong", r.Name, mentions[best])}
+}
+
+func betterMentioned(a, b int, mentions map[int]int) bool {
+	return mentions[a] > mentions[b] || (mentions[a] == mentions[b] && a < b)
+}
+
+// resolveSameName picks, among divisions sharing d's name (鼓楼区), the one
+// whose parent the text mentions most.
+func resolveSameName(d int, mentions map[int]int) int {
+	all := divisions().all
+	same := divisions().byName[all[d].Name]
+	if len(same) < 2 {
+		return d
+	}
+	best, bestN := d, -1
+	for _, j := range same {
+		n := 0
+		if pi, ok := divisions().byCode[all[j].ParentCode]; ok {
+			n = mentions[pi]
+		}
+		if n > bestN {
+			best, bestN = j, n
+		}
+	}
+	return best
+}
+
+// regionOf makes the model's region of a division.
+func regionOf(i int) Region {
+	d := divisions().all[i]
+	r := Region{Name: d.Name, Level: d.Level, Code: d.Code}
+	if p, ok := ParentOf(d); ok {
+		r.Parent = p.Name
+	}
+	return r
+}
+
+// RegionByName returns the region of a division's full name (for
+// --region), or false when the name is not in the GB/T 2260 table.
+func RegionByName(name string) (Region, bool) {
+	if name == "全国" || name == "中国" || name == "中华人民共和国" {
+		return Region{Name: "全国", Level: Nation}, true
+	}
+	ds := LookupDivision(name)
+	if len(ds) == 0 {
+		return Region{}, false
+	}
+	i := divisions().byCode[ds[0].Code]
+	return regionOf(i), true
+}
+
+// headRunes joins the first n paragraphs without separators, so that a
+// title broken over lines (政府工作报\n告) reads whole.
+func headRunes(t *Text, n int) []rune {
+	var out []rune
+	for i := 0; i < len(t.Paragraphs) && i < n; i++ {
+		out = append(out, t.Paragraphs[i].Runes...)
+	}
+	return out
+}
+
+// detectYear tells the year a report was delivered: from the date line of
+// the congress (2025年2月9日在…人民代表大会), the title (2025年…政府工作报告,
+// …执行情况与2024年…计划), else from its section headings (2024年工作回顾 →
+// 2025). ok is false when only a guess could be made.
+func detectYear(t *Text) (year int, sure bool) {
+	head := headRunes(t, 40)
+	for i := 0; i < len(head); i++ {
+		y, end := readYear(head, i)
+		if y == 0 {
+			continue
+		}
+		rest := head[end:min(len(head), end+40)]
+		switch {
+		case isDate(head, end) && containsAny(rest, "人民代表大会", "人大"):
+			return y, true
+		case hasWord(rest, 0, "政府工作报告") || (indexWord(rest, "政府工作报告") > 0 && indexWord(rest, "政府工作报告") <= 12 && !containsAny(rest[:indexWord(rest, "政府工作报告")], "年", ",", "。")):
+			return y, true
+		case hasWordBefore(head, i, "与") && containsWord(head[max(0, i-30):i], "执行情况"):
+			return y, true
+		}
+	}
+	votes := map[int]int{}
+	for i := range t.Paragraphs {
+		p := &t.Paragraphs[i]
+		if !isHeading(p) {
+			continue
+		}
+		review := containsAny(p.Runes, reviewWords...)
+		plan := containsAny(p.Runes, planWords...)
+		for k := 0; k < len(p.Runes); k++ {
+			y, end := readYear(p.Runes, k)
+			if y == 0 {
+				continue
+			}
+			k = end - 1
+			switch {
+			case review && !plan:
+				votes[y+1]++
+			case plan && !review:
+				votes[y]++
+			}
+		}
+	}
+	best := 0
+	for y, n := range votes {
+		if best == 0 || n > votes[best] || (n == votes[best] && y > best) {
+			best = y
+		}
+	}
+	if best != 0 {
+		return best, true
+	}
+	// Last resort: the latest year the text mentions often.
+	counts := map[int]int{}
+	for _, p := range t.Paragraphs {
+		for k := 0; k < len(p.Runes); k++ {
+			if y, end := readYear(p.Runes, k); y > 0 {
+				counts[y]++
+				k = end - 1
+			}
+		}
+	}
+	for y, n := range counts {
+		if n >= 3 && y > best {
+			best = y
+		}
+	}
+	return best, false
+}
+
+// isDate reports whether a year ending at rs[end] is followed by a month
+// and day (2025年2月9日).
+func isDate(rs []rune, end int) bool {
+	j := end
+	for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+		j++
+	}
+	return j > end && j < len(rs) && rs[j] == '月'
+}

@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"zhibiao/templates"
+)
+
+// t2sTable is templates/t2s.tsv loaded for lookups: a dense slice for the
+// Basic Multilingual Plane, where nearly all sources are, and a map for the
+// rest.
+type t2sTable struct {
+	lo, hi rune          // BMP sources lie in [lo, hi]
+	dense  []rune        // dense[r-lo] is the simplified form of r, or 0
+	supp   map[rune]rune // sources beyond the BMP
+}
+
+var t2s = sync.OnceValue(func() *t2sTable {
+	data, err := templates.Files.ReadFile("t2s.tsv")
+	if err != nil {
+		panic("extract: templates/t2s.tsv: " + err.Error())
+	}
+	t, err := parseT2S(data)
+	if err != nil {
+		panic("extract: templates/t2s.tsv: " + err.Error())
+	}
+	return t
+})
+
+// parseT2S reads lines of "traditional<TAB>simplified", one rune each;
+// lines starting with # are comments.
+func parseT2S(data []byte) (*t2sTable, error) {
+	type pair struct{ from, to rune }
+	var pairs []pair
+	t := &t2sTable{lo: utf8.MaxRune, supp: map[rune]rune{}}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		from, to, ok := strings.Cut(line, "\t")
+		f, fw := utf8.DecodeRuneInString(from)
+		s, sw := utf8.DecodeRuneInString(to)
+		if !ok || fw != len(from) || sw != len(to) || f == utf8.RuneError || s == utf8.RuneError || f == s {
+			return nil, fmt.Errorf("line %d: want one character, a tab and another character: %q", n, line)
+		}
+		if f > 0xFFFF {
+			t.supp[f] = s
+			continue
+		}
+		pairs = append(pairs, pair{f, s})
+		t.lo = min(t.lo, f)
+		t.hi = max(t.hi, f)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(pairs) == 0 {
+		return nil, fmt.Errorf("no characters")
+	}
+	t.dense = make([]rune, t.hi-t.lo+1)
+	for _, p := range pairs {
+		t.dense[p.from-t.lo] = p.to
+	}
+	return t, nil
+}
+
+// lookup returns the simplified form of r, or r itself.
+func (t *t2sTable) lookup(r rune) rune {
+	if r < t.lo {
+		return r
+	}
+	if r <= t.hi {
+		if s := t.dense[r-t.lo]; s != 0 {
+			return s
+		}
+		return r
+	}
+	if r > 0xFFFF {
+		if s, ok := t.supp[r]; ok {
+			return s
+		}
+	}
+	return r
+}
+
+// ToSimplified maps Traditional characters to their Simplified forms, one
+// rune to one rune (新鄉市 → 新乡市, 億元 → 亿元), so that the result has
+// exactly as many runes as s and every position in it is the position in s.
+// Text that is already Simplified comes back unchanged: characters that
+// Simplified text uses too (著, 乾, 后, 里, 干) are not touched, nor are bytes
+// that are not valid UTF-8. The table is Unicode's Unihan kSimplifiedVariant
+// (templates/t2s.tsv); conversions that need more than one character per
+// character, or a choice by context, are out of its reach. When nothing
+// changes s itself is returned, without allocating.
+func ToSimplified(s string) string {
+	t := t2s()
+	for i, r := range s {
+		if r < t.lo {
+			continue
+		}
+		if sr := t.lookup(r); sr != r {
+			return convertFrom(t, s, i)
+		}
+	}
+	return s
+}
+
+// convertFrom converts s, whose first changing rune is at byte i.
+func convertFrom(t *t2sTable, s string, i int) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r >= t.lo {
+			if sr := t.lookup(r); sr != r {
+				b.WriteRune(sr)
+				i += w
+				continue
+			}
+		}
+		b.WriteString(s[i : i+w]) // verbatim, invalid bytes included
+		i += w
+	}
+	return b.String()
+}
+
+// IsTraditional reports whether a whole text is written in Traditional
+// characters: whether the runes ToSimplified would change are a clear share
+// of its Han runes (more than 3%, and at least 20 of them; a short text
+// needs a tenth of its Han runes, at least 2). Simplified text changes not
+// at all, Traditional text changes in about a third of its characters, so
+// a stray Traditional name in Simplified prose does not tip the balance.
+func IsTraditional(s string) bool {
+	t := t2s()
+	han, changed := 0, 0
+	for _, r := range s {
+		if r < 0x2E80 {
+			continue
+		}
+		if t.lookup(r) != r {
+			changed++
+			han++
+		} else if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	need := 20
+	if han < 200 {
+		need = max(2, han/10)
+	}
+	return changed >= need && changed*100 > han*3
+}
+
+// simplifiedRune returns the Simplified form of r (the one-rune step of
+// ToSimplified), or r itself.
+func simplifiedRune(r rune) rune {
+	return t2s().lookup(r)
+}

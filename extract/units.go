@@ -1,0 +1,105 @@
+package extract
+
+// A unit as written in a report, with the dimension it measures and its size
+// in that dimension's base (元, 人, 吨, 户, 人次, 美元).
+type unit struct {
+	text      string
+	dimension string
+	size      float64
+}
+
+// Dimensions of units.
+const (
+	dimMoney   = "money"
+	dimUSD     = "usd"
+	dimPeople  = "people"
+	dimMass    = "mass"
+	dimHouses  = "households"
+	dimVisits  = "visits"
+	dimPercent = "percent"
+	dimPoints  = "points" // 个百分点: a change of a rate
+)
+
+// units lists every unit the extractor reads, longest first so that the
+// first match is the longest.
+var units = []unit{
+	{"万亿美元", dimUSD, 1e12},
+	{"亿美元", dimUSD, 1e8},
+	{"万美元", dimUSD, 1e4},
+	{"个百分点", dimPoints, 1},
+	{"万亿元", dimMoney, 1e12},
+	{"亿万人次", dimVisits, 1e12},
+	{"亿人次", dimVisits, 1e8},
+	{"万人次", dimVisits, 1e4},
+	{"万亿斤", dimMass, 1e12 * 0.0005},
+	{"亿公斤", dimMass, 1e8 * 0.001},
+	{"万公斤", dimMass, 1e4 * 0.001},
+	{"亿元", dimMoney, 1e8},
+	{"万元", dimMoney, 1e4},
+	{"亿斤", dimMass, 1e8 * 0.0005},
+	{"万斤", dimMass, 1e4 * 0.0005},
+	{"万吨", dimMass, 1e4},
+	{"亿吨", dimMass, 1e8},
+	{"公斤", dimMass, 0.001},
+	{"万人", dimPeople, 1e4},
+	{"亿人", dimPeople, 1e8},
+	{"万户", dimHouses, 1e4},
+	{"万家", dimHouses, 1e4},
+	{"人次", dimVisits, 1},
+	{"百分点", dimPoints, 1},
+	{"元", dimMoney, 1},
+	{"斤", dimMass, 0.0005},
+	{"吨", dimMass, 1},
+	{"人", dimPeople, 1},
+	{"名", dimPeople, 1},
+	{"户", dimHouses, 1},
+	{"家", dimHouses, 1},
+	{"%", dimPercent, 1},
+	{"％", dimPercent, 1},
+}
+
+// canonicalUnits gives the dimension and size of each canonical unit of
+// the catalogue.
+var canonicalUnits = map[string]unit{
+	"亿元":  {"亿元", dimMoney, 1e8},
+	"元":   {"元", dimMoney, 1},
+	"亿美元": {"亿美元", dimUSD, 1e8},
+	"万人":  {"万人", dimPeople, 1e4},
+	"万吨":  {"万吨", dimMass, 1e4},
+	"万户":  {"万户", dimHouses, 1e4},
+	"万人次": {"万人次", dimVisits, 1e4},
+	"%":   {"%", dimPercent, 1},
+	"位":   {"位", "rank", 1},
+}
+
+// matchUnit returns the unit written at rs[i:], if any.
+func matchUnit(rs []rune, i int) (unit, int, bool) {
+	for _, u := range units {
+		n := 0
+		ok := true
+		for _, r := range u.text {
+			if i+n >= len(rs) || rs[i+n] != r {
+				ok = false
+				break
+			}
+			n++
+		}
+		if ok {
+			return u, i + n, true
+		}
+	}
+	return unit{}, i, false
+}
+
+// convert expresses amount (in unit from) in the canonical unit to. money
+// in US dollars is never converted to yuan.
+func convert(amount float64, from unit, to string) (float64, string, bool) {
+	if from.dimension == dimUSD {
+		return round12(amount * from.size / 1e8), "亿美元", true
+	}
+	c, ok := canonicalUnits[to]
+	if !ok || c.dimension != from.dimension {
+		return 0, "", false
+	}
+	return round12(amount * from.size / c.size), c.text, true
+}

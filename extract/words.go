@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// The words a clause may hold besides its subject and figures. A clause
+// whose other words are all listed here speaks of its subject; any other
+// word (人均, 海洋, 区本级, 高技术制造业, 第一季度 …) makes it a statement
+// about something else, and its figures are not the indicator's.
+var fillerWords = []string{
+	// time and place
+	"全年", "年度", "当年", "今年", "去年", "上年", "本年", "年末", "年底", "全口径", "全社会",
+	"全体", "我市", "我省", "我区", "我县", "本市", "本省", "本区", "本县",
+	// verbs of reaching and doing
+	"实现", "完成", "达到", "达", "为", "是", "在", "于", "有", "共", "共计", "合计", "总计",
+	"累计", "累计完成", "稳定在", "保持在", "控制在", "稳定", "保持", "持续", "继续", "进一步",
+	"再", "又", "也", "将", "要", "力争", "确保", "争取", "努力", "预期", "预计", "初步核算",
+	"经初步核算", "据初步核算", "初步统计", "实际", "名义", "首次", "历史性", "成功", "顺利",
+	"一举", "稳步", "较快", "快速", "大幅", "平均", "总体",
+	// growth and change
+	"增长", "增速", "增幅", "涨幅", "上涨", "上升", "提高", "提升", "增加", "下降", "降低",
+	"回落", "减少", "负增长", "下跌", "下滑", "同比", "比上年", "较上年", "比去年", "较去年",
+	"比上年同期", "较上年同期", "同期", "按可比价格计算", "按可比价计算", "按可比口径计算",
+	"按可比口径", "可比口径", "按可比价", "按现价计算", "按", "计算", "到", "至", "从", "由",
+	// measures and qualifiers
+	"总量", "规模", "总额", "总值", "总数", "占", "占比", "比重", "突破", "超过", "超", "逾",
+	"高于", "不低于", "低于", "不超过", "不高于", "近", "接近", "约", "大约", "左右", "以上",
+	"以内", "以下", "跃上", "迈上", "站上", "跨越", "跃居", "位居", "稳居", "居", "排名", "排",
+	"位列", "列", "分别", "均", "都", "各", "和", "与", "及", "以及", "的", "了", "其中",
+	// multi-year words: recognised here so that the clause is read, then excluded
+	"年均", "平均每年", "每年", "连续", "历年",
+	// goal statements
+	"主要预期目标", "预期目标", "主要目标", "目标", "目标是", "目标为", "安排",
+}
+
+// fillerSet is fillerWords sorted longest first, for greedy matching.
+var fillerSet = func() [][]rune {
+	out := make([][]rune, 0, len(fillerWords))
+	for _, w := range fillerWords {
+		out = append(out, []rune(w))
+	}
+	slices.SortFunc(out, func(a, b []rune) int { return len(b) - len(a) })
+	return out
+}()
+
+// isFiller reports whether rs holds only filler words, years (2024年,
+// 2010年的), punctuation and the extra words given (the report's own region
+// names and scope words).
+func isFiller(rs []rune, extra [][]rune) bool {
+	i := 0
+next:
+	for i < len(rs) {
+		r := rs[i]
+		if strings.ContainsRune("()（）“”\"'‘’《》〈〉[]【】—-", r) {
+			i++
+			continue
+		}
+		if j := yearAt(rs, i); j > i {
+			i = j
+			continue
+		}
+		for _, w := range extra {
+			if len(w) > 0 && i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
+				i += len(w)
+				continue next
+			}
+		}
+		for _, w := range fillerSet {
+			if i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
+				i += len(w)
+				continue next
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// yearAt matches a year such as 2024年 at rs[i:] and returns the index
+// after it, or i.
+func yearAt(rs []rune, i int) int {
+	if y, j := readYear(rs, i); y > 0 {
+		return j
+	}
+	return i
+}
+
+// readYear reads a four-digit year from 1949 to 2099 followed by 年.
+func readYear(rs []rune, i int) (year, end int) {
+	if i+5 > len(rs) || rs[i+4] != '年' {
+		return 0, i
+	}
+	y := 0
+	for k := i; k < i+4; k++ {
+		if rs[k] < '0' || rs[k] > '9' {
+			return 0, i
+		}
+		y = y*10 + int(rs[k]-'0')
+	}
+	if i > 0 && rs[i-1] >= '0' && rs[i-1] <= '9' {
+		return 0, i
+	}
+	if y < 1949 || y > 2099 {
+		return 0, i
+	}
+	return y, i + 5
+}
+
+// containsWord reports whether rs contains word.
+func containsWord(rs []rune, word string) bool {
+	return indexWord(rs, word) >= 0
+}
+
+func indexWord(rs []rune, word string) int {
+	w := []rune(word)
+	for i := 0; i+len(w) <= len(rs); i++ {
+		if slices.Equal(rs[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsAny(rs []rune, words ...string) bool {
+	for _, w := range words {
+		if containsWord(rs, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isShareOf reports whether a lead states a share of a whole:
+// 占一般公共预算支出的, 占全省比重.
+func isShareOf(rs []rune) bool {
+	return len(rs) > 1 && rs[0] == '占' && (rs[len(rs)-1] == '的' || hasWordBefore(rs, len(rs), "比重") || hasWordBefore(rs, len(rs), "比例"))
+}
+
+// trimFiller drops the filler words at both ends of rs.
+func trimFiller(rs []rune) []rune {
+	for len(rs) > 0 && isFiller(rs[:1], nil) {
+		rs = rs[1:]
+	}
+	for len(rs) > 0 && isFiller(rs[len(rs)-1:], nil) {
+		rs = rs[:len(rs)-1]
+	}
+	return rs
+}
