@@ -21,6 +21,7 @@ type Indicator struct {
 	Direction string   `json:"direction"`
 	Measures  []string `json:"measures"` // the measures it takes
 	Target    string   `json:"target"`   // the measure of a target without a number
+	Adds      bool     `json:"adds"`     // its level is an addition over the year (新增…)
 	Aliases   []string `json:"aliases"`
 }
 
@@ -39,6 +40,7 @@ type alias struct {
 	indicator *Indicator
 	measure   string // the measure the name itself implies, or ""
 	after     string // a word that must come earlier in the sentence, or ""
+	generic   bool   // trusted only when nothing else's figure comes first
 }
 
 var validMeasures = []string{Level, Growth, Rate, Rank, GrowthRank}
@@ -64,11 +66,14 @@ func ParseCatalogue(name string, r io.Reader) (*Catalogue, error) {
 				continue
 			}
 		}
-		if len(f) != 9 {
-			return nil, fmt.Errorf("%s:%d: want 9 tab-separated fields, have %d", name, line, len(f))
+		if len(f) != 10 {
+			return nil, fmt.Errorf("%s:%d: want 10 tab-separated fields, have %d", name, line, len(f))
 		}
 		ind := Indicator{ID: f[0], Tier: f[1], Group: f[2], Name: f[3], Unit: f[4], Direction: f[5],
-			Measures: strings.Split(f[6], ","), Target: f[7], Aliases: strings.Split(f[8], "|")}
+			Measures: strings.Split(f[6], ","), Target: f[7], Adds: f[8] == "yes", Aliases: strings.Split(f[9], "|")}
+		if f[8] != "yes" && f[8] != "no" {
+			return nil, fmt.Errorf("%s:%d: adds must be yes or no, not %q", name, line, f[8])
+		}
 		if err := ind.check(); err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
 		}
@@ -120,6 +125,7 @@ func (c *Catalogue) index() error {
 		for _, a := range ind.Aliases {
 			name, after, _ := strings.Cut(a, "@")
 			name, measure, _ := strings.Cut(name, "=")
+			name, generic := strings.CutSuffix(name, "!")
 			if measure != "" && !ind.Takes(measure) {
 				return fmt.Errorf("%s: alias %q implies measure %q the indicator does not take", ind.ID, a, measure)
 			}
@@ -132,7 +138,7 @@ func (c *Catalogue) index() error {
 			}
 			owner[key] = ind.ID
 			rs := normaliseWord(name)
-			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after))})
+			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after)), generic: generic})
 		}
 	}
 	for r := range c.byFirst {

@@ -9,6 +9,7 @@ type context struct {
 	kind  string // actual or target
 	year  int
 	goals bool // inside the statement of 主要预期目标
+	span  bool // the section covers a plan period (过去五年, “十五五”时期)
 }
 
 // candidate is an observation before deduplication.
@@ -52,18 +53,19 @@ type subject struct {
 
 // sentenceReader reads the figures of one sentence.
 type sentenceReader struct {
-	r       *reader
-	p       *Paragraph
-	ctx     context
-	n       int // sentence number
-	s, e    int
-	year    int // a year the sentence names for itself (2016年, 到2030年, 今年)
-	last    *subject
-	totalOf *subject // an indicator whose new additions were just given
-	lastSub *subject // the subject of the last figure
-	lastM   string   // and its measure
-	recent  []*subject
-	group   []*subject
+	r           *reader
+	p           *Paragraph
+	ctx         context
+	n           int // sentence number
+	s, e        int
+	year        int // a year the sentence names for itself (2016年, 到2030年, 今年)
+	last        *subject
+	totalOf     *subject // an indicator whose new additions were just given
+	othersFirst bool     // a figure of something unknown came earlier
+	lastSub     *subject // the subject of the last figure
+	lastM       string   // and its measure
+	recent      []*subject
+	group       []*subject
 }
 
 // splitClauses cuts a sentence into clauses and finds their items.
@@ -117,9 +119,8 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 }
 
 // readSentence finds the observations of the sentence p.Runes[s:e].
-func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n int) {
-	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e}
-	sr.year = sentenceYear(p.Runes[s:e], r.reportYear)
+func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
+	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
 	clauses := r.splitClauses(p, s, e)
 	var pending []*subject
 	for ci := 0; ci < len(clauses); ci++ {
@@ -138,6 +139,8 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n int) {
 				switch {
 				case hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
 					// 居民收入与经济增长同步: the first name is the subject
+				case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
+					sub = nil // 新增营业面积10万平方米,新增就业3000人: a sector's
 				case r.isFiller(lead) && !(hasSubject && sub == nil):
 					sub = named
 				case string(trimFiller(lead)) == "新增":
@@ -193,7 +196,7 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n int) {
 					k = len(cl.items)
 					continue
 				}
-				if containsWord(lead, "均") {
+				if sharesPredicate(lead) {
 					subs := append(pending, sub)
 					if len(pending) == 0 {
 						subs = sr.group
@@ -332,4 +335,15 @@ func (sr *sentenceReader) period(figYear int) (int, string) {
 		return y, Actual
 	}
 	return y, Target
+}
+
+// sharesPredicate reports whether a lead says 均 (all of the subjects
+// before it), and not 平均 or 年均.
+func sharesPredicate(lead []rune) bool {
+	for i, r := range lead {
+		if r == '均' && (i == 0 || (lead[i-1] != '平' && lead[i-1] != '年')) {
+			return true
+		}
+	}
+	return false
 }

@@ -101,8 +101,9 @@ func ReadText(rep *Report, decoded string, opts Options) {
 		n := 0
 		for i := range text.Paragraphs {
 			p := &text.Paragraphs[i]
-			forSentences(p.Runes, func(s, e int) {
-				r.readSentence(p, s, e, ctxs[i], n)
+			forSentences(p.Runes, func(s, e, whole int) {
+				// A year opening the sentence (到2030年,…;…) holds up to its 。
+				r.readSentence(p, s, e, ctxs[i], n, sentenceYear(p.Runes[whole:e], r.reportYear))
 				n++
 			})
 		}
@@ -140,20 +141,24 @@ func ownWords(reg Region) [][]rune {
 	return out
 }
 
-// forSentences calls fn with the bounds of each sentence of rs.
-func forSentences(rs []rune, fn func(s, e int)) {
-	s := 0
+// forSentences calls fn with the bounds of each sentence of rs, cut at
+// 。!? and at semicolons; whole is where the sentence up to its 。 began.
+func forSentences(rs []rune, fn func(s, e, whole int)) {
+	s, whole := 0, 0
 	for i, r := range rs {
 		switch r {
 		case '。', ';', '!', '?', '；', '！', '？':
 			if i > s {
-				fn(s, i)
+				fn(s, i, whole)
 			}
 			s = i + 1
+			if r != ';' && r != '；' {
+				whole = s
+			}
 		}
 	}
 	if s < len(rs) {
-		fn(s, len(rs))
+		fn(s, len(rs), whole)
 	}
 }
 

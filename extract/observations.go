@@ -66,6 +66,9 @@ func readLead(rs []rune) lead {
 // emit turns one figure or rank of a subject into a candidate observation.
 func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStart int) {
 	if sub == nil || sub.ind == nil {
+		if it.kind == itemFigure {
+			sr.othersFirst = true
+		}
 		return
 	}
 	ind := sub.ind
@@ -126,6 +129,9 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 			}
 			if sub.measure != "" && sub.measure != Level {
 				return
+			}
+			if ind.Adds && sr.ctx.span && l.year == 0 && sr.year == 0 {
+				return // 五年来城镇新增就业603.7万人: a total over the period
 			}
 			o.Measure = Level
 			lo, unit, ok := convert(f.value, f.unit, ind.Unit)

@@ -3,7 +3,7 @@ package extract
 // Words that open a review of last year (or of the last five) and words that
 // open the plan for this year.
 var (
-	reviewWords = []string{"回顾", "执行情况", "过去一年", "过去的一年", "一年来", "过去五年", "过去的五年", "五年来", "主要成就", "工作成效"}
+	reviewWords = []string{"回顾", "执行情况", "过去", "一年来", "五年来", "主要成就", "工作成效"}
 	planWords   = []string{"预期目标", "主要目标", "总体要求", "工作安排", "重点工作", "主要任务", "重点任务", "今年", "计划", "工作建议", "工作部署", "重点抓好", "总体思路"}
 	goalWords   = []string{"预期目标", "主要目标"}
 )
@@ -22,11 +22,11 @@ func (r *reader) sections() []context {
 		if !heading {
 			words = opening(p.Runes)
 		}
-		if k, y, ok := r.section(words, heading); ok {
-			cur = context{kind: k, year: y}
+		if k, y, span, ok := r.section(words, heading); ok {
+			cur = context{kind: k, year: y, span: span}
 		}
 		ctx := cur
-		isGoals := containsAny(words, goalWords...)
+		isGoals := containsAny(words, goalWords...) || (!heading && containsAny(preamble(p.Runes), goalWords...))
 		switch {
 		case isGoals && heading:
 			goalList = true
@@ -49,11 +49,27 @@ func (r *reader) sections() []context {
 
 // section reads a heading, or the opening words of a paragraph, for the
 // period its section covers.
-func (r *reader) section(rs []rune, heading bool) (kind string, year int, ok bool) {
+func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, ok bool) {
 	review := containsAny(rs, reviewWords...)
 	plan := containsAny(rs, planWords...)
 	if !heading && !review && !plan {
-		return "", 0, false
+		return "", 0, false, false
+	}
+	// A five-year plan period: 过去五年, “十四五”时期, 今后五年.
+	if n := planPeriod(rs); (n > 0 || containsAny(rs, "五年")) && !hasYear(rs) {
+		end := r.reportYear - 1
+		if n > 0 {
+			end = 1955 + 5*n // the 14th plan ends in 2025
+		}
+		switch {
+		case review || end < r.reportYear:
+			return Actual, min(end, r.reportYear-1), true, true
+		case plan:
+			if n == 0 {
+				end = r.reportYear + 4
+			}
+			return Target, end, true, true
+		}
 	}
 	var years []int
 	for i := 0; i < len(rs); i++ {
@@ -65,11 +81,11 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, ok boo
 	if len(years) == 0 {
 		switch {
 		case review && !plan:
-			return Actual, r.reportYear - 1, true
+			return Actual, r.reportYear - 1, false, true
 		case plan && !review:
-			return Target, r.reportYear, true
+			return Target, r.reportYear, false, true
 		}
-		return "", 0, false
+		return "", 0, false, false
 	}
 	latest := years[0]
 	for _, y := range years {
@@ -77,15 +93,26 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, ok boo
 	}
 	switch {
 	case latest < r.reportYear && (review || plan || heading):
-		return Actual, latest, true
+		return Actual, latest, false, true
 	case latest == r.reportYear && !review:
-		return Target, latest, true
-	case latest == r.reportYear && review && plan:
-		return "", 0, false // 2023年执行情况与2024年计划: a title
+		return Target, latest, false, true
 	case latest > r.reportYear && plan:
-		return Target, latest, true
+		return Target, latest, false, true
 	}
-	return "", 0, false
+	return "", 0, false, false // 2023年执行情况与2024年计划: a title
+}
+
+// planPeriod returns the number of the five-year plan a text names
+// (“十四五” → 14), or 0.
+func planPeriod(rs []rune) int {
+	for i := 0; i+2 < len(rs); i++ {
+		if rs[i] == '十' && rs[i+2] == '五' {
+			if d, ok := chineseDigits[rs[i+1]]; ok && d > 0 {
+				return 10 + int(d)
+			}
+		}
+	}
+	return 0
 }
 
 // isHeading reports whether a paragraph is a heading: marked as one, or a
@@ -109,6 +136,20 @@ func isHeading(p *Paragraph) bool {
 	return true
 }
 
+// preamble returns what a paragraph says before its first colon, when the
+// colon comes early: 综合考虑各方面因素,今年经济社会发展主要预期目标为:
+func preamble(rs []rune) []rune {
+	for i, r := range rs {
+		if i >= 50 || r == '。' {
+			break
+		}
+		if r == ':' {
+			return rs[:i]
+		}
+	}
+	return nil
+}
+
 // opening returns the words a paragraph opens with: up to its first
 // punctuation mark, at most 30 runes.
 func opening(rs []rune) []rune {
@@ -122,4 +163,14 @@ func opening(rs []rune) []rune {
 		}
 	}
 	return rs
+}
+
+// hasYear reports whether rs names a year (2025年).
+func hasYear(rs []rune) bool {
+	for i := range rs {
+		if y, _ := readYear(rs, i); y > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -18,6 +18,7 @@ const (
 	dimVisits  = "visits"
 	dimPercent = "percent"
 	dimPoints  = "points" // 个百分点: a change of a rate
+	dimNone    = "none"   // a multiplier without a unit
 )
 
 // units lists every unit the extractor reads, longest first so that the
@@ -56,6 +57,10 @@ var units = []unit{
 	{"家", dimHouses, 1},
 	{"%", dimPercent, 1},
 	{"％", dimPercent, 1},
+	// Bare multipliers (跨越7万亿、8万亿): a figure, but of no known unit.
+	{"万亿", dimNone, 1e12},
+	{"亿", dimNone, 1e8},
+	{"万", dimNone, 1e4},
 }
 
 // canonicalUnits gives the dimension and size of each canonical unit of

@@ -148,3 +148,15 @@ func trimFiller(rs []rune) []rune {
 	}
 	return rs
 }
+
+// trimPunct drops punctuation and spaces at both ends of rs.
+func trimPunct(rs []rune) []rune {
+	isPunct := func(r rune) bool { return strings.ContainsRune(" ,，、:;。()（）“”\"", r) }
+	for len(rs) > 0 && isPunct(rs[0]) {
+		rs = rs[1:]
+	}
+	for len(rs) > 0 && isPunct(rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	return rs
+}
