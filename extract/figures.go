@@ -95,6 +95,7 @@ type rankFigure struct {
 	value      float64
 	scope      string // 全省, 全市, 全国, 全区, 全县
 	start, end int
+	moved      bool // 从第10位升至第7位: the value is the rank reached
 }
 
 // scanRank reads a rank starting with its scope word at rs[i:].
@@ -123,6 +124,23 @@ func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
 		end := n.end
 		if end < hi && (rs[end] == '位' || rs[end] == '名') {
 			end++
+		}
+		// 从全国第10位升至第7位: the rank reached, in the same scope.
+		for _, w := range []string{"升至", "提升至", "跃升至", "上升至", "提升到", "上升到", "前移至", "进至", "跃居"} {
+			if hasWord(rs[:hi], end, w) && end+len([]rune(w)) < hi && rs[end+len([]rune(w))] == '第' {
+				k := end + len([]rune(w)) + 1
+				m, ok := parseArabic(rs[:hi], k)
+				if !ok {
+					m, ok = parseChinese(rs[:hi], k)
+				}
+				if ok && m.value >= 1 {
+					end = m.end
+					if end < hi && (rs[end] == '位' || rs[end] == '名') {
+						end++
+					}
+					return rankFigure{value: m.value, scope: scope, start: i, end: end, moved: true}, true
+				}
+			}
 		}
 		return rankFigure{value: n.value, scope: scope, start: i, end: end}, true
 	}

@@ -82,7 +82,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 	switch it.kind {
 	case itemRank:
 		o.Scope = sr.r.rankScope(it.rank.scope)
-		if o.Scope == "" {
+		if o.Scope == "" || (l.base && !it.rank.moved) {
 			return
 		}
 		o.Measure = Rank
@@ -113,6 +113,9 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 			}
 			if l.change && o.Measure == Rate {
 				return
+			}
+			if o.Measure == Growth && sr.ctx.span && l.year == 0 && sr.year == 0 {
+				return // 这五年…能耗下降17%: a change over the period
 			}
 			o.Unit = "%"
 			lo, hi := f.value, f.high

@@ -3,7 +3,7 @@ package extract
 // Words that open a review of last year (or of the last five) and words that
 // open the plan for this year.
 var (
-	reviewWords = []string{"回顾", "执行情况", "过去", "一年来", "五年来", "主要成就", "工作成效"}
+	reviewWords = []string{"回顾", "执行情况", "过去", "一年来", "五年来", "这五年", "主要成就", "工作成效"}
 	planWords   = []string{"预期目标", "主要目标", "总体要求", "工作安排", "重点工作", "主要任务", "重点任务", "今年", "计划", "工作建议", "工作部署", "重点抓好", "总体思路"}
 	goalWords   = []string{"预期目标", "主要目标"}
 )
