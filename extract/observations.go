@@ -73,7 +73,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 	}
 	ind := sub.ind
 	l := readLead(leadRunes)
-	if l.multiYear || (containsWord(leadRunes, "累计") && sr.multiYear()) {
+	if l.multiYear || (containsWord(leadRunes, "累计") && (sr.ctx.span || sr.multiYear())) {
 		return
 	}
 	text := sr.r.text.Quote(sr.p, textStart, it.end)

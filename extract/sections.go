@@ -18,15 +18,26 @@ func (r *reader) sections() []context {
 	for i := range r.text.Paragraphs {
 		p := &r.text.Paragraphs[i]
 		heading := isHeading(p)
-		words := p.Runes
-		if !heading {
-			words = opening(p.Runes)
-		}
-		if k, y, span, ok := r.section(words, heading); ok {
-			cur = context{kind: k, year: y, span: span}
+		var isGoals bool
+		if heading {
+			if k, y, span, ok := r.section(p.Runes, true); ok {
+				cur = context{kind: k, year: y, span: span}
+			}
+			isGoals = containsAny(p.Runes, goalWords...)
+		} else {
+			for _, o := range openings(p.Runes, 3) {
+				if k, y, span, ok := r.section(o, false); ok {
+					cur = context{kind: k, year: y, span: span}
+				}
+			}
+			// 主要预期目标是: / 报告明确2025年重点工作:
+			pre := preamble(p.Runes)
+			if k, y, span, ok := r.section(pre, true); ok && len(pre) > 0 {
+				cur = context{kind: k, year: y, span: span}
+			}
+			isGoals = containsAny(pre, goalWords...)
 		}
 		ctx := cur
-		isGoals := containsAny(words, goalWords...) || (!heading && containsAny(preamble(p.Runes), goalWords...))
 		switch {
 		case isGoals && heading:
 			goalList = true
@@ -52,11 +63,17 @@ func (r *reader) sections() []context {
 func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, ok bool) {
 	review := containsAny(rs, reviewWords...)
 	plan := containsAny(rs, planWords...)
-	if !heading && !review && !plan {
-		return "", 0, false, false
+	if !heading {
+		// In running text only a paragraph's opening words count, and a
+		// plan only when they start with 今年 (主要目标质效齐升 reviews).
+		plan = hasWord(rs, 0, "今年")
+		if !review && !plan {
+			return "", 0, false, false
+		}
 	}
-	// A five-year plan period: 过去五年, “十四五”时期, 今后五年.
-	if n := planPeriod(rs); (n > 0 || containsAny(rs, "五年")) && !hasYear(rs) {
+	// A five-year plan period: 过去五年, “十四五”时期, 今后五年; not a
+	// heading or opening that also names a year (2025年及“十四五”时期).
+	if n := planPeriod(rs); (n > 0 || containsAny(rs, "五年")) && !hasYear(rs) && !containsAny(rs, "今年", "一年") {
 		end := r.reportYear - 1
 		if n > 0 {
 			end = 1955 + 5*n // the 14th plan ends in 2025
@@ -148,6 +165,22 @@ func preamble(rs []rune) []rune {
 		}
 	}
 	return nil
+}
+
+// openings returns the opening words of the first n sentences of a
+// paragraph (各位代表! 2025年是“十四五”收官之年。五年来,…).
+func openings(rs []rune, n int) [][]rune {
+	var out [][]rune
+	s := 0
+	for i := 0; i <= len(rs) && len(out) < n; i++ {
+		if i == len(rs) || rs[i] == '。' || rs[i] == '!' || rs[i] == '?' {
+			if i > s {
+				out = append(out, opening(rs[s:i]))
+			}
+			s = i + 1
+		}
+	}
+	return out
 }
 
 // opening returns the words a paragraph opens with: up to its first
