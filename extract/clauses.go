@@ -126,6 +126,9 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 	for ci := 0; ci < len(clauses); ci++ {
 		cl := clauses[ci]
 		rs := p.Runes
+		if y := clauseYear(rs, cl, r.reportYear); y != 0 {
+			sr.year = y // 去年…增长6%,今年力争增长7%
+		}
 		var sub *subject
 		hasSubject := false
 		prev := cl.start
@@ -287,6 +290,38 @@ func sentenceYear(rs []rune, reportYear int) int {
 		if hasWord(rs, 0, "去年") || hasWord(rs, 0, "上年") {
 			return reportYear - 1
 		}
+	}
+	return 0
+}
+
+// clauseYear finds a year named before a clause's first item: 今年, 去年,
+// 2023年 (经济普查后,2023年全省地区生产总值…). A year that is a base or a
+// comparison (比2020年, 由2010年的) is not the clause's, and neither is a
+// year after its first figure.
+func clauseYear(rs []rune, cl clause, reportYear int) int {
+	end := cl.end
+	if len(cl.items) > 0 {
+		end = cl.items[0].start
+	}
+	zone := rs[cl.start:end]
+	switch {
+	case hasWord(zone, 0, "今年"):
+		return reportYear
+	case hasWord(zone, 0, "去年"), hasWord(zone, 0, "上年"):
+		return reportYear - 1
+	}
+	for i := range zone {
+		y, j := readYear(zone, i)
+		if y == 0 {
+			continue
+		}
+		if i > 0 && strings.ContainsRune("比较从由与同和至到", zone[i-1]) && !(zone[i-1] == '到' && i == 1) {
+			return 0
+		}
+		if j < len(zone) && strings.ContainsRune("的底末", zone[j]) {
+			return 0
+		}
+		return y
 	}
 	return 0
 }

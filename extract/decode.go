@@ -235,7 +235,11 @@ func decodeLegacy(data []byte) (Decoded, error) {
 			ErrUndecodable, best.name, bestStats.common*100/bestStats.chars, where)
 	}
 	var b strings.Builder
-	b.Grow(len(data) + len(data)/2) // two bytes of GB18030 or Big5 make three of UTF-8
+	if best.name == encUTF8 {
+		b.Grow(len(data) + 8)
+	} else {
+		b.Grow(len(data) + len(data)/2) // two bytes of GB18030 or Big5 make three of UTF-8
+	}
 	st := best.run(data, &b, 0)
 	if decTooBad(st.invalid, len(data)) {
 		return Decoded{}, decBadBytes(best.name, st.invalid, len(data), st.firstBad)

@@ -24,11 +24,37 @@ type reader struct {
 	parentIsRegion bool     // the region is an autonomous region: 全区 means the province
 	extra          [][]rune // the region's own names and scope words, read as filler
 	out            []candidate
+	seen           map[obsKey]int // index in out of each key
 }
 
 func (r *reader) isFiller(rs []rune) bool { return isFiller(rs, r.extra) }
 
-func (r *reader) add(c candidate) { r.out = append(r.out, c) }
+// obsKey is what makes an observation one: a report has at most one per
+// indicator, measure, year, kind and scope.
+type obsKey struct {
+	indicator, measure, kind, scope string
+	year                            int
+}
+
+// add records a candidate unless the report already has its key: the first
+// mention wins, except that an exact value later in the same sentence beats
+// a bound (突破3000亿元、达到3126亿元 → 3126).
+func (r *reader) add(c candidate) {
+	k := obsKey{c.Indicator, c.Measure, c.Kind, c.Scope, c.Year}
+	i, seen := r.seen[k]
+	if !seen {
+		if r.seen == nil {
+			r.seen = map[obsKey]int{}
+		}
+		r.seen[k] = len(r.out)
+		r.out = append(r.out, c)
+		return
+	}
+	first := r.out[i]
+	if first.sentence == c.sentence && first.Qualifier != Exact && first.Qualifier != Qualitative && c.Qualifier == Exact {
+		r.out[i] = c
+	}
+}
 
 // Extract reads one report from its bytes. path is used for the report's
 // source and for messages. It returns an error only when the input cannot be
@@ -108,9 +134,11 @@ func ReadText(rep *Report, decoded string, opts Options) {
 			})
 		}
 	}
-	rep.Observations = dedupe(r.out)
-	if rep.Observations == nil {
-		rep.Observations = []Observation{}
+	rep.Observations = make([]Observation, len(r.out))
+	for i, c := range r.out {
+		rep.Observations[i] = c.Observation
+	}
+	if len(rep.Observations) == 0 {
 		rep.Warnings = append(rep.Warnings, Warning{Message: "no figures of the catalogue's indicators found"})
 	}
 }
@@ -176,34 +204,4 @@ func title(t *Text) string {
 		return t.Quote(p, 0, min(len(p.Runes), 60))
 	}
 	return ""
-}
-
-// dedupe keeps one observation per indicator, measure, year, kind and
-// scope: the first mention, except that an exact value later in the same
-// sentence beats a bound (突破3000亿元、达到3126亿元 → 3126).
-func dedupe(cands []candidate) []Observation {
-	type key struct {
-		ind, measure, kind, scope string
-		year                      int
-	}
-	at := map[key]int{}
-	var kept []candidate
-	for _, c := range cands {
-		k := key{c.Indicator, c.Measure, c.Kind, c.Scope, c.Year}
-		i, seen := at[k]
-		if !seen {
-			at[k] = len(kept)
-			kept = append(kept, c)
-			continue
-		}
-		first := kept[i]
-		if first.sentence == c.sentence && first.Qualifier != Exact && first.Qualifier != Qualitative && c.Qualifier == Exact {
-			kept[i] = c
-		}
-	}
-	out := make([]Observation, len(kept))
-	for i, c := range kept {
-		out[i] = c.Observation
-	}
-	return out
 }

@@ -172,6 +172,10 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		return
 	}
 	o.Year, o.Kind = sr.period(l.year)
+	if o.Kind == Actual && l.year == 0 && sr.year == 0 && containsAny(sr.p.Runes[textStart:it.start], "力争", "争取", "确保", "预期") {
+		// 力争全年地区生产总值增长6%以上: a target, whatever the section
+		o.Year, o.Kind = sr.r.reportYear, Target
+	}
 	sr.lastSub, sr.lastM = sub, o.Measure
 	sr.r.add(candidate{Observation: o, sentence: sr.n})
 }

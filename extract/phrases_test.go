@@ -335,6 +335,20 @@ func TestPhrases(t *testing.T) {
 			want: []string{"gdp growth 2025 target 6 at_least"},
 		},
 
+		{
+			name: "goals under a heading", region: "新乡市", year: 2025,
+			text: "（二）2025年经济社会发展主要预期目标\n城镇新增就业7.8万人以上。",
+			want: []string{"urban_new_jobs level 2025 target 7.8 at_least"},
+		},
+		{
+			name: "review and plan sections", region: "新乡市", year: 2025,
+			text: "一、2024年工作回顾\n全年地区生产总值增长4.9%。\n二、2025年工作安排\n地区生产总值增长6%左右。",
+			want: []string{
+				"gdp growth 2024 actual 4.9 exact",
+				"gdp growth 2025 target 6 about",
+			},
+		},
+
 		// Several figures in one sentence.
 		{
 			name: "level and growth in one clause", region: "新乡市", year: 2025,
@@ -458,6 +472,16 @@ func TestPhrases(t *testing.T) {
 			name: "an earlier year at the start", region: "河南省", year: 2025,
 			text: "经济普查后，2023年全省地区生产总值达到5.9万亿元。",
 			want: []string{"gdp level 2023 actual 59000 exact"},
+		},
+		{
+			name: "an earlier year after 经济普查后", region: "河南省", year: 2025,
+			text: "经济普查后2023年全省地区生产总值达到5.9万亿元。",
+			want: []string{"gdp level 2023 actual 59000 exact"},
+		},
+		{
+			name: "the end of a five-year review", region: "新乡市", year: 2025,
+			text: "五年来，全市地区生产总值从2505亿元增加到3569.7亿元。",
+			want: []string{"gdp level 2024 actual 3569.7 exact"},
 		},
 		{
 			name: "到2030年", region: "新乡市", year: 2025,

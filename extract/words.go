@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The words a clause may hold besides its subject and figures. A clause
@@ -18,7 +19,7 @@ var fillerWords = []string{
 	"累计", "累计完成", "稳定在", "保持在", "控制在", "稳定", "保持", "持续", "继续", "进一步",
 	"再", "又", "也", "将", "要", "力争", "确保", "争取", "努力", "预期", "预计", "初步核算",
 	"经初步核算", "据初步核算", "初步统计", "实际", "名义", "首次", "历史性", "成功", "顺利",
-	"一举", "稳步", "较快", "快速", "大幅", "平均", "总体",
+	"一举", "稳步", "较快", "快速", "大幅", "平均", "总体", "经济普查后", "普查后", "修订后",
 	// growth and change
 	"增长", "增速", "增幅", "涨幅", "上涨", "上升", "提高", "提升", "增加", "下降", "降低",
 	"回落", "减少", "负增长", "下跌", "下滑", "同比", "比上年", "较上年", "比去年", "较去年",
@@ -114,9 +115,9 @@ func containsWord(rs []rune, word string) bool {
 }
 
 func indexWord(rs []rune, word string) int {
-	w := []rune(word)
-	for i := 0; i+len(w) <= len(rs); i++ {
-		if slices.Equal(rs[i:i+len(w)], w) {
+	first, _ := utf8.DecodeRuneInString(word)
+	for i, r := range rs {
+		if r == first && hasWord(rs, i, word) {
 			return i
 		}
 	}
