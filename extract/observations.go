@@ -8,7 +8,7 @@ type lead struct {
 	rate             bool // 占, 比重: a share
 	levelWord        bool // 总量, 规模: the rank of the level
 	base             bool // 从, 由: the figure is a starting point
-	compared         bool // 比2020年: against a base other than last year
+	compared         int  // 比2020年: the year the figure is compared with
 	multiYear        bool // 年均, 每年, 连续: not one year's figure
 	qualifier        string
 	year             int // 2010年的, 到2030年
@@ -56,7 +56,7 @@ func readLead(rs []rune) lead {
 		}
 		if rs[i] == '比' || rs[i] == '较' {
 			if y, _ := readYear(rs, i+1); y > 0 {
-				l.compared = true
+				l.compared = y
 			}
 		}
 	}
@@ -97,8 +97,11 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		o.Value, o.Unit = &v, "位"
 	case itemFigure:
 		f := it.fig
-		if f.unit.dimension == dimPoints || l.compared || (l.base && l.year == 0) {
+		if f.unit.dimension == dimPoints || (l.base && l.year == 0) {
 			return
+		}
+		if y, _ := sr.period(l.year); l.compared != 0 && l.compared != y-1 {
+			return // 比2020年增长30%: a change over several years
 		}
 		if f.unit.dimension == dimPercent {
 			switch {

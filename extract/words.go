@@ -19,7 +19,8 @@ var fillerWords = []string{
 	"累计", "累计完成", "稳定在", "保持在", "控制在", "稳定", "保持", "持续", "继续", "进一步",
 	"再", "又", "也", "将", "要", "力争", "确保", "争取", "努力", "预期", "预计", "初步核算",
 	"经初步核算", "据初步核算", "初步统计", "实际", "名义", "首次", "历史性", "成功", "顺利",
-	"一举", "稳步", "较快", "快速", "大幅", "平均", "总体", "经济普查后", "普查后", "修订后",
+	"一举", "稳步", "较快", "快速", "大幅", "平均", "总体", "经济普查后", "普查后", "修订后", "全", "同口径", "自然口径",
+	"按不变价格计算", "按不变价计算", "不变价", "可比价", "现价",
 	// growth and change
 	"增长", "增速", "增幅", "涨幅", "上涨", "上升", "提高", "提升", "增加", "下降", "降低",
 	"回落", "减少", "负增长", "下跌", "下滑", "同比", "比上年", "较上年", "比去年", "较去年",
@@ -54,6 +55,13 @@ func isFiller(rs []rune, extra [][]rune) bool {
 next:
 	for i < len(rs) {
 		r := rs[i]
+		if r == '(' || r == '（' {
+			// A short note in brackets: (不含农户), (GDP), (按可比价计算).
+			if j := closing(rs, i); j > 0 {
+				i = j + 1
+				continue
+			}
+		}
 		if strings.ContainsRune("()（）“”\"'‘’《》〈〉[]【】—-", r) {
 			i++
 			continue
@@ -160,4 +168,18 @@ func trimPunct(rs []rune) []rune {
 		rs = rs[:len(rs)-1]
 	}
 	return rs
+}
+
+// closing returns the index of the bracket closing the one at rs[i], if it
+// comes within 15 runes, or -1.
+func closing(rs []rune, i int) int {
+	for j := i + 1; j < len(rs) && j <= i+16; j++ {
+		switch rs[j] {
+		case ')', '）':
+			return j
+		case '(', '（', '。', ',', ';':
+			return -1
+		}
+	}
+	return -1
 }
