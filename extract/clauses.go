@@ -205,7 +205,11 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 						subs = sr.group
 					}
 					for _, sb := range subs {
-						sr.emit(sb, it, lead, cl.start)
+						start := cl.start
+						if sb != nil && sb.start < start {
+							start = sb.start // 规上工业增加值增速、…均居全省第3位
+						}
+						sr.emit(sb, it, lead, start)
 					}
 					sr.group = subs
 					consumed = true
@@ -227,7 +231,12 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 			}
 		case onlyAliases(cl):
 			if sub != nil && ctx.goals {
-				sr.qualitative(sub, cl)
+				end := cl.end
+				// 持续高于全国、全省: the words after 、 belong to the target
+				for k := ci + 1; k < len(clauses) && clauses[k-1].sep == '、' && len(clauses[k].items) == 0; k++ {
+					end = clauses[k].end
+				}
+				sr.qualitative(sub, cl, end)
 			}
 			if cl.sep == '、' {
 				pending = append(pending, sub)
@@ -328,7 +337,7 @@ func clauseYear(rs []rune, cl clause, reportYear int) int {
 
 // qualitative records a target without a number: 居民收入与经济增长同步,
 // 进出口稳中提质. Only the statement of 主要预期目标 has them.
-func (sr *sentenceReader) qualitative(sub *subject, cl clause) {
+func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 	rs := sr.p.Runes
 	last := cl.items[len(cl.items)-1]
 	pred := rs[last.end:cl.end]
@@ -349,7 +358,7 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause) {
 	sr.r.add(candidate{Observation: Observation{
 		Indicator: ind.ID, Measure: ind.Target, Year: year, Kind: kind,
 		Unit: unit, Qualifier: Qualitative,
-		Text: sr.r.text.Quote(sr.p, cl.start, cl.end), Line: sr.r.text.Line(sr.p.Pos[cl.start]),
+		Text: sr.r.text.Quote(sr.p, cl.start, end), Line: sr.r.text.Line(sr.p.Pos[cl.start]),
 	}, sentence: sr.n})
 }
 

@@ -190,18 +190,31 @@ func forSentences(rs []rune, fn func(s, e, whole int)) {
 	}
 }
 
-// title returns the report's title: the first heading-like paragraph that
-// names a report, else the first paragraph.
+// title returns the report's title: the first line, or run of short lines
+// (a title broken over lines), that names a report (政府工作报告, …计划的报告),
+// else the first heading, else the first line.
 func title(t *Text) string {
-	for i := 0; i < len(t.Paragraphs) && i < 20; i++ {
-		p := &t.Paragraphs[i]
-		if containsAny(p.Runes, "报告", "报") && len(p.Runes) <= 60 {
-			return t.Quote(p, 0, len(p.Runes))
+	ps := t.Paragraphs
+	for i := 0; i < len(ps) && i < 30; i++ {
+		end := i
+		for end < len(ps) && end < i+4 && len(ps[end].Runes) <= 40 && !containsWord(ps[end].Runes, "。") {
+			if k := lastIndexWord(ps[end].Runes, "报告"); k >= 0 && len(ps[end].Runes)-k-2 <= 4 {
+				var parts []string
+				for k := i; k <= end; k++ {
+					parts = append(parts, t.Quote(&ps[k], 0, len(ps[k].Runes)))
+				}
+				return strings.Join(parts, "")
+			}
+			end++
 		}
 	}
-	if len(t.Paragraphs) > 0 {
-		p := &t.Paragraphs[0]
-		return t.Quote(p, 0, min(len(p.Runes), 60))
+	for i := 0; i < len(ps) && i < 30; i++ {
+		if ps[i].Heading {
+			return t.Quote(&ps[i], 0, len(ps[i].Runes))
+		}
+	}
+	if len(ps) > 0 {
+		return t.Quote(&ps[0], 0, min(len(ps[0].Runes), 60))
 	}
 	return ""
 }

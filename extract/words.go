@@ -183,3 +183,16 @@ func closing(rs []rune, i int) int {
 	}
 	return -1
 }
+
+func lastIndexWord(rs []rune, word string) int {
+	last := -1
+	for i := indexWord(rs, word); i >= 0; {
+		last = i
+		j := indexWord(rs[i+1:], word)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return last
+}
