@@ -16,8 +16,9 @@ import (
 // Model is what `zhibiao extract` prints: the reports read, and the errors
 // of the inputs that could not be read.
 type Model struct {
-	Reports []*extract.Report `json:"reports"`
-	Errors  []string          `json:"errors,omitempty"`
+	Reports     []*extract.Report    `json:"reports"`
+	Evaluations []extract.Evaluation `json:"evaluations"`
+	Errors      []string             `json:"errors,omitempty"`
 }
 
 // WriteJSON writes the model as indented JSON.

@@ -114,6 +114,10 @@ func runExtract(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		model.Reports = append(model.Reports, rep)
 	}
+	model.Evaluations = extract.Evaluate(model.Reports, nil, 0)
+	if model.Evaluations == nil {
+		model.Evaluations = []extract.Evaluation{}
+	}
 	var err error
 	if *format == "tsv" {
 		err = export.WriteTSV(stdout, model.Reports)

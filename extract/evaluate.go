@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"math"
+	"sort"
+)
+
+// Statuses of a target.
+const (
+	Met        = "完成"
+	NearlyMet  = "基本完成" // a missed 左右 target within the tolerance
+	Missed     = "未完成"
+	Pending    = "待公布" // no actual of the year yet
+	NotApplied = "不适用" // qualitative, or nothing comparable
+)
+
+// Figure is an observation together with the report it came from.
+type Figure struct {
+	Observation
+	File   string `json:"file"`
+	Region string `json:"region"`
+}
+
+// Evaluation is a target set for a year checked against that year's actual.
+type Evaluation struct {
+	Region    string   `json:"region"`
+	Indicator string   `json:"indicator"`
+	Measure   string   `json:"measure"`
+	Year      int      `json:"year"`
+	Target    Figure   `json:"target"`
+	Actual    *Figure  `json:"actual,omitempty"`
+	Status    string   `json:"status"`
+	Gap       *float64 `json:"gap,omitempty"` // actual − target, in the measure's unit (points for %)
+}
+
+// Evaluate checks every target of the reports against the actual of the
+// same region, indicator, measure, scope and year (SPEC §4). An actual from
+// the report of the following year is preferred; failing that, the latest
+// report that states it. A missed 左右 target within tolerance of its value
+// is 基本完成.
+func Evaluate(reports []*Report, cat *Catalogue, tolerance float64) []Evaluation {
+	if cat == nil {
+		cat = DefaultCatalogue()
+	}
+	type key struct {
+		region, indicator, measure, scope string
+		year                              int
+	}
+	actuals := map[key]Figure{}
+	actualFrom := map[key]int{} // report year of the actual kept
+	for _, r := range reports {
+		for _, o := range r.Observations {
+			if o.Kind != Actual || o.Value == nil {
+				continue
+			}
+			k := key{r.Region.Name, o.Indicator, o.Measure, o.Scope, o.Year}
+			prev, seen := actualFrom[k]
+			better := !seen || (prev != o.Year+1 && (r.Year == o.Year+1 || r.Year > prev))
+			if better {
+				actuals[k] = Figure{Observation: o, File: r.Source.Path, Region: r.Region.Name}
+				actualFrom[k] = r.Year
+			}
+		}
+	}
+	var out []Evaluation
+	for _, r := range reports {
+		for _, o := range r.Observations {
+			if o.Kind != Target {
+				continue
+			}
+			e := Evaluation{Region: r.Region.Name, Indicator: o.Indicator, Measure: o.Measure, Year: o.Year,
+				Target: Figure{Observation: o, File: r.Source.Path, Region: r.Region.Name}}
+			if a, ok := actuals[key{r.Region.Name, o.Indicator, o.Measure, o.Scope, o.Year}]; ok {
+				e.Actual = &a
+			}
+			ind := cat.Indicator(o.Indicator)
+			e.Status, e.Gap = judge(o, e.Actual, ind, tolerance)
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Region != b.Region {
+			return a.Region < b.Region
+		}
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		return catalogueOrder(cat, a.Indicator) < catalogueOrder(cat, b.Indicator)
+	})
+	return out
+}
+
+func catalogueOrder(cat *Catalogue, id string) int {
+	for i, ind := range cat.Indicators {
+		if ind.ID == id {
+			return i
+		}
+	}
+	return len(cat.Indicators)
+}
+
+// judge applies the rules of SPEC §4 to one target.
+func judge(t Observation, actual *Figure, ind *Indicator, tolerance float64) (string, *float64) {
+	if t.Qualifier == Qualitative || t.Value == nil || ind == nil {
+		return NotApplied, nil
+	}
+	if actual == nil {
+		return Pending, nil
+	}
+	up := ind.Direction == "up"
+	if t.Measure == Rank || t.Measure == GrowthRank {
+		up = false // a smaller position is better
+	}
+	target := *t.Value
+	if t.Qualifier == Range && t.High != nil && !up {
+		target = *t.High
+	}
+	switch t.Qualifier {
+	case AtLeast:
+		up = true
+	case AtMost:
+		up = false
+	}
+	a := *actual.Value
+	gap := round12(a - target)
+	met := a >= target
+	if !up {
+		met = a <= target
+	}
+	switch {
+	case met:
+		return Met, &gap
+	case t.Qualifier == About && tolerance > 0 && math.Abs(gap) <= tolerance+1e-9:
+		return NearlyMet, &gap
+	}
+	return Missed, &gap
+}

@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+func f64(v float64) *float64 { return &v }
+
+func TestJudge(t *testing.T) {
+	up := &Indicator{ID: "gdp", Direction: "up"}
+	down := &Indicator{ID: "cpi", Direction: "down"}
+	actual := func(v float64) *Figure { return &Figure{Observation: Observation{Value: f64(v)}} }
+	target := func(v float64, q string) Observation {
+		return Observation{Measure: Growth, Value: f64(v), Qualifier: q}
+	}
+	for _, c := range []struct {
+		name   string
+		target Observation
+		actual *Figure
+		ind    *Indicator
+		tol    float64
+		status string
+		gap    float64
+	}{
+		{"up exact missed", target(6, Exact), actual(4.9), up, 0, Missed, -1.1},
+		{"up exact met", target(8, Exact), actual(8.9), up, 0, Met, 0.9},
+		{"up equal met", target(8, Exact), actual(8), up, 0, Met, 0},
+		{"down about met", target(3, About), actual(0.2), down, 0, Met, -2.8},
+		{"down about missed", target(2, About), actual(2.5), down, 0, Missed, 0.5},
+		{"at_most on up", target(5.5, AtMost), actual(5.1), up, 0, Met, -0.4},
+		{"at_least on down", target(-3, AtMost), actual(-3.5), down, 0, Met, -0.5},
+		{"about within tolerance", target(7.5, About), actual(7.4), up, 0.2, NearlyMet, -0.1},
+		{"about beyond tolerance", target(7.5, About), actual(7.0), up, 0.2, Missed, -0.5},
+		{"exact not eased", target(7.5, Exact), actual(7.4), up, 0.2, Missed, -0.1},
+		{"range up uses low end", Observation{Measure: Growth, Value: f64(5), High: f64(5.5), Qualifier: Range}, actual(5.2), up, 0, Met, 0.2},
+	} {
+		status, gap := judge(c.target, c.actual, c.ind, c.tol)
+		if status != c.status || gap == nil || *gap != c.gap {
+			t.Errorf("%s: %s %v, want %s %v", c.name, status, gap, c.status, c.gap)
+		}
+	}
+	if s, g := judge(Observation{Qualifier: Qualitative}, actual(1), up, 0); s != NotApplied || g != nil {
+		t.Errorf("qualitative: %s %v", s, g)
+	}
+	if s, g := judge(target(6, Exact), nil, up, 0); s != Pending || g != nil {
+		t.Errorf("no actual: %s %v", s, g)
+	}
+}
+
+// TestEvaluateSeeds checks 新乡市's 2024 targets (report 000) against its
+// 2024 results (report 001), as SPEC §4 lists them.
+func TestEvaluateSeeds(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/seeds/*.txt")
+	evals := Evaluate(extractFiles(t, paths), nil, 0)
+	want := map[string]struct {
+		status string
+		gap    float64
+	}{
+		"gdp":                    {Missed, -1.1},
+		"industry_value_added":   {Missed, -1},
+		"retail_sales":           {Missed, -1.2},
+		"fixed_asset_investment": {Met, 0.9},
+	}
+	found := 0
+	for _, e := range evals {
+		if e.Region != "新乡市" || e.Year != 2024 {
+			continue
+		}
+		if w, ok := want[e.Indicator]; ok && e.Measure == Growth {
+			found++
+			if e.Status != w.status || e.Gap == nil || *e.Gap != w.gap {
+				t.Errorf("%s: %s %v, want %s %v", e.Indicator, e.Status, e.Gap, w.status, w.gap)
+			}
+		}
+		if e.Indicator == "urban_new_jobs" {
+			found++
+			if e.Status != Met || e.Actual == nil || *e.Actual.Value != 8.3 {
+				t.Errorf("urban_new_jobs: %s %+v", e.Status, e.Actual)
+			}
+		}
+		if e.Indicator == "resident_income" && e.Status != NotApplied {
+			t.Errorf("qualitative resident_income: %s", e.Status)
+		}
+	}
+	if found != 5 {
+		t.Errorf("found %d of the 5 evaluations of SPEC §4", found)
+	}
+}
