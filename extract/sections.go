@@ -26,7 +26,12 @@ func (r *reader) sections() []context {
 			isGoals = containsAny(p.Runes, goalWords...)
 		} else {
 			for _, o := range openings(p.Runes, 3) {
-				if k, y, span, ok := r.section(o, false); ok {
+				k, y, span, ok := r.section(o, false)
+				switch {
+				case !ok:
+				case k == cur.kind && !span && !cur.span && !hasYear(o):
+					// 一年来 under 2023年全市重点工作: the heading's year holds
+				default:
 					cur = context{kind: k, year: y, span: span}
 				}
 			}
