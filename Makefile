@@ -1,38 +1,42 @@
 # zhibiao — see README.md. `make demo` and `make test` are all the set-up.
-GO      ?= go
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo none)
-LDFLAGS := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
-BIN     := bin/zhibiao
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo none)
+LDFLAGS  := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+BIN      := bin/zhibiao
+FUZZTIME ?= 10s
 
-.PHONY: build test demo bench fuzz generate vet dist clean
+.PHONY: build test check demo bench fuzz generate dist clean
 
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/zhibiao
 
-test: vet
+# test: formatting and vet, every test (accuracy against the gold included),
+# then each fuzz target for a bounded time.
+test: check
 	$(GO) test ./...
-	$(MAKE) fuzz FUZZTIME=10s
+	$(MAKE) fuzz
 
-vet:
-	$(GO) vet ./...
+check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
-	  if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
 
 demo: build
-	./$(BIN) extract testdata/seeds/*.txt
+	./$(BIN) extract --format tsv testdata/seeds/*.txt
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./extract
 
-FUZZTIME ?= 30s
 fuzz:
-	$(GO) test ./extract -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
+# generate: the tables derived from standard sources (committed; needs npm
+# and Debian's unicode-data, which the generators install when missing).
 generate:
 	$(GO) run ./internal/gen/divisions
 	$(GO) run ./internal/gen/t2s
 
 clean:
-	rm -rf bin
+	rm -rf bin dist

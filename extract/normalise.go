@@ -94,6 +94,9 @@ func normaliseLine(orig string, start, end int) Paragraph {
 			p.Heading = true
 			i++
 			continue
+		case (s[i] == '*' || s[i] == '_') && i+1 < len(s) && s[i+1] == s[i]:
+			i += 2 // emphasis around a heading: **●综合实力稳步提升**
+			continue
 		case (s[i] == '-' || s[i] == '*' || s[i] == '+') && i+1 < len(s) && s[i+1] == ' ':
 			p.Item = true
 			i += 2
@@ -109,6 +112,7 @@ func normaliseLine(orig string, start, end int) Paragraph {
 		}
 		break
 	}
+	space := -1 // offset of the last space dropped, if any since the last rune
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		pos := start + i
@@ -130,27 +134,20 @@ func normaliseLine(orig string, start, end int) Paragraph {
 		}
 		r = foldRune(r)
 		if r == ' ' || r == '\t' {
-			continue // spaces are dropped; see joinSpaces
+			// Spaces inside numbers (5.5 %), around Chinese text and from
+			// page layout are noise; one between Latin words is kept.
+			space = pos
+			continue
 		}
+		if space >= 0 && len(p.Runes) > 0 && isLatin(p.Runes[len(p.Runes)-1]) && isLatin(r) {
+			p.Runes = append(p.Runes, ' ')
+			p.Pos = append(p.Pos, space)
+		}
+		space = -1
 		p.Runes = append(p.Runes, r)
 		p.Pos = append(p.Pos, pos)
 	}
-	keepLatinSpaces(&p, orig)
 	return p
-}
-
-// keepLatinSpaces puts back single spaces between two Latin letters
-// ("Mobile World"); every other space — inside numbers (5.5 %), around
-// Chinese text, from page layout — is noise.
-func keepLatinSpaces(p *Paragraph, orig string) {
-	for k := 1; k < len(p.Runes); k++ {
-		a, b := p.Runes[k-1], p.Runes[k]
-		if isLatin(a) && isLatin(b) && p.Pos[k] > p.Pos[k-1]+1 {
-			p.Runes = append(p.Runes[:k], append([]rune{' '}, p.Runes[k:]...)...)
-			p.Pos = append(p.Pos[:k], append([]int{p.Pos[k-1] + 1}, p.Pos[k:]...)...)
-			k++
-		}
-	}
 }
 
 func isLatin(r rune) bool { return r < 128 && (unicode.IsLetter(r)) }

@@ -95,7 +95,8 @@ func detectRegion(t *Text) (Region, *Warning) {
 	}
 	if len(strong) > 0 {
 		best := -1
-		for d, s := range strong {
+		for _, d := range sortedKeys(strong) {
+			s := strong[d]
 			if best < 0 || s > strong[best] || (s == strong[best] && betterMentioned(d, best, mentions)) {
 				best = d
 			}
@@ -105,7 +106,8 @@ func detectRegion(t *Text) (Region, *Warning) {
 	// No title line: the province or prefecture the text names most (a
 	// city's report names its province too, but less often than itself).
 	best := -1
-	for d, n := range mentions {
+	for _, d := range sortedKeys(mentions) {
+		n := mentions[d]
 		if all[d].Level == County {
 			continue
 		}
@@ -223,7 +225,8 @@ func detectYear(t *Text) (year int, sure bool) {
 		}
 	}
 	best := 0
-	for y, n := range votes {
+	for _, y := range sortedKeys(votes) {
+		n := votes[y]
 		if best == 0 || n > votes[best] || (n == votes[best] && y > best) {
 			best = y
 		}
@@ -241,7 +244,8 @@ func detectYear(t *Text) (year int, sure bool) {
 			}
 		}
 	}
-	for y, n := range counts {
+	for _, y := range sortedKeys(counts) {
+		n := counts[y]
 		if n >= 3 && y > best {
 			best = y
 		}
@@ -257,4 +261,15 @@ func isDate(rs []rune, end int) bool {
 		j++
 	}
 	return j > end && j < len(rs) && rs[j] == '月'
+}
+
+// sortedKeys returns a map's keys in increasing order, so that choices
+// among them never depend on map order.
+func sortedKeys(m map[int]int) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

@@ -37,13 +37,17 @@ var fillerWords = []string{
 	"主要预期目标", "预期目标", "主要目标", "目标", "目标是", "目标为", "安排",
 }
 
-// fillerSet is fillerWords sorted longest first, for greedy matching.
-var fillerSet = func() [][]rune {
-	out := make([][]rune, 0, len(fillerWords))
+// fillerByFirst holds fillerWords by their first rune, longest first, for
+// greedy matching.
+var fillerByFirst = func() map[rune][][]rune {
+	out := map[rune][][]rune{}
 	for _, w := range fillerWords {
-		out = append(out, []rune(w))
+		rs := []rune(w)
+		out[rs[0]] = append(out[rs[0]], rs)
 	}
-	slices.SortFunc(out, func(a, b []rune) int { return len(b) - len(a) })
+	for _, ws := range out {
+		slices.SortFunc(ws, func(a, b []rune) int { return len(b) - len(a) })
+	}
 	return out
 }()
 
@@ -76,7 +80,7 @@ next:
 				continue next
 			}
 		}
-		for _, w := range fillerSet {
+		for _, w := range fillerByFirst[r] {
 			if i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
 				i += len(w)
 				continue next
