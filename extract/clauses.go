@@ -190,7 +190,11 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 					if len(subs) >= len(figs) {
 						subs = subs[len(subs)-len(figs):]
 						for i, f := range figs {
-							sr.emit(subs[i], f, lead, subs[i].start)
+							start := cl.start
+							if subs[i] != nil {
+								start = min(start, subs[i].start)
+							}
+							sr.emit(subs[i], f, lead, start)
 						}
 						sr.group = subs
 					}

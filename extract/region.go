@@ -195,6 +195,9 @@ func detectYear(t *Text) (year int, sure bool) {
 		rest := head[end:min(len(head), end+40)]
 		switch {
 		case isDate(head, end) && containsAny(rest, "人民代表大会", "人大"):
+			if month(head, end) >= 11 {
+				return y + 1, true // delivered in December for the year to come
+			}
 			return y, true
 		case hasWord(rest, 0, "政府工作报告") || (indexWord(rest, "政府工作报告") > 0 && indexWord(rest, "政府工作报告") <= 12 && !containsAny(rest[:indexWord(rest, "政府工作报告")], "年", ",", "。")):
 			return y, true
@@ -251,6 +254,15 @@ func detectYear(t *Text) (year int, sure bool) {
 		}
 	}
 	return best, false
+}
+
+// month reads the month after a year ending at rs[end] (2018年12月 → 12).
+func month(rs []rune, end int) int {
+	m := 0
+	for j := end; j < len(rs) && rs[j] >= '0' && rs[j] <= '9'; j++ {
+		m = m*10 + int(rs[j]-'0')
+	}
+	return m
 }
 
 // isDate reports whether a year ending at rs[end] is followed by a month
