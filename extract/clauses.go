@@ -146,7 +146,7 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 					sub = nil // 新增营业面积10万平方米,新增就业3000人: a sector's
 				case r.isFiller(lead) && !(hasSubject && sub == nil):
 					sub = named
-				case string(trimFiller(lead)) == "新增":
+				case isAddition(trimFiller(lead)):
 					// 新增市场主体3.2万户,总数达到63.7万户: the total that
 					// follows is the indicator's level.
 					sub, sr.totalOf = nil, named
@@ -392,6 +392,16 @@ func sharesPredicate(lead []rune) bool {
 		if r == '均' && (i == 0 || (lead[i-1] != '平' && lead[i-1] != '年')) {
 			return true
 		}
+	}
+	return false
+}
+
+// isAddition reports whether words before an indicator's name make it the
+// year's additions to it (新增市场主体3.2万户), not the indicator.
+func isAddition(rs []rune) bool {
+	switch string(rs) {
+	case "新增", "净增", "新登记", "新设立", "新发展":
+		return true
 	}
 	return false
 }
