@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // figure is a number with its unit and qualifiers as written in a clause:
 // 增长6%—6.5%, 突破5000万人次, 90亿斤以上.
@@ -98,6 +101,18 @@ type rankFigure struct {
 	moved      bool // 从第10位升至第7位: the value is the rank reached
 }
 
+// moveWords lead from one rank to another: 从全国第10位升至第7位.
+var moveWords = []string{"升至", "提升至", "跃升至", "上升至", "提升到", "上升到", "前移至", "进至", "跃居"}
+
+func isMoveWord(rs []rune) bool {
+	for _, w := range moveWords {
+		if hasWord(rs, 0, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // scanRank reads a rank starting with its scope word at rs[i:].
 func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
 	for _, scope := range []string{"全省", "全市", "全国", "全区", "全县"} {
@@ -124,9 +139,11 @@ func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
 		end := n.end
 		if end < hi && (rs[end] == '位' || rs[end] == '名') {
 			end++
+		} else if end < hi && unicode.Is(unicode.Han, rs[end]) && !isMoveWord(rs[end:hi]) {
+			return r, false // 第一方阵, 第二批, 第一个: not a position
 		}
 		// 从全国第10位升至第7位: the rank reached, in the same scope.
-		for _, w := range []string{"升至", "提升至", "跃升至", "上升至", "提升到", "上升到", "前移至", "进至", "跃居"} {
+		for _, w := range moveWords {
 			if hasWord(rs[:hi], end, w) && end+len([]rune(w)) < hi && rs[end+len([]rune(w))] == '第' {
 				k := end + len([]rune(w)) + 1
 				m, ok := parseArabic(rs[:hi], k)
