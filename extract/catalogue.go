@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"slices"
@@ -31,6 +33,7 @@ func (ind *Indicator) Takes(m string) bool { return slices.Contains(ind.Measures
 // Catalogue is the set of indicators the extractor knows.
 type Catalogue struct {
 	Indicators []Indicator
+	Version    string           // the first 12 hex digits of the SHA-256 of its text
 	byFirst    map[rune][]alias // aliases by their first rune, longest first
 }
 
@@ -49,7 +52,8 @@ var validMeasures = []string{Level, Growth, Rate, Rank, GrowthRank}
 // templates/catalogue.tsv. name is used in messages (name:line: message).
 func ParseCatalogue(name string, r io.Reader) (*Catalogue, error) {
 	c := &Catalogue{}
-	sc := bufio.NewScanner(r)
+	h := sha256.New()
+	sc := bufio.NewScanner(io.TeeReader(r, h))
 	line := 0
 	header := true
 	ids := map[string]bool{}
@@ -89,6 +93,7 @@ func ParseCatalogue(name string, r io.Reader) (*Catalogue, error) {
 	if err := c.index(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	c.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	return c, nil
 }
 

@@ -54,7 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "indicators":
 		err = runIndicators(args[1:], stdout)
 	case "version":
-		fmt.Fprintf(stdout, "zhibiao %s (commit %s)\n", version, commit)
+		fmt.Fprintf(stdout, "zhibiao %s (commit %s, catalogue %s)\n", version, commit, extract.DefaultCatalogue().Version)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
