@@ -58,14 +58,16 @@ type sentenceReader struct {
 	ctx         context
 	n           int // sentence number
 	s, e        int
-	year        int // a year the sentence names for itself (2016年, 到2030年, 今年)
-	last        *subject
-	totalOf     *subject // an indicator whose new additions were just given
-	othersFirst bool     // a figure of something unknown came earlier
-	lastSub     *subject // the subject of the last figure
-	lastM       string   // and its measure
-	recent      []*subject
-	group       []*subject
+	year        int      // a year the sentence names for itself (2016年, 到2030年, 今年)
+	last        *subject // the subject a clause without a name inherits
+	clauses     []clause
+	pending     []*subject // names of clauses joined by 、, waiting for 分别 or 均
+	totalOf     *subject   // an indicator whose new additions were just given
+	othersFirst bool       // a figure of something unknown came earlier
+	lastSub     *subject   // the subject of the last figure
+	lastM       string     // and its measure
+	recent      []*subject // subjects of the clauses with figures so far
+	group       []*subject // the subjects of the last 分别 or 均
 }
 
 // splitClauses cuts a sentence into clauses and finds their items.
@@ -121,145 +123,192 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 // readSentence finds the observations of the sentence p.Runes[s:e].
 func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
 	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
-	clauses := r.splitClauses(p, s, e)
-	var pending []*subject
-	for ci := 0; ci < len(clauses); ci++ {
-		cl := clauses[ci]
-		rs := p.Runes
-		if y := clauseYear(rs, cl, r.reportYear); y != 0 {
-			sr.year = y // 去年…增长6%,今年力争增长7%
+	sr.clauses = r.splitClauses(p, s, e)
+	for ci := 0; ci < len(sr.clauses); ci++ {
+		ci = sr.readClause(ci)
+	}
+}
+
+// clauseState is what reading a clause has found so far.
+type clauseState struct {
+	sub        *subject // what the clause's figures speak of; nil: something unknown
+	hasSubject bool     // sub has been settled
+	consumed   bool     // a 分别 or 均 statement used the subjects before it
+}
+
+// readClause reads clause ci and returns the index of the last clause it
+// used (a 分别 list takes the bare figures of the clauses after it).
+func (sr *sentenceReader) readClause(ci int) int {
+	cl := sr.clauses[ci]
+	rs := sr.p.Runes
+	if y := clauseYear(rs, cl, sr.r.reportYear); y != 0 {
+		sr.year = y // 去年…增长6%,今年力争增长7%
+	}
+	var st clauseState
+	prev := cl.start
+	for k := 0; k < len(cl.items); k++ {
+		it := cl.items[k]
+		lead := rs[prev:it.start]
+		prev = it.end
+		if it.kind == itemAlias {
+			sr.name(&st, cl, k, lead)
+			continue
 		}
-		var sub *subject
-		hasSubject := false
-		prev := cl.start
-		consumed := false
-		for k := 0; k < len(cl.items); k++ {
-			it := cl.items[k]
-			lead := rs[prev:it.start]
-			switch it.kind {
-			case itemAlias:
-				named := &subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start}
-				switch {
-				case hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
-					// 居民收入与经济增长同步: the first name is the subject
-				case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
-					sub = nil // 新增营业面积10万平方米,新增就业3000人: a sector's
-				case r.isFiller(lead) && !(hasSubject && sub == nil):
-					sub = named
-				case isAddition(trimFiller(lead)):
-					// 新增市场主体3.2万户,总数达到63.7万户: the total that
-					// follows is the indicator's level.
-					sub, sr.totalOf = nil, named
-				default:
-					sub = nil
-				}
-				hasSubject = true
-			case itemFigure, itemRank:
-				if !hasSubject {
-					hasSubject = true
-					switch {
-					case containsWord(lead, "其中"):
-					case sr.totalOf != nil && containsAny(lead, "总数", "总量") && r.isFiller(lead):
-						sub = sr.totalOf
-					case r.isFiller(lead) || isShareOf(lead):
-						sub = sr.last
-					}
-				} else if !r.isFiller(lead) {
-					sub = nil
-				}
-				if containsWord(lead, "分别") || (k > 0 && containsWord(rs[cl.start:it.start], "分别")) {
-					// 分别: the figures of this clause and the bare figures
-					// of the clauses that follow go to the subjects in turn.
-					var figs []item
-					for ; k < len(cl.items); k++ {
-						if cl.items[k].kind == it.kind {
-							figs = append(figs, cl.items[k])
-						}
-					}
-					for ci+1 < len(clauses) && bareFigure(rs, clauses[ci+1], it.kind) {
-						ci++
-						figs = append(figs, clauses[ci].items[0])
-					}
-					subs := pending
-					if sub != nil && len(pending) > 0 {
-						subs = append(subs, sub)
-					}
-					if len(subs) == 0 {
-						subs = sr.recent
-					}
-					if len(subs) >= len(figs) {
-						subs = subs[len(subs)-len(figs):]
-						for i, f := range figs {
-							start := cl.start
-							if subs[i] != nil {
-								start = min(start, subs[i].start)
-							}
-							sr.emit(subs[i], f, lead, start)
-						}
-						sr.group = subs
-					}
-					consumed = true
-					prev = cl.end
-					k = len(cl.items)
-					continue
-				}
-				if sharesPredicate(lead) {
-					subs := append(pending, sub)
-					if len(pending) == 0 {
-						subs = sr.group
-					}
-					for _, sb := range subs {
-						start := cl.start
-						if sb != nil && sb.start < start {
-							start = sb.start // 规上工业增加值增速、…均居全省第3位
-						}
-						sr.emit(sb, it, lead, start)
-					}
-					sr.group = subs
-					consumed = true
-				} else {
-					sr.emit(sub, it, lead, cl.start)
-				}
-			}
-			prev = it.end
-		}
+		sr.settleSubject(&st, lead)
 		switch {
-		case consumed:
-			pending = nil
-			sr.last = nil
-		case !hasSubject:
-			// A clause of words only: it leaves the subject when it is
-			// filler, and ends it otherwise.
-			if !r.isFiller(rs[cl.start:cl.end]) {
-				sr.last, pending = nil, nil
-			}
-		case onlyAliases(cl):
-			if sub != nil && ctx.goals {
-				end := cl.end
-				// 持续高于全国、全省: the words after 、 belong to the target
-				for k := ci + 1; k < len(clauses) && clauses[k-1].sep == '、' && len(clauses[k].items) == 0; k++ {
-					end = clauses[k].end
-				}
-				sr.qualitative(sub, cl, end)
-			}
-			if cl.sep == '、' {
-				pending = append(pending, sub)
-			} else {
-				pending = nil
-			}
-			sr.last = sub
+		case containsWord(rs[cl.start:it.start], "分别"):
+			ci = sr.respectively(&st, ci, k, lead)
+			k = len(cl.items)
+		case sharesPredicate(lead):
+			sr.shared(&st, cl, it, lead)
 		default:
-			pending = nil
-			if sub != nil {
-				sr.recent = append(sr.recent, sub)
-			} else {
-				sr.recent = append(sr.recent, &subject{})
+			sr.emit(st.sub, it, lead, cl.start)
+		}
+	}
+	sr.endClause(ci, cl, st)
+	return ci
+}
+
+// name reads an indicator's name in a clause and settles the subject.
+func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
+	it := cl.items[k]
+	named := &subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start}
+	switch {
+	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
+		// 居民收入与经济增长同步: the first name is the subject
+	case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
+		st.sub = nil // 新增营业面积10万平方米,新增就业3000人: a sector's
+	case sr.r.isFiller(lead) && !(st.hasSubject && st.sub == nil):
+		st.sub = named
+	case isAddition(trimFiller(lead)):
+		// 新增市场主体3.2万户,总数达到63.7万户: the total that follows is
+		// the indicator's level.
+		st.sub, sr.totalOf = nil, named
+	default:
+		st.sub = nil
+	}
+	st.hasSubject = true
+}
+
+// settleSubject decides what a figure speaks of when its clause named
+// nothing before it: the subject of the clause before (增长4.9%), the total
+// of an addition (总数达到63.7万户), or nothing after 其中 or other words.
+func (sr *sentenceReader) settleSubject(st *clauseState, lead []rune) {
+	if st.hasSubject {
+		if !sr.r.isFiller(lead) {
+			st.sub = nil
+		}
+		return
+	}
+	st.hasSubject = true
+	switch {
+	case containsWord(lead, "其中"):
+	case sr.totalOf != nil && containsAny(lead, "总数", "总量") && sr.r.isFiller(lead):
+		st.sub = sr.totalOf
+	case sr.r.isFiller(lead) || isShareOf(lead):
+		st.sub = sr.last
+	}
+}
+
+// respectively reads a 分别 statement: the figures of the clause from item
+// k on, and the bare figures of the clauses after it, go to the subjects
+// before it in turn (亩产、总产分别增长3.76%、3.8%; 接待游客…、旅游总收入…,
+// 分别增长14%、23%). It returns the last clause it used.
+func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) int {
+	cl := sr.clauses[ci]
+	kind := cl.items[k].kind
+	var figs []item
+	for ; k < len(cl.items); k++ {
+		if cl.items[k].kind == kind {
+			figs = append(figs, cl.items[k])
+		}
+	}
+	for ci+1 < len(sr.clauses) && bareFigure(sr.p.Runes, sr.clauses[ci+1], kind) {
+		ci++
+		figs = append(figs, sr.clauses[ci].items[0])
+	}
+	subs := sr.pending
+	if st.sub != nil && len(subs) > 0 {
+		subs = append(subs, st.sub)
+	}
+	if len(subs) == 0 {
+		subs = sr.recent
+	}
+	if len(subs) >= len(figs) {
+		subs = subs[len(subs)-len(figs):]
+		for i, f := range figs {
+			sr.emit(subs[i], f, lead, subjectStart(subs[i], cl.start))
+		}
+		sr.group = subs
+	}
+	st.consumed = true
+	return ci
+}
+
+// shared reads a 均 statement: one figure for every subject before it
+// (规上工业增加值增速、社会消费品零售总额增速均居全省第3位), or for the
+// subjects of the last 分别 (…分别增长3.76%、3.8%,增幅均居全省第1位).
+func (sr *sentenceReader) shared(st *clauseState, cl clause, it item, lead []rune) {
+	subs := append(sr.pending, st.sub)
+	if len(sr.pending) == 0 {
+		subs = sr.group
+	}
+	for _, sb := range subs {
+		sr.emit(sb, it, lead, subjectStart(sb, cl.start))
+	}
+	sr.group = subs
+	st.consumed = true
+}
+
+// subjectStart is where a subject's phrase starts, for quoting, when it
+// began before the clause.
+func subjectStart(sb *subject, clauseStart int) int {
+	if sb != nil && sb.start < clauseStart {
+		return sb.start
+	}
+	return clauseStart
+}
+
+// endClause carries what a clause leaves to the clauses after it: the
+// subject they inherit, the names waiting for a 分别 or 均, and, in the
+// statement of goals, a target in words.
+func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
+	rs := sr.p.Runes
+	switch {
+	case st.consumed:
+		sr.pending, sr.last = nil, nil
+	case !st.hasSubject:
+		// A clause of words only leaves the subject when it is filler and
+		// ends it otherwise; before 、 it is an unknown name (亩产、总产…).
+		if !sr.r.isFiller(rs[cl.start:cl.end]) {
+			sr.last, sr.pending = nil, nil
+			if cl.sep == '、' {
+				sr.pending = append(sr.pending, &subject{start: cl.start})
 			}
-			sr.last = sub
 		}
-		if !hasSubject && cl.sep == '、' && !r.isFiller(rs[cl.start:cl.end]) {
-			pending = append(pending, &subject{start: cl.start}) // 亩产、总产分别…
+	case onlyAliases(cl):
+		if st.sub != nil && sr.ctx.goals {
+			end := cl.end
+			// 持续高于全国、全省: the words after 、 belong to the target
+			for k := ci + 1; k < len(sr.clauses) && sr.clauses[k-1].sep == '、' && len(sr.clauses[k].items) == 0; k++ {
+				end = sr.clauses[k].end
+			}
+			sr.qualitative(st.sub, cl, end)
 		}
+		if cl.sep == '、' {
+			sr.pending = append(sr.pending, st.sub)
+		} else {
+			sr.pending = nil
+		}
+		sr.last = st.sub
+	default:
+		sr.pending = nil
+		if st.sub != nil {
+			sr.recent = append(sr.recent, st.sub)
+		} else {
+			sr.recent = append(sr.recent, &subject{})
+		}
+		sr.last = st.sub
 	}
 }
 
