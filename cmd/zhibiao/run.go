@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -29,11 +28,13 @@ const (
 const usage = `zhibiao reads Chinese government work reports and extracts their indicators.
 
 Usage:
+  zhibiao export [-o FILE] [--compare-year YEAR] [--as-of DATE] [--tolerance T] [--strict] [--region NAME] [--year YEAR] PATH...
   zhibiao extract [--format json|tsv] [--region NAME] [--year YEAR] PATH...
   zhibiao indicators
   zhibiao version
 
 Examples:
+  zhibiao export -o 指标汇总.xlsx testdata/seeds/*.txt
   zhibiao extract --format tsv testdata/seeds/*.txt
   zhibiao extract --region 牧野区 --year 2024 report.txt
 `
@@ -49,6 +50,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	status := exitOK
 	switch args[0] {
+	case "export":
+		status, err = runExport(args[1:], stdout, stderr)
 	case "extract":
 		status, err = runExtract(args[1:], stdout, stderr)
 	case "indicators":
@@ -86,33 +89,18 @@ func runExtract(args []string, stdout, stderr io.Writer) (int, error) {
 	if fs.NArg() == 0 {
 		return exitUsage, fmt.Errorf("%w: extract needs at least one PATH", errUsage)
 	}
-	opts := extract.Options{Region: *region, Year: *year}
+	inputs, failed := readInputs(fs.Args(), extract.Options{Region: *region, Year: *year}, stderr)
 	model := &export.Model{}
 	status := exitOK
-	for _, path := range fs.Args() {
-		data, err := os.ReadFile(path)
-		var rep *extract.Report
-		if err == nil {
-			rep, err = extract.Extract(path, data, opts)
-		}
-		if err != nil {
-			msg := err.Error()
-			if !strings.HasPrefix(msg, path) {
-				msg = path + ": " + msg
-			}
-			fmt.Fprintln(stderr, msg)
-			model.Errors = append(model.Errors, msg)
-			status = exitInput
+	if failed {
+		status = exitInput
+	}
+	for _, in := range inputs {
+		if in.Err != nil {
+			model.Errors = append(model.Errors, withPath(in.Path, in.Err))
 			continue
 		}
-		for _, w := range rep.Warnings {
-			if w.Line > 0 {
-				fmt.Fprintf(stderr, "%s:%d: %s\n", path, w.Line, w.Message)
-			} else {
-				fmt.Fprintf(stderr, "%s: %s\n", path, w.Message)
-			}
-		}
-		model.Reports = append(model.Reports, rep)
+		model.Reports = append(model.Reports, in.Report)
 	}
 	model.Evaluations = extract.Evaluate(model.Reports, nil, 0)
 	if model.Evaluations == nil {

@@ -1,0 +1,68 @@
+package export
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"zhibiao/extract"
+)
+
+// A block is the four cells of one indicator's measure in one year, on the
+// 对比 sheet and on the region sheets: actual, target, status and gap.
+
+// Headers of a block's columns.
+const (
+	actualHeader = "实际"
+	targetHeader = "目标"
+	statusHeader = "完成情况"
+	gapHeader    = "差距"
+)
+
+// qualitativeWidth bounds a target column, where a qualitative target's
+// phrase would otherwise make it very wide; the note holds it whole.
+const qualitativeWidth = 24
+
+// block holds the columns of a block.
+type block struct {
+	actual, target, status, gap int
+}
+
+// put writes a cell's block in a row and returns the conditional format the
+// actual cell takes, if any.
+func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, bool) {
+	number := styleSpec{border: true}
+	for _, col := range []int{cols.actual, cols.target, cols.status, cols.gap} {
+		w.style(col, row, number)
+	}
+	if c == nil {
+		return judged{}, false
+	}
+	if a := c.actual; a != nil && a.Value != nil {
+		w.num(cols.actual, row, *a.Value, styleSpec{numFmt: figureFormat(*a.Value, a.Unit, a.Qualifier, a.Measure, nil, true), border: true})
+		w.note(cols.actual, row, noteText("实际", a))
+	}
+	t := c.target
+	if t == nil {
+		return judged{}, false
+	}
+	if t.Value == nil {
+		w.str(cols.target, row, t.Text, textStyle)
+	} else {
+		v, other, low := wb.targetValue(t)
+		w.num(cols.target, row, v, styleSpec{numFmt: figureFormat(v, t.Unit, t.Qualifier, t.Measure, other, low), border: true})
+	}
+	w.note(cols.target, row, noteText("目标", t))
+	if e := c.eval; e != nil {
+		w.str(cols.status, row, e.Status, centreStyle)
+		if e.Gap != nil {
+			w.num(cols.gap, row, *e.Gap, styleSpec{numFmt: gapFormat(*e.Gap, t.Unit), border: true})
+		}
+	}
+	j, ok := wb.judgementOf(t)
+	return judged{col: cols.actual, row: row, targetCol: cols.target, judgement: j}, ok
+}
+
+// noteText is the note of a figure cell: its phrase, file and line.
+func noteText(kind string, f *extract.Figure) string {
+	return fmt.Sprintf("%s原文：%s\n%s 第 %d 行", kind, f.Text, filepath.Base(f.File), f.Line)
+}

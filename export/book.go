@@ -1,0 +1,321 @@
+package export
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"zhibiao/extract"
+)
+
+// book is the model arranged the way the workbook shows it: regions in
+// order, and for each region its figures by indicator row and year.
+type book struct {
+	cat       *extract.Catalogue
+	inputs    []Input
+	reports   []*extract.Report
+	evals     []extract.Evaluation
+	regions   []*region // cities first, each followed by its districts
+	year      int       // the year of the 对比 sheet, 0 when there is no data
+	asOf      time.Time
+	tolerance float64
+}
+
+// region is one region's figures.
+type region struct {
+	extract.Region
+	sheet   string // its sheet's name
+	under   bool   // listed under its city
+	reports []*extract.Report
+	rows    []rowKey // in catalogue order, only rows that have data
+	years   []int    // ascending
+	cells   map[cellKey]*cell
+}
+
+// rowKey is a row of a region sheet: an indicator's measure in one unit.
+type rowKey struct {
+	indicator, measure, scope, unit string
+}
+
+type cellKey struct {
+	row  rowKey
+	year int
+}
+
+// cell is what a region sheet shows for one row and year.
+type cell struct {
+	actual *extract.Figure
+	target *extract.Figure
+	eval   *extract.Evaluation // the evaluation of target, if any
+
+	actualFrom, targetFrom int // the report years of actual and target
+}
+
+// unnamedRegion stands for a report whose region was not found.
+const unnamedRegion = "未识别地区"
+
+func newBook(inputs []Input, opt WorkbookOptions) *book {
+	b := &book{cat: opt.Catalogue, inputs: inputs, tolerance: opt.Tolerance}
+	if b.cat == nil {
+		b.cat = extract.DefaultCatalogue()
+	}
+	for _, in := range inputs {
+		if in.Err == nil && in.Report != nil {
+			b.reports = append(b.reports, in.Report)
+		}
+	}
+	b.evals = extract.Evaluate(b.reports, b.cat, b.tolerance)
+	b.collect()
+	b.order()
+	b.year = opt.Year
+	if b.year == 0 {
+		b.year = b.defaultYear()
+	}
+	b.asOf = opt.AsOf
+	if b.asOf.IsZero() {
+		b.asOf = b.defaultAsOf()
+	}
+	b.asOf = b.asOf.UTC().Truncate(time.Second)
+	return b
+}
+
+// regionName is the name a report's region is shown and grouped by.
+func regionName(r *extract.Report) string {
+	if r.Region.Name == "" {
+		return unnamedRegion
+	}
+	return r.Region.Name
+}
+
+// collect puts every figure in its region's cell. Of several actuals of one
+// cell it keeps the one extract.Evaluate compares with: from the report of
+// the following year, failing that from the latest report. Of several
+// targets it keeps the one set in the report of its own year, failing that
+// the latest.
+func (b *book) collect() {
+	byName := map[string]*region{}
+	evalOf := map[figureKey]*extract.Evaluation{}
+	for i := range b.evals {
+		e := &b.evals[i]
+		evalOf[keyOf(&e.Target)] = e
+	}
+	for _, r := range b.reports {
+		name := regionName(r)
+		reg := byName[name]
+		if reg == nil {
+			reg = &region{Region: r.Region, cells: map[cellKey]*cell{}}
+			reg.Name = name
+			byName[name] = reg
+			b.regions = append(b.regions, reg)
+		}
+		reg.reports = append(reg.reports, r)
+		for _, o := range r.Observations {
+			if o.Kind == extract.Actual && o.Value == nil {
+				continue
+			}
+			k := cellKey{rowKey{o.Indicator, o.Measure, o.Scope, o.Unit}, o.Year}
+			c := reg.cells[k]
+			if c == nil {
+				c = &cell{}
+				reg.cells[k] = c
+			}
+			fig := &extract.Figure{Observation: o, File: r.Source.Path, Region: r.Region.Name}
+			switch o.Kind {
+			case extract.Actual:
+				if c.actual == nil || (c.actualFrom != o.Year+1 && (r.Year == o.Year+1 || r.Year > c.actualFrom)) {
+					c.actual, c.actualFrom = fig, r.Year
+				}
+			case extract.Target:
+				if c.target == nil || (c.targetFrom != o.Year && (r.Year == o.Year || r.Year > c.targetFrom)) {
+					c.target, c.targetFrom = fig, r.Year
+					c.eval = evalOf[keyOf(fig)]
+				}
+			}
+		}
+	}
+	for _, reg := range b.regions {
+		seenRow := map[rowKey]bool{}
+		seenYear := map[int]bool{}
+		for k, c := range reg.cells {
+			if c.eval != nil && c.eval.Actual != nil && c.eval.Actual.Unit == k.row.unit {
+				c.actual = c.eval.Actual // the very figure the status was judged on
+			}
+			if !seenRow[k.row] {
+				seenRow[k.row] = true
+				reg.rows = append(reg.rows, k.row)
+			}
+			if !seenYear[k.year] {
+				seenYear[k.year] = true
+				reg.years = append(reg.years, k.year)
+			}
+		}
+		slices.SortFunc(reg.rows, b.compareRows)
+		slices.Sort(reg.years)
+	}
+}
+
+// figureKey identifies a target among the evaluations.
+type figureKey struct {
+	file                                 string
+	line, year                           int
+	indicator, measure, scope, qualifier string
+}
+
+func keyOf(f *extract.Figure) figureKey {
+	return figureKey{f.File, f.Line, f.Year, f.Indicator, f.Measure, f.Scope, f.Qualifier}
+}
+
+// compareRows orders rows by catalogue group (in the order the groups first
+// appear), then catalogue order, measure, rank scope and unit. Indicators
+// the catalogue does not know come last.
+func (b *book) compareRows(x, y rowKey) int {
+	gx, ix := b.position(x.indicator)
+	gy, iy := b.position(y.indicator)
+	return cmp.Or(
+		cmp.Compare(gx, gy),
+		cmp.Compare(ix, iy),
+		cmp.Compare(x.indicator, y.indicator),
+		cmp.Compare(measureOrder[x.measure], measureOrder[y.measure]),
+		cmp.Compare(x.measure, y.measure),
+		cmp.Compare(scopeOrder[x.scope], scopeOrder[y.scope]),
+		cmp.Compare(x.scope, y.scope),
+		cmp.Compare(x.unit, y.unit),
+	)
+}
+
+// position returns the rank of an indicator's group and of the indicator in
+// the catalogue.
+func (b *book) position(id string) (group, index int) {
+	groups := map[string]int{}
+	for i, ind := range b.cat.Indicators {
+		if _, ok := groups[ind.Group]; !ok {
+			groups[ind.Group] = len(groups)
+		}
+		if ind.ID == id {
+			return groups[ind.Group], i
+		}
+	}
+	return len(groups), len(b.cat.Indicators)
+}
+
+// group is the catalogue group of an indicator, 其他 when it is unknown.
+func (b *book) group(id string) string {
+	if ind := b.cat.Indicator(id); ind != nil {
+		return ind.Group
+	}
+	return "其他"
+}
+
+// order sorts the regions: the nation, provinces, then each city followed
+// by its districts and counties, then the regions whose parent is not in
+// the workbook. Within a level, by division code, then name.
+func (b *book) order() {
+	levelRank := func(r *region) int {
+		switch r.Level {
+		case extract.Nation:
+			return 0
+		case extract.Province:
+			return 1
+		case extract.Prefecture:
+			return 2
+		}
+		return 3
+	}
+	noCode := func(r *region) int {
+		if r.Code == "" {
+			return 1
+		}
+		return 0
+	}
+	byCode := func(x, y *region) int {
+		return cmp.Or(
+			cmp.Compare(levelRank(x), levelRank(y)),
+			cmp.Compare(noCode(x), noCode(y)),
+			cmp.Compare(x.Code, y.Code),
+			cmp.Compare(x.Name, y.Name),
+		)
+	}
+	all := slices.Clone(b.regions)
+	slices.SortFunc(all, byCode)
+	cities := map[string]bool{}
+	for _, r := range all {
+		if r.Level == extract.Prefecture {
+			cities[r.Name] = true
+		}
+	}
+	var out []*region
+	for _, r := range all {
+		if r.Level == extract.County && cities[r.Parent] {
+			continue // listed after its city
+		}
+		out = append(out, r)
+		if r.Level != extract.Prefecture {
+			continue
+		}
+		for _, c := range all {
+			if c.Level == extract.County && c.Parent == r.Name {
+				c.under = true
+				out = append(out, c)
+			}
+		}
+	}
+	b.regions = out
+}
+
+// defaultYear is the year for which most regions have targets, the later
+// on a tie; failing targets, the latest year with an actual.
+func (b *book) defaultYear() int {
+	regionsOf := map[int]map[string]bool{}
+	latest := 0
+	for _, r := range b.reports {
+		for _, o := range r.Observations {
+			latest = max(latest, o.Year)
+			if o.Kind != extract.Target {
+				continue
+			}
+			if regionsOf[o.Year] == nil {
+				regionsOf[o.Year] = map[string]bool{}
+			}
+			regionsOf[o.Year][regionName(r)] = true
+		}
+	}
+	year, most := latest, 0
+	for y, names := range regionsOf {
+		if n := len(names); n > most || (n == most && y > year) {
+			year, most = y, n
+		}
+	}
+	return year
+}
+
+// defaultAsOf is 1 January of the latest report year: a date that follows
+// from the data, so that the same inputs give the same file.
+func (b *book) defaultAsOf() time.Time {
+	year := 1980 // the earliest date a zip entry can carry
+	for _, r := range b.reports {
+		year = max(year, r.Year)
+	}
+	return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// cellAt returns the cell of a region for an indicator's measure in a year
+// whatever its unit, preferring one with a target.
+func (reg *region) cellAt(indicator, measure string, year int) *cell {
+	var found *cell
+	for _, row := range reg.rows {
+		if row.indicator != indicator || row.measure != measure || row.scope != "" {
+			continue
+		}
+		c := reg.cells[cellKey{row, year}]
+		if c == nil {
+			continue
+		}
+		if c.target != nil {
+			return c
+		}
+		if found == nil {
+			found = c
+		}
+	}
+	return found
+}

@@ -1,0 +1,122 @@
+package export
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"zhibiao/extract"
+)
+
+// Conditional formats colour an actual cell by comparing it with its target
+// cell, so that an edited number recolours itself in Excel and WPS: green
+// when met, red when missed, yellow when a 左右 target is missed within the
+// tolerance. They follow SPEC §4 as extract.Evaluate does.
+
+// judgement is how an actual is compared with its target.
+type judgement struct {
+	above     bool    // met when actual ≥ target; otherwise when actual ≤ target
+	tolerance float64 // > 0: a miss within it is 基本完成
+}
+
+// judgementOf returns the comparison for a target, and false for a target
+// that cannot be compared (qualitative, or of an unknown indicator).
+func (b *book) judgementOf(t *extract.Figure) (judgement, bool) {
+	if t == nil || t.Value == nil || t.Qualifier == extract.Qualitative {
+		return judgement{}, false
+	}
+	ind := b.cat.Indicator(t.Indicator)
+	if ind == nil {
+		return judgement{}, false
+	}
+	j := judgement{above: higherIsBetter(ind, t.Measure)}
+	switch t.Qualifier {
+	case extract.AtLeast:
+		j.above = true
+	case extract.AtMost:
+		j.above = false
+	case extract.About:
+		j.tolerance = b.tolerance
+	}
+	return j, true
+}
+
+// higherIsBetter is the indicator's direction for a measure: a smaller
+// position in a ranking is the better one.
+func higherIsBetter(ind *extract.Indicator, measure string) bool {
+	if measure == extract.Rank || measure == extract.GrowthRank {
+		return false
+	}
+	return ind.Direction == "up"
+}
+
+// targetValue is the number a target cell holds: for a range, the end the
+// actual is judged against (see numfmt.go), and the other end.
+func (b *book) targetValue(t *extract.Figure) (v float64, other *float64, low bool) {
+	v, low = *t.Value, true
+	if t.Qualifier != extract.Range || t.High == nil {
+		return v, nil, low
+	}
+	if ind := b.cat.Indicator(t.Indicator); ind != nil && !higherIsBetter(ind, t.Measure) {
+		return *t.High, t.Value, false
+	}
+	return v, t.High, true
+}
+
+// judged is an actual cell to colour, and where its target is.
+type judged struct {
+	col, row  int
+	targetCol int
+	judgement
+}
+
+// judgeRules sets the conditional formats of a sheet. Cells of one column
+// in consecutive rows judged alike share one rule, whose formula refers to
+// the first of them; Excel moves the references along the range.
+func (w *sheetWriter) judgeRules(cells []judged) {
+	slices.SortFunc(cells, func(x, y judged) int {
+		if x.col != y.col {
+			return x.col - y.col
+		}
+		return x.row - y.row
+	})
+	for i := 0; i < len(cells) && w.err == nil; {
+		j := i + 1
+		for j < len(cells) && cells[j].col == cells[i].col && cells[j].row == cells[j-1].row+1 &&
+			cells[j].targetCol == cells[i].targetCol && cells[j].judgement == cells[i].judgement {
+			j++
+		}
+		first, last := cells[i], cells[j-1]
+		rng := w.ref(first.col, first.row) + ":" + w.ref(last.col, last.row)
+		err := w.f.SetConditionalFormat(w.name, rng, w.rules(first))
+		if err != nil {
+			w.err = fmt.Errorf("sheet %s: conditional format %s: %w", w.name, rng, err)
+		}
+		i = j
+	}
+}
+
+// rules are the formulas of one judged range, relative to its first cell.
+func (w *sheetWriter) rules(c judged) []excelize.ConditionalFormatOptions {
+	a, t := w.ref(c.col, c.row), w.ref(c.targetCol, c.row)
+	both := fmt.Sprintf("ISNUMBER(%s),ISNUMBER(%s)", a, t)
+	meets, fails, slack := ">=", "<", "-"
+	if !c.above {
+		meets, fails, slack = "<=", ">", "+"
+	}
+	rule := func(style int, cond string) excelize.ConditionalFormatOptions {
+		return excelize.ConditionalFormatOptions{Type: "formula", Criteria: "AND(" + both + "," + cond + ")", Format: &style}
+	}
+	met := rule(w.st.met, a+meets+t)
+	if c.tolerance <= 0 {
+		return []excelize.ConditionalFormatOptions{met, rule(w.st.missed, a+fails+t)}
+	}
+	bound := t + slack + strconv.FormatFloat(c.tolerance, 'f', -1, 64)
+	return []excelize.ConditionalFormatOptions{
+		met,
+		rule(w.st.nearly, a+fails+t+","+a+meets+bound),
+		rule(w.st.missed, a+fails+bound),
+	}
+}

@@ -1,0 +1,111 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"zhibiao/extract"
+)
+
+// Number formats. A figure stays a number in its cell; its unit and its
+// qualifier are shown by the cell's number format, so 6%左右 is the number 6
+// formatted 0.0"%左右" and formulas over it still work. Units are literals:
+// a percentage is stored as 6, not 0.06, so "%" is quoted and never scales.
+//
+// A range target (增长6.5%－7%) holds the end it is judged against — the low
+// end for an indicator where higher is better, the high end otherwise — and
+// shows the other end as a literal: 6.5 formatted 0.0"—7.0%" reads 6.5—7.0%.
+// The conditional formats then compare the actual with the cell itself.
+
+const (
+	maxDecimals = 4
+	countFormat = "0"
+	yearFormat  = "0"
+	dateFormat  = `yyyy"年"m"月"d"日"`
+)
+
+// decimals is the number of decimals v was stated with, at most maxDecimals.
+func decimals(v float64) int {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	_, frac, ok := strings.Cut(s, ".")
+	if !ok {
+		return 0
+	}
+	return min(len(frac), maxDecimals)
+}
+
+// minDecimals: percentages read 6.0%, amounts and positions as stated.
+func minDecimals(unit string) int {
+	if unit == "%" {
+		return 1
+	}
+	return 0
+}
+
+// numberPart is #,##0 with d decimals.
+func numberPart(d int) string {
+	if d <= 0 {
+		return "#,##0"
+	}
+	return "#,##0." + strings.Repeat("0", d)
+}
+
+// literal quotes s for a number format.
+func literal(s string) string {
+	if s == "" {
+		return ""
+	}
+	return `"` + strings.NewReplacer(`"`, "", `\`, "").Replace(s) + `"`
+}
+
+// qualifierWord is how a qualifier is written after a figure.
+func qualifierWord(q string) string {
+	switch q {
+	case extract.About:
+		return "左右"
+	case extract.AtLeast:
+		return "以上"
+	case extract.AtMost:
+		return "以内"
+	}
+	return ""
+}
+
+// figureFormat is the number format of a figure stored as v. other is the
+// other end of a range (see the package notes above), low tells whether v
+// is the low end.
+func figureFormat(v float64, unit, qualifier, measure string, other *float64, low bool) string {
+	d := max(decimals(v), minDecimals(unit))
+	if other != nil {
+		d = max(d, decimals(*other))
+	}
+	if unit == "位" {
+		return literal("第") + numberPart(d) + literal("位"+qualifierWord(qualifier))
+	}
+	num := numberPart(d)
+	if qualifier == extract.Range && other != nil {
+		o := strconv.FormatFloat(*other, 'f', d, 64)
+		if low {
+			return num + literal("—"+o+unit)
+		}
+		return literal(o+"—") + num + literal(unit)
+	}
+	pos := num + literal(unit+qualifierWord(qualifier))
+	if measure == extract.Growth && v < 0 {
+		// 下降3%以上 is growth −3 at most: show it as the report wrote it.
+		switch qualifier {
+		case extract.AtLeast:
+			return pos + ";" + literal("下降") + num + literal(unit+"以内")
+		case extract.AtMost:
+			return pos + ";" + literal("下降") + num + literal(unit+"以上")
+		}
+	}
+	return pos
+}
+
+// gapFormat is the number format of a gap: signed, in the measure's unit
+// (percentage points for percentages, which the legend explains).
+func gapFormat(gap float64, unit string) string {
+	n := numberPart(max(decimals(gap), minDecimals(unit)))
+	return "+" + n + ";-" + n + ";" + n
+}

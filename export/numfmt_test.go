@@ -1,0 +1,60 @@
+package export
+
+import (
+	"testing"
+
+	"zhibiao/extract"
+)
+
+func TestFigureFormat(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		v         float64
+		unit      string
+		qualifier string
+		measure   string
+		other     *float64
+		low       bool
+		want      string
+	}{
+		{6, "%", extract.Exact, extract.Growth, nil, true, `#,##0.0"%"`},
+		{6, "%", extract.About, extract.Growth, nil, true, `#,##0.0"%左右"`},
+		{2.77, "%", extract.Exact, extract.Rate, nil, true, `#,##0.00"%"`},
+		{5.5, "%", extract.AtMost, extract.Rate, nil, true, `#,##0.0"%以内"`},
+		{3569.7, "亿元", extract.Exact, extract.Level, nil, true, `#,##0.0"亿元"`},
+		{450, "万吨", extract.AtLeast, extract.Level, nil, true, `#,##0"万吨以上"`},
+		{0.8317, "万人", extract.Exact, extract.Level, nil, true, `#,##0.0000"万人"`},
+		{1.23456789, "万人", extract.Exact, extract.Level, nil, true, `#,##0.0000"万人"`},
+		{25000, "元", extract.Exact, extract.Level, nil, true, `#,##0"元"`},
+		{4, "位", extract.Exact, extract.Rank, nil, true, `"第"#,##0"位"`},
+		{-3, "%", extract.AtMost, extract.Growth, nil, true, `#,##0.0"%以内";"下降"#,##0.0"%以上"`},
+		{-3, "%", extract.AtLeast, extract.Growth, nil, true, `#,##0.0"%以上";"下降"#,##0.0"%以内"`},
+		{-2.1, "%", extract.Exact, extract.Growth, nil, true, `#,##0.0"%"`},
+		{6.5, "%", extract.Range, extract.Growth, f(7), true, `#,##0.0"—7.0%"`},
+		{5.5, "%", extract.Range, extract.Rate, f(5), false, `"5.0—"#,##0.0"%"`},
+	}
+	for _, tt := range tests {
+		got := figureFormat(tt.v, tt.unit, tt.qualifier, tt.measure, tt.other, tt.low)
+		if got != tt.want {
+			t.Errorf("figureFormat(%v %s %s %s) = %s, want %s", tt.v, tt.unit, tt.qualifier, tt.measure, got, tt.want)
+		}
+	}
+}
+
+func TestGapFormat(t *testing.T) {
+	tests := []struct {
+		gap  float64
+		unit string
+		want string
+	}{
+		{-1.1, "%", "+#,##0.0;-#,##0.0;#,##0.0"},
+		{0.25, "%", "+#,##0.00;-#,##0.00;#,##0.00"},
+		{12, "亿元", "+#,##0;-#,##0;#,##0"},
+		{-2, "位", "+#,##0;-#,##0;#,##0"},
+	}
+	for _, tt := range tests {
+		if got := gapFormat(tt.gap, tt.unit); got != tt.want {
+			t.Errorf("gapFormat(%v, %s) = %s, want %s", tt.gap, tt.unit, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"zhibiao/extract"
+)
+
+// WorkbookOptions are the options of a workbook.
+type WorkbookOptions struct {
+	// Year is the year of the 对比 sheet; 0 is the year for which most
+	// regions have targets, the later on a tie.
+	Year int
+	// AsOf is stamped in the document properties and the file's entries;
+	// zero is 1 January of the latest report year, never the clock, so that
+	// the same inputs give the same bytes.
+	AsOf time.Time
+	// Tolerance is passed to extract.Evaluate: a missed 左右 target within
+	// it is 基本完成.
+	Tolerance float64
+	// Catalogue is the indicator catalogue; nil is the default one.
+	Catalogue *extract.Catalogue
+}
+
+// Input is one input file: its report, or the error that stopped it.
+type Input struct {
+	Path   string
+	Report *extract.Report
+	Err    error
+}
+
+// WriteWorkbook writes the workbook of the inputs to w (SPEC §5): 概览,
+// 对比, a sheet per region, 明细 and 来源. The same inputs and options
+// give the same bytes.
+func WriteWorkbook(w io.Writer, inputs []Input, opt WorkbookOptions) error {
+	f, err := render(inputs, opt)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return nil
+}
+
+// workbook is a book being rendered into an excelize file.
+type workbook struct {
+	*book
+	f  *excelize.File
+	st *styles
+}
+
+// render builds the workbook in memory.
+func render(inputs []Input, opt WorkbookOptions) (*excelize.File, error) {
+	b := newBook(inputs, opt)
+	f := excelize.NewFile()
+	f.SetZipWriter(stampedZipWriter(b.asOf))
+	wb := &workbook{book: b, f: f}
+	if err := wb.build(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func (wb *workbook) build() error {
+	var err error
+	if wb.st, err = newStyles(wb.f); err != nil {
+		return err
+	}
+	if err := wb.f.SetSheetName(wb.f.GetSheetName(0), overviewSheet); err != nil {
+		return fmt.Errorf("name sheet %s: %w", overviewSheet, err)
+	}
+	names := newSheetNamer()
+	order := []string{compareSheet}
+	for _, reg := range wb.regions {
+		reg.sheet = names.name(reg.Name)
+		order = append(order, reg.sheet)
+	}
+	order = append(order, detailSheet, sourceSheet)
+	for _, name := range order {
+		// NewSheet hands back an existing sheet of the same name, in any
+		// case, instead of failing: the names must be unique beforehand.
+		if i, err := wb.f.GetSheetIndex(name); err != nil || i != -1 {
+			return fmt.Errorf("add sheet %s: name taken or invalid (%v)", name, err)
+		}
+		if _, err := wb.f.NewSheet(name); err != nil {
+			return fmt.Errorf("add sheet %s: %w", name, err)
+		}
+	}
+	steps := []func() error{wb.writeOverview, wb.writeCompare}
+	for _, reg := range wb.regions {
+		steps = append(steps, func() error { return wb.writeRegion(reg) })
+	}
+	steps = append(steps, wb.writeDetails, wb.writeSources, wb.writeProperties)
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	wb.f.SetActiveSheet(0)
+	return nil
+}
