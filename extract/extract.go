@@ -56,30 +56,58 @@ func (r *reader) add(c candidate) {
 	}
 }
 
-// Extract reads one report from its bytes. path is used for the report's
-// source and for messages. It returns an error only when the input cannot be
-// read as text at all; doubts about the content are warnings in the report.
+// MaxText is the most text one report may hold: a report is a few hundred
+// kilobytes, so anything past this is not one, and is refused before it
+// costs time and memory.
+const MaxText = 32 << 20
+
+// Extract reads one report from its bytes: plain text, Markdown, a web
+// page, a Word document or a PDF, told by path's extension. path is used for
+// the report's source and for messages. It returns an error, as
+// "path: message", only when the input cannot be read as text at all;
+// doubts about the content are warnings in the report.
 func Extract(path string, data []byte, opts Options) (*Report, error) {
-	dec, err := Decode(data)
+	if err := CheckSize(path, int64(len(data))); err != nil {
+		return nil, err
+	}
+	doc, err := ReadDocument(path, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(doc.Text) > MaxText {
+		return nil, fmt.Errorf("%s: %w: %d MB of text, more than a report's %d MB", path, ErrTooLarge, len(doc.Text)>>20, MaxText>>20)
 	}
 	sum := sha256.Sum256(data)
 	rep := &Report{Source: Source{
 		Path:     path,
 		SHA256:   hex.EncodeToString(sum[:]),
-		Format:   strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), "."),
-		Encoding: dec.Encoding,
+		Format:   doc.Format,
+		Encoding: doc.Encoding,
 		Script:   "simplified",
 	}}
-	if IsTraditional(dec.Text) {
+	if IsTraditional(doc.Text) {
 		rep.Source.Script = "traditional"
 	}
-	if dec.Invalid > 0 {
-		rep.Warnings = append(rep.Warnings, Warning{Message: fmt.Sprintf("%d bytes could not be decoded as %s and were replaced", dec.Invalid, dec.Encoding)})
+	if doc.Invalid > 0 {
+		rep.Warnings = append(rep.Warnings, Warning{Message: fmt.Sprintf("%d bytes could not be decoded as %s and were replaced", doc.Invalid, doc.Encoding)})
 	}
-	ReadText(rep, dec.Text, opts)
+	ReadText(rep, doc.Text, opts)
 	return rep, nil
+}
+
+// CheckSize refuses, before it is read, a file too large to be a report:
+// plain text, Markdown and web pages past twice MaxText (encodings differ in
+// size), Word documents and PDFs past 512 MB.
+func CheckSize(path string, size int64) error {
+	limit := int64(2 * MaxText)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".docx", ".pdf":
+		limit = 512 << 20
+	}
+	if size > limit {
+		return fmt.Errorf("%s: %w: %d MB, more than the %d MB a report may have", path, ErrTooLarge, size>>20, limit>>20)
+	}
+	return nil
 }
 
 // ReadText fills a report from its decoded text: region, year, title and

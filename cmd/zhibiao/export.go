@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"zhibiao/export"
-	"zhibiao/extract"
 )
 
 func runExport(args []string, stdout, stderr io.Writer) (int, error) {
@@ -24,7 +23,8 @@ func runExport(args []string, stdout, stderr io.Writer) (int, error) {
 	compareYear := fs.Int("compare-year", 0, "the year of the 对比 sheet (default: the year most regions have targets for)")
 	asOf := fs.String("as-of", "", "the date stamped in the workbook, YYYY-MM-DD (default: from the reports)")
 	tolerance := fs.Float64("tolerance", 0, "a missed 左右 target within this many points is 基本完成")
-	strict := fs.Bool("strict", false, "write nothing when any input fails")
+	manifest := fs.String("manifest", "", "a CSV file of path, region, year for inputs whose region or year the text does not tell")
+	strict := fs.Bool("strict", false, "treat every warning as an error, and write nothing when any input fails")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -46,9 +46,12 @@ func runExport(args []string, stdout, stderr io.Writer) (int, error) {
 	if err := checkWritable(*out); err != nil {
 		return exitInput, err
 	}
-	inputs, failed := readInputs(fs.Args(), extract.Options{Region: *region, Year: *year}, stderr)
+	inputs, failed, err := readInputs(fs.Args(), inputOptions{region: *region, year: *year, manifest: *manifest, strict: *strict}, stderr)
+	if err != nil {
+		return exitInput, err
+	}
 	if failed && *strict {
-		return exitInput, fmt.Errorf("some inputs failed; nothing written (--strict)")
+		return exitInput, fmt.Errorf("some inputs failed or warned; nothing written (--strict)")
 	}
 	if err := export.SaveWorkbook(*out, inputs, opt); err != nil {
 		return exitInput, err
@@ -58,57 +61,6 @@ func runExport(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitInput, nil
 	}
 	return exitOK, nil
-}
-
-// readInputs reads every path into a report, telling the errors on stderr
-// as path: message; one failure never stops the others.
-func readInputs(paths []string, opts extract.Options, stderr io.Writer) (inputs []export.Input, failed bool) {
-	for _, path := range paths {
-		in := export.Input{Path: path}
-		data, err := os.ReadFile(path)
-		if err == nil {
-			in.Report, err = extract.Extract(path, data, opts)
-		}
-		if err != nil {
-			in.Err = err
-			failed = true
-			fmt.Fprintln(stderr, withPath(path, err))
-		} else {
-			for _, w := range in.Report.Warnings {
-				if w.Line > 0 {
-					fmt.Fprintf(stderr, "%s:%d: %s\n", path, w.Line, w.Message)
-				} else {
-					fmt.Fprintf(stderr, "%s: %s\n", path, w.Message)
-				}
-			}
-		}
-		inputs = append(inputs, in)
-	}
-	return inputs, failed
-}
-
-func countReports(inputs []export.Input) int {
-	n := 0
-	for _, in := range inputs {
-		if in.Report != nil {
-			n++
-		}
-	}
-	return n
-}
-
-// withPath makes an error read path: message, unless it already names the
-// path first.
-func withPath(path string, err error) string {
-	msg := err.Error()
-	if len(msg) >= len(path) && msg[:len(path)] == path {
-		return msg
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Sprintf("%s: %v", path, pe.Err)
-	}
-	return path + ": " + msg
 }
 
 // checkWritable tells, before any work, whether a file can be written at

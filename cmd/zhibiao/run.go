@@ -28,8 +28,11 @@ const (
 const usage = `zhibiao reads Chinese government work reports and extracts their indicators.
 
 Usage:
-  zhibiao export [-o FILE] [--compare-year YEAR] [--as-of DATE] [--tolerance T] [--strict] [--region NAME] [--year YEAR] PATH...
-  zhibiao extract [--format json|tsv] [--region NAME] [--year YEAR] PATH...
+  zhibiao export [-o FILE] [--compare-year YEAR] [--as-of DATE] [--tolerance T] [--strict]
+                 [--region NAME] [--year YEAR] [--manifest FILE] PATH...
+  zhibiao extract [--format json|tsv] [--strict] [--region NAME] [--year YEAR] [--manifest FILE] PATH...
+
+A PATH may be a folder: it is walked for .txt .md .html .htm .docx .pdf files.
   zhibiao indicators
   zhibiao version
 
@@ -80,6 +83,8 @@ func runExtract(args []string, stdout, stderr io.Writer) (int, error) {
 	format := fs.String("format", "json", "output format: json or tsv")
 	region := fs.String("region", "", "the region of every input (overrides detection)")
 	year := fs.Int("year", 0, "the report year of every input (overrides detection)")
+	manifest := fs.String("manifest", "", "a CSV file of path, region, year for inputs whose region or year the text does not tell")
+	strict := fs.Bool("strict", false, "treat every warning as an error")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -89,7 +94,10 @@ func runExtract(args []string, stdout, stderr io.Writer) (int, error) {
 	if fs.NArg() == 0 {
 		return exitUsage, fmt.Errorf("%w: extract needs at least one PATH", errUsage)
 	}
-	inputs, failed := readInputs(fs.Args(), extract.Options{Region: *region, Year: *year}, stderr)
+	inputs, failed, err := readInputs(fs.Args(), inputOptions{region: *region, year: *year, manifest: *manifest, strict: *strict}, stderr)
+	if err != nil {
+		return exitInput, err
+	}
 	model := &export.Model{}
 	status := exitOK
 	if failed {
@@ -106,7 +114,6 @@ func runExtract(args []string, stdout, stderr io.Writer) (int, error) {
 	if model.Evaluations == nil {
 		model.Evaluations = []extract.Evaluation{}
 	}
-	var err error
 	if *format == "tsv" {
 		err = export.WriteTSV(stdout, model.Reports)
 	} else {
