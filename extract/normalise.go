@@ -213,7 +213,9 @@ func continues(p, next *Paragraph) bool {
 	case len(next.Runes) <= 2:
 		return true
 	}
-	return len(p.Runes) >= 20 && !p.Item && !startsWithOrdinal(p.Runes)
+	// A long line ending mid-sentence was wrapped; a short one that opens
+	// with an ordinal (一、2023年工作回顾) is a heading.
+	return len(p.Runes) >= 20 && !p.Item && !(startsWithOrdinal(p.Runes) && len(p.Runes) <= 40)
 }
 
 // startsWithOrdinal reports whether a line begins like a heading of an

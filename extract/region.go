@@ -76,7 +76,8 @@ func detectRegion(t *Text) (Region, *Warning) {
 		after, before := head[h.end:], head[:h.start]
 		score := 0
 		switch {
-		case hasWord(after, 0, "人民政府"), hasWord(after, 0, "政府工作报告"):
+		case hasWord(after, 0, "政府工作报告"), hasWord(after, 0, "人民政府") && isOfficial(after[4:]):
+			// 新乡市人民政府市长; not 新乡市人民政府门户网站, a site's name
 			score = 10
 		case len(after) > 0 && after[0] == '第' && containsWord(after[:min(len(after), 12)], "人民代表大会"):
 			score = 10
@@ -284,4 +285,18 @@ func sortedKeys(m map[int]int) []int {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// isOfficial reports whether rs starts with the title of a government's
+// head (市长, 代省长, 主席 …), as in the line that signs a report.
+func isOfficial(rs []rune) bool {
+	if len(rs) > 0 && rs[0] == '代' {
+		rs = rs[1:]
+	}
+	for _, w := range []string{"省长", "市长", "区长", "县长", "州长", "盟长", "旗长", "主席", "总理"} {
+		if hasWord(rs, 0, w) {
+			return true
+		}
+	}
+	return false
 }
