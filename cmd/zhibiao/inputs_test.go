@@ -133,12 +133,15 @@ func TestBadInputs(t *testing.T) {
 	if !strings.Contains(out, "牧野区\tgdp") {
 		t.Error("the good input was not read")
 	}
-	if os.Geteuid() != 0 { // root reads anything
-		locked := write("locked.txt", []byte("地区生产总值增长5%"))
-		os.Chmod(locked, 0)
-		if code, _, stderr := runCLI("extract", locked); code != exitInput || !strings.Contains(stderr, "permission denied") {
-			t.Errorf("unreadable file: exit %d, %q", code, stderr)
-		}
+	// A file that cannot be read: one without read permission, or, for
+	// root, who reads anything, a file whose reading fails.
+	unreadable, want := write("locked.txt", []byte("地区生产总值增长5%")), "permission denied"
+	os.Chmod(unreadable, 0)
+	if os.Geteuid() == 0 {
+		unreadable, want = "/proc/self/mem", "input/output error"
+	}
+	if code, _, stderr := runCLI("extract", unreadable, seeds(t)[2]); code != exitInput || !strings.Contains(stderr, unreadable+": "+want) {
+		t.Errorf("unreadable file: exit %d, %q", code, stderr)
 	}
 }
 
