@@ -19,6 +19,10 @@ type book struct {
 	year      int       // the year of the 对比 sheet, 0 when there is no data
 	asOf      time.Time
 	tolerance float64
+
+	previous     bool     // a previous workbook was given: the 变更 sheet is written
+	previousName string   // its file name
+	changes      []change // since the previous workbook, in the order shown
 }
 
 // region is one region's figures.
@@ -76,6 +80,11 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 		b.asOf = b.defaultAsOf()
 	}
 	b.asOf = b.asOf.UTC().Truncate(time.Second)
+	if opt.Previous != nil {
+		b.previous, b.previousName = true, opt.PreviousName
+		b.changes = diffObservations(opt.Previous, previousOf(b.reports))
+		b.sortChanges(b.changes, opt.Previous)
+	}
 	return b
 }
 

@@ -1,11 +1,6 @@
 package export
 
-import (
-	"fmt"
-	"path/filepath"
-
-	"github.com/xuri/excelize/v2"
-)
+import "path/filepath"
 
 // The 明细 sheet: every observation, one row each, as an Excel table with
 // filters, ready for a pivot table. Values are raw numbers in General
@@ -45,25 +40,14 @@ func (wb *workbook) writeDetails() error {
 			w.optional(8, row, o.High, plain)
 			w.str(9, row, o.Unit, plain)
 			w.str(10, row, label(qualifierNames, o.Qualifier), plain)
-			w.str(11, row, scopeNames[o.Scope], plain)
+			w.str(11, row, label(scopeNames, o.Scope), plain)
 			w.str(12, row, o.Text, plain)
 			w.str(13, row, file, plain)
 			w.int(14, row, o.Line, plain)
 		}
 	}
 	last := max(row, 2) // a table has at least one data row
-	if w.err == nil {
-		showStripes := true
-		err := w.f.AddTable(detailSheet, &excelize.Table{
-			Range:          fmt.Sprintf("A1:%s", w.ref(len(detailHeader), last)),
-			Name:           detailTable,
-			StyleName:      "TableStyleLight9",
-			ShowRowStripes: &showStripes,
-		})
-		if err != nil {
-			w.err = fmt.Errorf("sheet %s: table: %w", detailSheet, err)
-		}
-	}
+	w.table(detailTable, 1, 1, len(detailHeader), last)
 	w.fitColumns(1, 0, 1, func(col int) float64 {
 		if col == 12 {
 			return detailText

@@ -61,6 +61,17 @@ func label(names map[string]string, code string) string {
 	return code
 }
 
+// unlabel returns the code whose label is s, or s itself when no code has
+// that label: the inverse of label, for reading a workbook back.
+func unlabel(names map[string]string, s string) string {
+	for code, l := range names {
+		if l == s {
+			return code
+		}
+	}
+	return s
+}
+
 // indicatorName is the name of an indicator, or its id when the catalogue
 // does not know it.
 func indicatorName(ind *extract.Indicator, id string) string {

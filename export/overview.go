@@ -33,6 +33,9 @@ func (wb *workbook) writeOverview() error {
 	w.str(1, 1, bookTitle, titleStyle)
 	w.height(1, titleHeight)
 	w.str(1, 2, bookSubject, noteStyle)
+	if wb.previous {
+		wb.writeChangeLine(w, 3)
+	}
 	first := 5
 	row := wb.writeInputs(w, first-1)
 	last := wb.writeCounts(w, row+2)
@@ -46,6 +49,17 @@ func (wb *workbook) writeOverview() error {
 	}
 	w.page(0, 0, 0)
 	return w.finish()
+}
+
+// writeChangeLine sums up the changes since the previous workbook in a
+// line that leads to the 变更 sheet.
+func (wb *workbook) writeChangeLine(w *sheetWriter, row int) {
+	text := wb.changeSummary() + "（见“" + changeSheet + "”表）"
+	w.str(1, row, text, labelStyle)
+	if w.err == nil {
+		ref := w.ref(1, row)
+		w.fail("link", 1, row, w.f.SetCellHyperLink(w.name, ref, quoteSheet(changeSheet)+"!A1", "Location"))
+	}
 }
 
 // writeInputs writes what went in, from row on, and returns its last row.

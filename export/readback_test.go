@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -64,39 +65,59 @@ func TestReadBack(t *testing.T) {
 	t.Run("openpyxl", func(t *testing.T) { readBackOpenpyxl(t, path, b) })
 }
 
-func readBackLibreOffice(t *testing.T, path string, b *book) {
+// libreOffice returns the path of soffice, or skips the test without it.
+func libreOffice(t *testing.T) string {
+	t.Helper()
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
 		missingTool(t, "LibreOffice (soffice) not found: apt-get install libreoffice-calc-nogui")
 	}
+	return soffice
+}
+
+// sofficeConvert converts the workbook at path with LibreOffice's filter,
+// into the folder out, using a profile in dir.
+func sofficeConvert(t *testing.T, soffice, path, dir, out, filter string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--convert-to", filter, "--outdir", out, path)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+}
+
+// csvSheet reads the CSV that LibreOffice wrote in dir for one sheet of
+// the workbook at path.
+func csvSheet(t *testing.T, dir, path, name string) [][]string {
+	t.Helper()
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	f, err := os.Open(filepath.Join(dir, base+"-"+name+".csv"))
+	if err != nil {
+		t.Fatalf("LibreOffice wrote no CSV for sheet %s: %v", name, err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("sheet %s: %v", name, err)
+	}
+	return rows
+}
+
+func readBackLibreOffice(t *testing.T, path string, b *book) {
+	soffice := libreOffice(t)
 	dir := t.TempDir()
 	convert := func(asShown bool) string {
 		out := filepath.Join(dir, strconv.FormatBool(asShown))
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
-			"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-			"--convert-to", csvFilter(asShown), "--outdir", out, path)
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, msg)
-		}
+		sofficeConvert(t, soffice, path, dir, out, csvFilter(asShown))
 		return out
 	}
 	raw, shown := convert(false), convert(true)
-	sheet := func(dir, name string) [][]string {
-		f, err := os.Open(filepath.Join(dir, "demo-"+name+".csv"))
-		if err != nil {
-			t.Fatalf("LibreOffice wrote no CSV for sheet %s: %v", name, err)
-		}
-		defer f.Close()
-		r := csv.NewReader(f)
-		r.FieldsPerRecord = -1
-		rows, err := r.ReadAll()
-		if err != nil {
-			t.Fatalf("sheet %s: %v", name, err)
-		}
-		return rows
-	}
+	sheet := func(dir, name string) [][]string { return csvSheet(t, dir, path, name) }
 	field := func(rows [][]string, row, col int) string { // 1-based, as in the sheet
 		if row-1 < len(rows) && col-1 < len(rows[row-1]) {
 			return rows[row-1][col-1]
@@ -187,8 +208,8 @@ func sameNumber(field string, v *float64) bool {
 	return err == nil && math.Abs(got-*v) < 1e-9
 }
 
-// openpyxlScript prints the conditional formats, panes and print titles of
-// every sheet as JSON.
+// openpyxlScript prints the conditional formats, panes, print titles and
+// tables of every sheet as JSON.
 const openpyxlScript = `
 import json, sys, warnings
 warnings.simplefilter("ignore")
@@ -203,7 +224,8 @@ for ws in wb.worksheets:
             if r.dxf is not None and r.dxf.fill is not None and r.dxf.fill.bgColor is not None:
                 fill = r.dxf.fill.bgColor.rgb or ""
             rules.append({"range": str(cf.sqref), "type": r.type, "formula": list(r.formula or []), "fill": fill})
-    out[ws.title] = {"rules": rules, "freeze": ws.freeze_panes or "", "titles": ws.print_title_rows or ""}
+    out[ws.title] = {"rules": rules, "freeze": ws.freeze_panes or "", "titles": ws.print_title_rows or "",
+                     "tables": {t.name: t.ref for t in ws.tables.values()}}
 json.dump(out, sys.stdout, ensure_ascii=False)
 `
 
@@ -214,22 +236,34 @@ type openpyxlSheet struct {
 		Formula []string `json:"formula"`
 		Fill    string   `json:"fill"`
 	} `json:"rules"`
-	Freeze string `json:"freeze"`
-	Titles string `json:"titles"`
+	Freeze string            `json:"freeze"`
+	Titles string            `json:"titles"`
+	Tables map[string]string `json:"tables"` // name → range
 }
 
-func readBackOpenpyxl(t *testing.T, path string, b *book) {
+// openpyxlSheets reads the workbook at path with openpyxl.
+func openpyxlSheets(t *testing.T, path string) map[string]openpyxlSheet {
+	t.Helper()
 	if err := exec.Command(systemPython, "-c", "import openpyxl").Run(); err != nil {
 		missingTool(t, "%s cannot import openpyxl (%v): apt-get install python3-openpyxl", systemPython, err)
 	}
 	out, err := exec.Command(systemPython, "-c", openpyxlScript, path).Output()
 	if err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			t.Fatalf("openpyxl: %v\n%s", err, exit.Stderr)
+		}
 		t.Fatalf("openpyxl: %v", err)
 	}
 	var sheets map[string]openpyxlSheet
 	if err := json.Unmarshal(out, &sheets); err != nil {
 		t.Fatalf("openpyxl output: %v\n%s", err, out)
 	}
+	return sheets
+}
+
+func readBackOpenpyxl(t *testing.T, path string, b *book) {
+	sheets := openpyxlSheets(t, path)
 
 	// The actual cells that must be coloured, by sheet.
 	want := map[string]map[string]string{} // sheet → actual cell → target cell

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,27 +9,32 @@ import (
 	"path/filepath"
 )
 
-// SaveWorkbook writes the workbook to path atomically: into a temporary
-// file in the same folder, synced to disk, then renamed over path. Nothing
-// is left behind on failure, and a reader of path sees the old file or the
-// new one, never part of one. An output path that cannot be written is
-// found before the workbook is built.
-func SaveWorkbook(path string, inputs []Input, opt WorkbookOptions) (err error) {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("save workbook: %s is a folder", path)
+// SaveWorkbook writes the workbook to path atomically (see SaveFile). An
+// output path that cannot be written is found before the workbook is
+// built, and nothing is left behind when building fails.
+func SaveWorkbook(path string, inputs []Input, opt WorkbookOptions) error {
+	if err := checkTarget(path); err != nil {
+		return fmt.Errorf("save workbook %s: %w", path, err)
+	}
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, inputs, opt); err != nil {
+		return fmt.Errorf("save workbook %s: %w", path, err)
+	}
+	return SaveFile(path, buf.Bytes())
+}
+
+// SaveFile writes data to path atomically: into a temporary file in the
+// same folder, synced to disk, then renamed over path. Nothing is left
+// behind on failure, and a reader of path sees the old file or the new one,
+// never part of one. An existing file keeps its permissions.
+func SaveFile(path string, data []byte) (err error) {
+	if err := checkTarget(path); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
 	}
 	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("save workbook %s: folder %s does not exist", path, dir)
-		}
-		return fmt.Errorf("save workbook %s: %w", path, err)
-	} else if !fi.IsDir() {
-		return fmt.Errorf("save workbook %s: %s is not a folder", path, dir)
-	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("save workbook %s: %w", path, err)
+		return fmt.Errorf("save %s: %w", path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -36,26 +42,45 @@ func SaveWorkbook(path string, inputs []Input, opt WorkbookOptions) (err error) 
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := WriteWorkbook(tmp, inputs, opt); err != nil {
-		return fmt.Errorf("save workbook %s: %w", path, err)
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
 	}
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
 		mode = fi.Mode().Perm() // an existing file keeps its permissions
 	}
 	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("save workbook %s: %w", path, err)
+		return fmt.Errorf("save %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("save workbook %s: %w", path, err)
+		return fmt.Errorf("save %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save workbook %s: %w", path, err)
+		return fmt.Errorf("save %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save workbook %s (is it open in another program?): %w", path, err)
+		return fmt.Errorf("save %s (is it open in another program?): %w", path, err)
 	}
 	syncDir(dir)
+	return nil
+}
+
+// checkTarget tells whether a file may be written at path: it is not a
+// folder, and its folder exists.
+func checkTarget(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a folder", path)
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("folder %s does not exist", dir)
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a folder", dir)
+	}
 	return nil
 }
 

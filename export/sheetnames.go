@@ -9,6 +9,7 @@ import (
 // Names of the fixed sheets, in workbook order around the region sheets.
 const (
 	overviewSheet = "概览"
+	changeSheet   = "变更" // only when there is a previous workbook
 	compareSheet  = "对比"
 	detailSheet   = "明细"
 	sourceSheet   = "来源"
@@ -25,7 +26,7 @@ type sheetNamer struct {
 }
 
 func newSheetNamer() *sheetNamer {
-	return &sheetNamer{taken: []string{overviewSheet, compareSheet, detailSheet, sourceSheet, "History"}}
+	return &sheetNamer{taken: []string{overviewSheet, changeSheet, compareSheet, detailSheet, sourceSheet, "History"}}
 }
 
 // name returns a valid sheet name for s not yet handed out: forbidden

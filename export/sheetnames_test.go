@@ -25,6 +25,7 @@ func TestSheetNames(t *testing.T) {
 		{[]string{wide}, []string{strings.Repeat("\U00020000", 15)}},
 		{[]string{"'引号'", "''"}, []string{"引号", "地区"}},
 		{[]string{"明细", "概览", "对比", "来源", "HISTORY"}, []string{"明细 (2)", "概览 (2)", "对比 (2)", "来源 (2)", "HISTORY (2)"}},
+		{[]string{"变更"}, []string{"变更 (2)"}},
 		{[]string{"Abc", "aBC", "ABC (2)"}, []string{"Abc", "aBC (2)", "ABC (2) (2)"}},
 		{[]string{"", "  ", "a\tb\nc"}, []string{"地区", "地区 (2)", "a_b_c"}},
 		{[]string{strings.Repeat("x", 30) + "'y"}, []string{strings.Repeat("x", 30)}},

@@ -25,6 +25,9 @@ type sheetWriter struct {
 	widths           []float64 // the column widths set, from column 1
 }
 
+// tableStyle is the style of the workbook's tables.
+const tableStyle = "TableStyleLight9"
+
 // Size of a note's box, in pixels: its width, and the height of a line.
 const (
 	noteWidth = 260
@@ -102,6 +105,23 @@ func (w *sheetWriter) merge(col1, row1, col2, row2 int) {
 		return
 	}
 	w.fail("merge", col1, row1, w.f.MergeCell(w.name, w.ref(col1, row1), w.ref(col2, row2)))
+}
+
+// table makes the cells from a header row to the last row an Excel table,
+// with filters and banded rows. Tables stand in for excelize's AutoFilter,
+// which marks the sheet as filtered and drops the sheet's other properties.
+func (w *sheetWriter) table(name string, col1, row1, col2, row2 int) {
+	if w.err != nil {
+		return
+	}
+	stripes := true
+	rng := w.ref(col1, row1) + ":" + w.ref(col2, row2)
+	err := w.f.AddTable(w.name, &excelize.Table{
+		Range: rng, Name: name, StyleName: tableStyle, ShowRowStripes: &stripes,
+	})
+	if err != nil {
+		w.err = fmt.Errorf("sheet %s: table %s: %w", w.name, rng, err)
+	}
 }
 
 // note attaches a note to a cell. Notes are added by finish, after the

@@ -24,6 +24,14 @@ type WorkbookOptions struct {
 	Tolerance float64
 	// Catalogue is the indicator catalogue; nil is the default one.
 	Catalogue *extract.Catalogue
+	// Previous are the observations of a workbook written before (see
+	// ReadPrevious). When it is not nil, even when empty, the workbook gets
+	// a 变更 sheet after 概览 listing what was added, changed and removed
+	// since, and 概览 gives the counts.
+	Previous []PreviousObservation
+	// PreviousName is the previous workbook's file name, as the 变更 and
+	// 概览 sheets name it.
+	PreviousName string
 }
 
 // Input is one input file: its report, or the error that stopped it.
@@ -34,8 +42,8 @@ type Input struct {
 }
 
 // WriteWorkbook writes the workbook of the inputs to w (SPEC §5): 概览,
-// 对比, a sheet per region, 明细 and 来源. The same inputs and options
-// give the same bytes.
+// 变更 (when there is a previous workbook), 对比, a sheet per region, 明细
+// and 来源. The same inputs and options give the same bytes.
 func WriteWorkbook(w io.Writer, inputs []Input, opt WorkbookOptions) error {
 	f, err := render(inputs, opt)
 	if err != nil {
@@ -77,7 +85,11 @@ func (wb *workbook) build() error {
 		return fmt.Errorf("name sheet %s: %w", overviewSheet, err)
 	}
 	names := newSheetNamer()
-	order := []string{compareSheet}
+	var order []string
+	if wb.previous {
+		order = append(order, changeSheet)
+	}
+	order = append(order, compareSheet)
 	for _, reg := range wb.regions {
 		reg.sheet = names.name(reg.Name)
 		order = append(order, reg.sheet)
@@ -93,7 +105,11 @@ func (wb *workbook) build() error {
 			return fmt.Errorf("add sheet %s: %w", name, err)
 		}
 	}
-	steps := []func() error{wb.writeOverview, wb.writeCompare}
+	steps := []func() error{wb.writeOverview}
+	if wb.previous {
+		steps = append(steps, wb.writeChanges)
+	}
+	steps = append(steps, wb.writeCompare)
 	for _, reg := range wb.regions {
 		steps = append(steps, func() error { return wb.writeRegion(reg) })
 	}

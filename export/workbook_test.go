@@ -59,22 +59,28 @@ func writeBytes(t testing.TB, inputs []Input, opt WorkbookOptions) []byte {
 
 func TestWorkbookGolden(t *testing.T) {
 	data := writeBytes(t, seedInputs(t), WorkbookOptions{AsOf: demoAsOf})
-	got := dumpWorkbook(t, data)
+	checkGolden(t, goldenDump, dumpWorkbook(t, data))
+}
+
+// checkGolden compares a dump with its golden file, or rewrites the file
+// with -update.
+func checkGolden(t *testing.T, golden, got string) {
+	t.Helper()
 	if *update {
-		if err := os.MkdirAll(filepath.Dir(goldenDump), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(goldenDump, []byte(got), 0o644); err != nil {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	want, err := os.ReadFile(goldenDump)
+	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test ./export -run TestWorkbookGolden -update to create it)", err)
+		t.Fatalf("%v (run go test ./export -run %s -update to create it)", err, t.Name())
 	}
 	if got != string(want) {
-		t.Errorf("workbook differs from %s (run with -update after checking):\n%s", goldenDump, firstDifference(string(want), got))
+		t.Errorf("workbook differs from %s (run with -update after checking):\n%s", golden, firstDifference(string(want), got))
 	}
 }
 

@@ -1,0 +1,144 @@
+package export
+
+import (
+	"fmt"
+
+	"zhibiao/extract"
+)
+
+// The 变更 sheet: what was added, changed and removed since a previous
+// workbook, a row each, as an Excel table with filters. The old and new
+// values keep their unit and qualifier through the number format, as on
+// the region sheets, and carry their source phrases as notes.
+
+var changeHeader = []string{
+	"变更", "地区", "年份", "类型", "指标", "口径", "原值", "新值", "单位", "原文", "文件", "行",
+}
+
+// Columns of the 变更 sheet.
+const (
+	changeWhatCol = 1
+	changeOldCol  = 7
+	changeNewCol  = 8
+	changeTextCol = 10
+)
+
+// changeTable is the name of the table of changes: an ASCII name, which
+// every reader accepts.
+const changeTable = "Changes"
+
+// changeTitle is the title of the 变更 sheet.
+const changeTitle = "与上次相比的变更"
+
+// noChanges is the line that says that nothing changed.
+const noChanges = "与上次相比没有变化"
+
+// changeStyles colour the 变更 cell as the region sheets colour met and
+// missed targets: additions green, changes yellow, removals red.
+var changeStyles = map[string]styleSpec{
+	added:   {fill: metFill, color: metText, border: true, align: "center"},
+	changed: {fill: nearlyFill, color: nearlyText, border: true, align: "center"},
+	removed: {fill: missedFill, color: missedText, border: true, align: "center"},
+}
+
+func (wb *workbook) writeChanges() error {
+	w := wb.sheet(changeSheet)
+	w.str(1, 1, changeTitle, titleStyle)
+	w.height(1, titleHeight)
+	w.str(1, 2, wb.changeSummary(), sectionStyle)
+	notes := wb.changeNotes()
+	for i, n := range notes {
+		w.str(1, 3+i, n, noteStyle)
+	}
+	if len(wb.changes) == 0 {
+		w.page(0, 0, 0)
+		return w.finish()
+	}
+
+	header := 3 + len(notes) + 1 // after a blank row
+	for i, h := range changeHeader {
+		w.str(i+1, header, h, headerStyle)
+	}
+	w.height(header, headerHeight)
+	row := header
+	for _, c := range wb.changes {
+		row++
+		wb.writeChange(w, row, c)
+	}
+	w.table(changeTable, 1, header, len(changeHeader), row)
+	w.fitColumns(header, 0, header, func(col int) float64 {
+		switch col {
+		case changeOldCol, changeNewCol:
+			return qualitativeWidth
+		case changeTextCol:
+			return detailText
+		}
+		return maxColumn
+	})
+	w.freeze(1, header)
+	w.page(header, header, 1)
+	return w.finish()
+}
+
+// changeNotes are the lines under the summary: how rows are matched, or
+// that nothing changed, and a warning when inputs could not be read.
+func (wb *workbook) changeNotes() []string {
+	var notes []string
+	if len(wb.changes) == 0 {
+		notes = append(notes, noChanges)
+	} else {
+		notes = append(notes, "按地区、指标、口径、年份和类型对应上次的明细；数值、上限、单位或限定词不同的列为修改。原值、新值的批注注明各自的原文、文件和行号。")
+	}
+	if failed := len(wb.inputs) - len(wb.reports); failed > 0 {
+		notes = append(notes, fmt.Sprintf("本次有 %d 个文件读取失败（见“%s”表）：上次从中读到的数据列为删除。", failed, sourceSheet))
+	}
+	return notes
+}
+
+// writeChange writes one row of the 变更 sheet.
+func (wb *workbook) writeChange(w *sheetWriter, row int, c change) {
+	o := c.shown()
+	plain := textStyle
+	w.str(changeWhatCol, row, c.what, changeStyles[c.what])
+	w.str(2, row, o.Region, plain)
+	w.int(3, row, o.Year, styleSpec{numFmt: yearFormat, border: true})
+	w.str(4, row, label(kindNames, o.Kind), plain)
+	w.str(5, row, indicatorName(wb.cat.Indicator(o.Indicator), o.Indicator), plain)
+	w.str(6, row, measureLabel(o.Measure, o.Scope), plain)
+	w.changeValue(changeOldCol, row, c.old, "上次")
+	w.changeValue(changeNewCol, row, c.new, "本次")
+	w.str(9, row, o.Unit, plain)
+	w.str(changeTextCol, row, o.Text, plain)
+	w.str(11, row, o.File, plain)
+	if o.Line > 0 {
+		w.int(12, row, o.Line, plain)
+	} else {
+		w.style(12, row, plain)
+	}
+}
+
+// measureLabel names a measure with its rank scope: 增速, 全省排名.
+func measureLabel(measure, scope string) string {
+	return label(scopeNames, scope) + label(measureNames, measure)
+}
+
+// changeValue writes an old or new value, formatted with its unit and
+// qualifier, with its source as a note; a cell without a value (the old
+// one of an addition) is left empty, a qualitative figure says 定性 and a
+// figure without a number —.
+func (w *sheetWriter) changeValue(col, row int, o *PreviousObservation, when string) {
+	if o == nil {
+		w.style(col, row, textStyle)
+		return
+	}
+	switch {
+	case o.Value == nil && o.Qualifier == extract.Qualitative:
+		w.str(col, row, label(qualifierNames, extract.Qualitative), centreStyle)
+	case o.Value == nil:
+		w.str(col, row, "—", centreStyle)
+	default:
+		v := *o.Value
+		w.num(col, row, v, styleSpec{numFmt: figureFormat(v, o.Unit, o.Qualifier, o.Measure, o.High, true), border: true})
+	}
+	w.note(col, row, fmt.Sprintf("%s原文：%s\n%s 第 %d 行", when, o.Text, o.File, o.Line))
+}
