@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -89,7 +90,7 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 		rep.Source.Script = "traditional"
 	}
 	if doc.Invalid > 0 {
-		rep.Warnings = append(rep.Warnings, Warning{Message: fmt.Sprintf("%d bytes could not be decoded as %s and were replaced", doc.Invalid, doc.Encoding)})
+		rep.Warnings = append(rep.Warnings, Warnf(0, "%d bytes could not be decoded as %s and were replaced", doc.Invalid, doc.Encoding))
 	}
 	ReadText(rep, doc.Text, opts)
 	return rep, nil
@@ -124,7 +125,7 @@ func ReadText(rep *Report, decoded string, opts Options) {
 		reg, ok := RegionByName(opts.Region)
 		if !ok {
 			reg = Region{Name: opts.Region}
-			rep.Warnings = append(rep.Warnings, Warning{Message: fmt.Sprintf("region %q is not in the GB/T 2260 table", opts.Region)})
+			rep.Warnings = append(rep.Warnings, Warnf(0, "region %s is not in the GB/T 2260 table", opts.Region))
 		}
 		rep.Region = reg
 	} else {
@@ -141,9 +142,9 @@ func ReadText(rep *Report, decoded string, opts Options) {
 		rep.Year = y
 		switch {
 		case y == 0:
-			rep.Warnings = append(rep.Warnings, Warning{Message: "cannot tell the report's year; set it with --year"})
+			rep.Warnings = append(rep.Warnings, Warnf(0, "cannot tell the report's year; set it with --year"))
 		case !sure:
-			rep.Warnings = append(rep.Warnings, Warning{Message: fmt.Sprintf("report year %d guessed from the years the text mentions; set it with --year if wrong", y)})
+			rep.Warnings = append(rep.Warnings, Warnf(0, "report year %s guessed from the years the text mentions; set it with --year if wrong", strconv.Itoa(y)))
 		}
 	}
 
@@ -167,7 +168,7 @@ func ReadText(rep *Report, decoded string, opts Options) {
 		rep.Observations[i] = c.Observation
 	}
 	if len(rep.Observations) == 0 {
-		rep.Warnings = append(rep.Warnings, Warning{Message: "no figures of the catalogue's indicators found"})
+		rep.Warnings = append(rep.Warnings, Warnf(0, "no figures of the catalogue's indicators found"))
 	}
 }
 

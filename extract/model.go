@@ -7,6 +7,8 @@
 // the phrase it came from, in the source's own script, and its line.
 package extract
 
+import "fmt"
+
 // Measures of an observation.
 const (
 	Level      = "level"       // an amount
@@ -83,7 +85,16 @@ type Observation struct {
 }
 
 // Warning is a message about a report that did not stop it being read.
+// Message is in English; Format and Args let a user interface say it in
+// another language (Format is the key of its message catalog).
 type Warning struct {
 	Line    int    `json:"line,omitempty"`
 	Message string `json:"message"`
+	Format  string `json:"-"`
+	Args    []any  `json:"-"`
+}
+
+// Warnf makes a warning of a format and its arguments.
+func Warnf(line int, format string, args ...any) Warning {
+	return Warning{Line: line, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }

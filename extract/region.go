@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"slices"
 	"sync"
 )
@@ -117,10 +116,12 @@ func detectRegion(t *Text) (Region, *Warning) {
 		}
 	}
 	if best < 0 || mentions[best] < 3 {
-		return Region{}, &Warning{Message: "cannot tell the region from the text; set it with --region"}
+		w := Warnf(0, "cannot tell the region from the text; set it with --region")
+		return Region{}, &w
 	}
 	r := regionOf(best)
-	return r, &Warning{Message: fmt.Sprintf("region %s guessed from place names mentioned %d times; set it with --region if wrong", r.Name, mentions[best])}
+	w := Warnf(0, "region %s guessed from place names mentioned %d times; set it with --region if wrong", r.Name, mentions[best])
+	return r, &w
 }
 
 func betterMentioned(a, b int, mentions map[int]int) bool {

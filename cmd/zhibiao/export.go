@@ -1,87 +1,153 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
-	"github.com/spf13/pflag"
-
 	"zhibiao/export"
+	"zhibiao/extract"
 )
 
-func runExport(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := pflag.NewFlagSet("export", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	out := fs.StringP("output", "o", "指标汇总.xlsx", "the workbook to write")
-	region := fs.String("region", "", "the region of every input (overrides detection)")
-	year := fs.Int("year", 0, "the report year of every input (overrides detection)")
-	compareYear := fs.Int("compare-year", 0, "the year of the 对比 sheet (default: the year most regions have targets for)")
-	asOf := fs.String("as-of", "", "the date stamped in the workbook, YYYY-MM-DD (default: from the reports)")
-	tolerance := fs.Float64("tolerance", 0, "a missed 左右 target within this many points is 基本完成")
-	manifest := fs.String("manifest", "", "a CSV file of path, region, year for inputs whose region or year the text does not tell")
-	strict := fs.Bool("strict", false, "treat every warning as an error, and write nothing when any input fails")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage, fmt.Errorf("%w: %v", errUsage, err)
+// defaultOutput is the workbook export writes when not told otherwise.
+const defaultOutput = "指标汇总.xlsx"
+
+func (a *app) runExport(args []string) (int, error) {
+	fs := a.newFlags("export")
+	out := fs.StringP("output", "o", defaultOutput, a.p.Sprintf("the workbook to write; {date} in it becomes the --as-of date, or today"))
+	compareYear := fs.Int("compare-year", 0, a.p.Sprintf("the year of the 对比 sheet (default: the year most regions have targets for)"))
+	asOf := fs.String("as-of", "", a.p.Sprintf("the date of the data, YYYY-MM-DD, stamped in the workbook and in {date}"))
+	tolerance := fs.Float64("tolerance", 0, a.p.Sprintf("a missed 左右 target within this many points counts as 基本完成"))
+	since := fs.String("since", "", a.p.Sprintf("an earlier workbook: add a 变更 sheet of what changed since (default: the latest earlier file of the -o pattern)"))
+	in := a.inputFlags(fs)
+	if err := a.parse(fs, usageExport, args); err != nil {
+		return exitUsage, err
 	}
 	if fs.NArg() == 0 {
-		return exitUsage, fmt.Errorf("%w: export needs at least one PATH", errUsage)
+		return exitUsage, a.usageError("%s needs at least one PATH", "export")
 	}
-	opt := export.WorkbookOptions{Year: *compareYear, Tolerance: *tolerance}
-	if *asOf != "" {
-		t, err := time.Parse("2006-01-02", *asOf)
+	return a.export(fs.Args(), exportJob{
+		pattern: *out, asOf: *asOf, compareYear: *compareYear, tolerance: *tolerance, since: *since, inputs: *in,
+	})
+}
+
+// exportJob is what an export was asked to do.
+type exportJob struct {
+	pattern     string // the output's name, perhaps with {date}
+	asOf        string
+	compareYear int
+	tolerance   float64
+	since       string
+	inputs      inputOptions
+}
+
+func (a *app) export(paths []string, job exportJob) (int, error) {
+	opt := export.WorkbookOptions{Year: job.compareYear, Tolerance: job.tolerance}
+	date := a.now()
+	if job.asOf != "" {
+		t, err := time.Parse("2006-01-02", job.asOf)
 		if err != nil {
-			return exitUsage, fmt.Errorf("%w: --as-of must be a date such as 2025-03-01, not %q", errUsage, *asOf)
+			return exitUsage, a.usageError("--as-of must be a date such as 2025-03-01, not %q", job.asOf)
 		}
-		opt.AsOf = t
+		opt.AsOf, date = t, t
 	}
-	if *tolerance < 0 {
-		return exitUsage, fmt.Errorf("%w: --tolerance cannot be negative", errUsage)
+	if job.tolerance < 0 {
+		return exitUsage, a.usageError("--tolerance cannot be negative")
 	}
+	out := outputName(job.pattern, date)
 	// An output that cannot be written is found before any work is done.
-	if err := checkWritable(*out); err != nil {
+	if err := a.checkWritable(out); err != nil {
 		return exitInput, err
 	}
-	inputs, failed, err := readInputs(fs.Args(), inputOptions{region: *region, year: *year, manifest: *manifest, strict: *strict}, stderr)
+	previous := job.since
+	if previous == "" {
+		previous = latestEarlier(job.pattern, out)
+	}
+	if previous != "" {
+		prev, err := export.ReadPrevious(previous)
+		if err != nil {
+			return exitInput, err
+		}
+		opt.Previous, opt.PreviousName = prev, filepath.Base(previous)
+	}
+	inputs, failed, err := a.readInputs(paths, job.inputs)
 	if err != nil {
 		return exitInput, err
 	}
-	if failed && *strict {
-		return exitInput, fmt.Errorf("some inputs failed or warned; nothing written (--strict)")
+	if failed && job.inputs.strict {
+		return exitInput, errors.New(a.p.Sprintf("some inputs failed or warned; nothing written (--strict)"))
 	}
-	if err := export.SaveWorkbook(*out, inputs, opt); err != nil {
+	var buf bytes.Buffer
+	if err := export.WriteWorkbook(&buf, inputs, opt); err != nil {
 		return exitInput, err
 	}
-	fmt.Fprintf(stderr, "%s: %d reports\n", *out, countReports(inputs))
+	note := ""
+	if old, err := os.ReadFile(out); err == nil && bytes.Equal(old, buf.Bytes()) {
+		note = a.p.Sprintf("unchanged")
+	} else if err := export.SaveFile(out, buf.Bytes()); err != nil {
+		return exitInput, err
+	}
+	var reports []*extract.Report
+	for _, in := range inputs {
+		if in.Report != nil {
+			reports = append(reports, in.Report)
+		}
+	}
+	a.summary(inputs, extract.Evaluate(reports, nil, job.tolerance), out+" "+note)
 	if failed {
 		return exitInput, nil
 	}
 	return exitOK, nil
 }
 
+// outputName puts the date in an output name's {date}.
+func outputName(pattern string, date time.Time) string {
+	return strings.ReplaceAll(pattern, "{date}", date.Format("2006-01-02"))
+}
+
+// latestEarlier finds, for an output name with {date}, the latest other
+// file of the same pattern in its folder: last month's workbook, which the
+// 变更 sheet compares with. Dates in the ISO form sort as text.
+func latestEarlier(pattern, out string) string {
+	if !strings.Contains(pattern, "{date}") {
+		return ""
+	}
+	glob := strings.ReplaceAll(filepath.Clean(pattern), "{date}", "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
+	matches, _ := filepath.Glob(glob)
+	sort.Strings(matches)
+	for i := len(matches) - 1; i >= 0; i-- {
+		if filepath.Clean(matches[i]) != filepath.Clean(out) && matches[i] < filepath.Clean(out) {
+			return matches[i]
+		}
+	}
+	return ""
+}
+
 // checkWritable tells, before any work, whether a file can be written at
 // path: its folder exists, is a folder, and takes a new file.
-func checkWritable(path string) error {
+func (a *app) checkWritable(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s: is a folder, not a file", path)
+		return errors.New(a.p.Sprintf("%s: is a folder, not a file", path))
 	}
 	dir := filepath.Dir(path)
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: folder %s does not exist", path, dir)
+		return errors.New(a.p.Sprintf("%s: folder %s does not exist", path, dir))
 	case err != nil:
-		return fmt.Errorf("%s: %v", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	case !fi.IsDir():
-		return fmt.Errorf("%s: %s is not a folder", path, dir)
+		return errors.New(a.p.Sprintf("%s: %s is not a folder", path, dir))
 	}
 	probe, err := os.CreateTemp(dir, ".zhibiao-probe-*")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write in folder %s: %v", path, dir, err)
+		return errors.New(a.p.Sprintf("%s: cannot write in folder %s: %v", path, dir, err))
 	}
 	probe.Close()
 	os.Remove(probe.Name())

@@ -3,11 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/spf13/pflag"
 
 	"zhibiao/export"
 	"zhibiao/extract"
@@ -21,17 +22,27 @@ type inputOptions struct {
 	strict   bool   // every warning is an error
 }
 
+// inputFlags adds the flags of reading inputs to a flag set.
+func (a *app) inputFlags(fs *pflag.FlagSet) *inputOptions {
+	o := &inputOptions{}
+	fs.StringVar(&o.region, "region", "", a.p.Sprintf("the region of every input, a GB/T 2260 name such as 新乡市 (overrides detection)"))
+	fs.IntVar(&o.year, "year", 0, a.p.Sprintf("the year every input was delivered (overrides detection)"))
+	fs.StringVar(&o.manifest, "manifest", "", a.p.Sprintf("a CSV file of path, region, year for inputs whose region or year the text does not tell"))
+	fs.BoolVar(&o.strict, "strict", false, a.p.Sprintf("treat every warning as an error, and write nothing when an input fails"))
+	return o
+}
+
 // readInputs reads every file the paths name (folders walked) into a
 // report, telling errors and warnings on stderr as path: message; one
 // failure never stops the others. failed says whether any input failed (or,
 // with strict, warned). err is an error of the command itself — a manifest
 // that cannot be read — found before any input is read.
-func readInputs(paths []string, o inputOptions, stderr io.Writer) (inputs []export.Input, failed bool, err error) {
+func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input, failed bool, err error) {
 	overrides := map[string]extract.ManifestEntry{}
 	if o.manifest != "" {
 		f, err := os.Open(o.manifest)
 		if err != nil {
-			return nil, false, fmt.Errorf("manifest: %w", err)
+			return nil, false, err
 		}
 		m, err := extract.ReadManifest(o.manifest, f, filepath.Dir(o.manifest))
 		f.Close()
@@ -51,9 +62,11 @@ func readInputs(paths []string, o inputOptions, stderr io.Writer) (inputs []expo
 		}
 		inputs = append(inputs, export.Input{Path: path, Err: e})
 		failed = true
-		fmt.Fprintln(stderr, withPath(path, e))
+		a.tell(a.describe(path, e))
 	}
-	for _, path := range files {
+	progress := a.startProgress(len(files))
+	for i, path := range files {
+		progress.show(i, path)
 		opts := extract.Options{Region: o.region, Year: o.year}
 		if e, ok := overrides[absPath(path)]; ok {
 			if e.Region != "" {
@@ -68,10 +81,10 @@ func readInputs(paths []string, o inputOptions, stderr io.Writer) (inputs []expo
 		if in.Err != nil {
 			in.Report = nil
 			failed = true
-			fmt.Fprintln(stderr, withPath(path, in.Err))
+			a.tell(a.describe(path, in.Err))
 		} else {
 			for _, w := range in.Report.Warnings {
-				fmt.Fprintln(stderr, warningLine(path, w))
+				a.tell(a.warning(path, w))
 			}
 			if o.strict && len(in.Report.Warnings) > 0 {
 				failed = true
@@ -79,10 +92,19 @@ func readInputs(paths []string, o inputOptions, stderr io.Writer) (inputs []expo
 		}
 		inputs = append(inputs, in)
 	}
-	if markDuplicates(inputs, stderr) {
+	progress.done()
+	if a.markDuplicates(inputs) {
 		failed = true
 	}
 	return inputs, failed, nil
+}
+
+// tell writes a line to stderr, clear of the progress line.
+func (a *app) tell(line string) {
+	if a.terminal && !a.quiet {
+		fmt.Fprint(a.stderr, "\r\033[K")
+	}
+	fmt.Fprintln(a.stderr, line)
 }
 
 // readReport reads one file, refusing one too large to be a report before
@@ -102,12 +124,28 @@ func readReport(path string, opts extract.Options) (*extract.Report, error) {
 	return extract.Extract(path, data, opts)
 }
 
+// duplicateError says an input repeats the region and year of an earlier
+// one.
+type duplicateError struct {
+	region string
+	year   int
+	first  string
+	same   bool // the figures agree
+}
+
+func (e *duplicateError) Error() string {
+	if e.same {
+		return fmt.Sprintf("the same %s %d report as %s; read once", e.region, e.year, e.first)
+	}
+	return fmt.Sprintf("another %s %d report, with figures different from %s; not used: keep the right one", e.region, e.year, e.first)
+}
+
 // markDuplicates finds reports of a region and year that an earlier input
 // already gave. With the same figures the later one is read once only; with
 // different figures neither silently wins: the later one is not used, and
 // both files are named so the user can tell which is right. It reports
 // whether any duplicate disagreed.
-func markDuplicates(inputs []export.Input, stderr io.Writer) (disagreed bool) {
+func (a *app) markDuplicates(inputs []export.Input) (disagreed bool) {
 	type key struct {
 		region string
 		year   int
@@ -124,15 +162,11 @@ func markDuplicates(inputs []export.Input, stderr io.Writer) (disagreed bool) {
 			first[k] = i
 			continue
 		}
-		prev := inputs[j]
-		if slices.Equal(figures(prev.Report), figures(rep)) {
-			inputs[i].Err = fmt.Errorf("the same %s %d report as %s; read once", k.region, k.year, prev.Path)
-		} else {
-			inputs[i].Err = fmt.Errorf("another %s %d report, with figures different from %s; not used: keep the right one", k.region, k.year, prev.Path)
-			disagreed = true
-		}
-		inputs[i].Report = nil
-		fmt.Fprintln(stderr, withPath(inputs[i].Path, inputs[i].Err))
+		dup := &duplicateError{region: k.region, year: k.year, first: inputs[j].Path,
+			same: slices.Equal(figures(inputs[j].Report), figures(rep))}
+		disagreed = disagreed || !dup.same
+		inputs[i].Report, inputs[i].Err = nil, dup
+		a.tell(a.describe(inputs[i].Path, dup))
 	}
 	return disagreed
 }
@@ -145,23 +179,6 @@ func figures(rep *extract.Report) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-func warningLine(path string, w extract.Warning) string {
-	if w.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", path, w.Line, w.Message)
-	}
-	return fmt.Sprintf("%s: %s", path, w.Message)
-}
-
-func countReports(inputs []export.Input) int {
-	n := 0
-	for _, in := range inputs {
-		if in.Report != nil {
-			n++
-		}
-	}
-	return n
 }
 
 // withPath makes an error read path: message, unless it already starts

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
-	"zhibiao/export"
 	"zhibiao/extract"
 )
 
@@ -25,51 +28,61 @@ const (
 	exitUsage = 2
 )
 
-const usage = `zhibiao reads Chinese government work reports and extracts their indicators.
-
-Usage:
-  zhibiao export [-o FILE] [--compare-year YEAR] [--as-of DATE] [--tolerance T] [--strict]
-                 [--region NAME] [--year YEAR] [--manifest FILE] PATH...
-  zhibiao extract [--format json|tsv] [--strict] [--region NAME] [--year YEAR] [--manifest FILE] PATH...
-
-A PATH may be a folder: it is walked for .txt .md .html .htm .docx .pdf files.
-  zhibiao indicators
-  zhibiao version
-
-Examples:
-  zhibiao export -o 指标汇总.xlsx testdata/seeds/*.txt
-  zhibiao extract --format tsv testdata/seeds/*.txt
-  zhibiao extract --region 牧野区 --year 2024 report.txt
-`
-
 // errUsage marks errors the user fixes by changing the command line.
 var errUsage = errors.New("usage")
 
+// app is one run of zhibiao: the language it speaks, its streams, and
+// what the command line asked of it.
+type app struct {
+	p        *message.Printer
+	lang     language.Tag
+	stdin    io.Reader
+	stdout   io.Writer
+	stderr   io.Writer
+	terminal bool             // stderr is a terminal: a progress line is shown
+	quiet    bool             // --quiet: no progress, no summary
+	now      func() time.Time // the clock, read for the {date} of an output name only
+}
+
+// clock is the time of day; tests set it.
+var clock = time.Now
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: clock}
+	a.lang = chooseLanguage(args, os.Getenv)
+	a.p = message.NewPrinter(a.lang)
+	if f, ok := stderr.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			a.terminal = true
+		}
+	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, a.p.Sprintf(usageMain))
 		return exitUsage
 	}
 	var err error
 	status := exitOK
 	switch args[0] {
 	case "export":
-		status, err = runExport(args[1:], stdout, stderr)
+		status, err = a.runExport(args[1:])
 	case "extract":
-		status, err = runExtract(args[1:], stdout, stderr)
+		status, err = a.runExtract(args[1:])
 	case "indicators":
-		err = runIndicators(args[1:], stdout)
+		err = a.runIndicators(args[1:])
 	case "version":
-		fmt.Fprintf(stdout, "zhibiao %s (commit %s, catalogue %s)\n", version, commit, extract.DefaultCatalogue().Version)
+		fmt.Fprintln(stdout, a.p.Sprintf("zhibiao %s (commit %s, catalogue %s)", version, commit, extract.DefaultCatalogue().Version))
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, a.p.Sprintf(usageMain))
 	default:
-		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+		if isDrop(args) {
+			status, err = a.runDrop(args)
+			break
+		}
+		err = a.usageError("unknown command %q", args[0])
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "zhibiao: %v\n", err)
+		fmt.Fprintf(stderr, "zhibiao: %s\n", a.describe("", err))
 		if errors.Is(err, errUsage) || errors.Is(err, pflag.ErrHelp) {
-			fmt.Fprint(stderr, usage)
 			return exitUsage
 		}
 		return exitInput
@@ -77,57 +90,79 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-func runExtract(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := pflag.NewFlagSet("extract", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	format := fs.String("format", "json", "output format: json or tsv")
-	region := fs.String("region", "", "the region of every input (overrides detection)")
-	year := fs.Int("year", 0, "the report year of every input (overrides detection)")
-	manifest := fs.String("manifest", "", "a CSV file of path, region, year for inputs whose region or year the text does not tell")
-	strict := fs.Bool("strict", false, "treat every warning as an error")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage, fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if *format != "json" && *format != "tsv" {
-		return exitUsage, fmt.Errorf("%w: --format must be json or tsv, not %q", errUsage, *format)
-	}
-	if fs.NArg() == 0 {
-		return exitUsage, fmt.Errorf("%w: extract needs at least one PATH", errUsage)
-	}
-	inputs, failed, err := readInputs(fs.Args(), inputOptions{region: *region, year: *year, manifest: *manifest, strict: *strict}, stderr)
-	if err != nil {
-		return exitInput, err
-	}
-	model := &export.Model{}
-	status := exitOK
-	if failed {
-		status = exitInput
-	}
-	for _, in := range inputs {
-		if in.Err != nil {
-			model.Errors = append(model.Errors, withPath(in.Path, in.Err))
-			continue
-		}
-		model.Reports = append(model.Reports, in.Report)
-	}
-	model.Evaluations = extract.Evaluate(model.Reports, nil, 0)
-	if model.Evaluations == nil {
-		model.Evaluations = []extract.Evaluation{}
-	}
-	if *format == "tsv" {
-		err = export.WriteTSV(stdout, model.Reports)
-	} else {
-		err = export.WriteJSON(stdout, model)
-	}
-	return status, err
+// usageErr is a mistake on the command line, said in the user's language.
+type usageErr struct{ msg string }
+
+func (e *usageErr) Error() string { return e.msg }
+func (e *usageErr) Unwrap() error { return errUsage }
+
+// usageError makes a usage error of a message of the catalog.
+func (a *app) usageError(format string, args ...any) error {
+	return &usageErr{a.p.Sprintf(format, args...) + "\n" + a.p.Sprintf("Run zhibiao help for usage.")}
 }
 
-func runIndicators(args []string, stdout io.Writer) error {
-	if len(args) > 0 {
-		return fmt.Errorf("%w: indicators takes no arguments", errUsage)
+// chooseLanguage picks the language of messages: --lang (en or zh)
+// anywhere on the command line, else the locale (LC_ALL, LC_MESSAGES,
+// LANG) when it is English, else Chinese.
+func chooseLanguage(args []string, getenv func(string) string) language.Tag {
+	for i, arg := range args {
+		v, ok := strings.CutPrefix(arg, "--lang=")
+		if !ok && arg == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if ok {
+			if strings.HasPrefix(strings.ToLower(v), "en") {
+				return language.English
+			}
+			return language.Chinese
+		}
+	}
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(name); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "en") {
+				return language.English
+			}
+			return language.Chinese
+		}
+	}
+	return language.Chinese
+}
+
+// newFlags makes the flag set of a subcommand with the flags every
+// subcommand has.
+func (a *app) newFlags(name string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.String("lang", "", a.p.Sprintf("language of messages: zh or en (default: from LANG, else zh)"))
+	fs.BoolVarP(&a.quiet, "quiet", "q", false, a.p.Sprintf("no progress line and no summary"))
+	return fs
+}
+
+// parse parses a subcommand's flags; --help prints its usage.
+func (a *app) parse(fs *pflag.FlagSet, usage string, args []string) error {
+	err := fs.Parse(args)
+	if errors.Is(err, pflag.ErrHelp) {
+		fmt.Fprint(a.stdout, a.p.Sprintf(usage))
+		fmt.Fprintln(a.stdout)
+		fmt.Fprint(a.stdout, fs.FlagUsages())
+		return err
+	}
+	if err != nil {
+		return a.usageError("%v", err)
+	}
+	return nil
+}
+
+func (a *app) runIndicators(args []string) error {
+	fs := a.newFlags("indicators")
+	if err := a.parse(fs, usageIndicators, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return a.usageError("indicators takes no arguments")
 	}
 	for _, ind := range extract.DefaultCatalogue().Indicators {
-		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Tier, ind.Group, ind.Name, ind.Unit, ind.Direction, strings.Join(ind.Aliases, "|"))
+		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Tier, ind.Group, ind.Name, ind.Unit, ind.Direction, strings.Join(ind.Aliases, "|"))
 	}
 	return nil
 }

@@ -3,10 +3,17 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// The tests check English messages; TestChinese checks the Chinese.
+func TestMain(m *testing.M) {
+	os.Setenv("LANG", "en_US.UTF-8")
+	os.Exit(m.Run())
+}
 
 func runCLI(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"zhibiao/export"
+	"zhibiao/extract"
+)
+
+func (a *app) runExtract(args []string) (int, error) {
+	fs := a.newFlags("extract")
+	format := fs.String("format", "json", a.p.Sprintf("output format: json or tsv"))
+	in := a.inputFlags(fs)
+	if err := a.parse(fs, usageExtract, args); err != nil {
+		return exitUsage, err
+	}
+	if *format != "json" && *format != "tsv" {
+		return exitUsage, a.usageError("--format must be json or tsv, not %q", *format)
+	}
+	if fs.NArg() == 0 {
+		return exitUsage, a.usageError("%s needs at least one PATH", "extract")
+	}
+	inputs, failed, err := a.readInputs(fs.Args(), *in)
+	if err != nil {
+		return exitInput, err
+	}
+	model := &export.Model{Errors: []string{}}
+	for _, in := range inputs {
+		if in.Err != nil {
+			model.Errors = append(model.Errors, withPath(in.Path, in.Err))
+			continue
+		}
+		model.Reports = append(model.Reports, in.Report)
+	}
+	model.Evaluations = extract.Evaluate(model.Reports, nil, 0)
+	if model.Evaluations == nil {
+		model.Evaluations = []extract.Evaluation{}
+	}
+	if *format == "tsv" {
+		err = export.WriteTSV(a.stdout, model.Reports)
+	} else {
+		err = export.WriteJSON(a.stdout, model)
+	}
+	a.summary(inputs, model.Evaluations, "")
+	if failed {
+		return exitInput, err
+	}
+	return exitOK, err
+}

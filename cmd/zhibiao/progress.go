@@ -1,0 +1,68 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"zhibiao/export"
+	"zhibiao/extract"
+)
+
+// progress is the line that tells, on a terminal, how far a batch is.
+type progress struct {
+	a     *app
+	total int
+	on    bool
+}
+
+// startProgress starts a progress line for a batch of n files; there is
+// none when stderr is not a terminal, with --quiet, or for a single file.
+func (a *app) startProgress(n int) *progress {
+	return &progress{a: a, total: n, on: a.terminal && !a.quiet && n > 1}
+}
+
+func (p *progress) show(i int, path string) {
+	if p.on {
+		fmt.Fprintf(p.a.stderr, "\r\033[K%s", p.a.p.Sprintf("[%d/%d] reading %s", i+1, p.total, filepath.Base(path)))
+	}
+}
+
+func (p *progress) done() {
+	if p.on {
+		fmt.Fprint(p.a.stderr, "\r\033[K")
+	}
+}
+
+// summary writes the one line that ends a run: reports read, regions,
+// observations, targets met and missed, warnings, and the output.
+func (a *app) summary(inputs []export.Input, evals []extract.Evaluation, output string) {
+	if a.quiet {
+		return
+	}
+	var reports, failed, observations, warnings int
+	regions := map[string]bool{}
+	for _, in := range inputs {
+		if in.Report == nil {
+			failed++
+			continue
+		}
+		reports++
+		regions[in.Report.Region.Name] = true
+		observations += len(in.Report.Observations)
+		warnings += len(in.Report.Warnings)
+	}
+	var met, missed int
+	for _, e := range evals {
+		switch e.Status {
+		case extract.Met:
+			met++
+		case extract.Missed:
+			missed++
+		}
+	}
+	line := a.p.Sprintf("%d reports read (%d failed), %d regions, %d observations; targets %d met, %d missed; %d warnings", reports, failed, len(regions), observations, met, missed, warnings)
+	if output != "" {
+		line += a.p.Sprintf("; wrote %s", output)
+	}
+	fmt.Fprintln(a.stderr, line)
+}
