@@ -7,6 +7,7 @@ BIN      := bin/zhibiao
 FUZZTIME ?= 10s
 
 .PHONY: build test check demo bench fuzz generate dist clean
+DIST_TARGETS := linux/amd64 linux/arm64 windows/amd64 darwin/arm64
 
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/zhibiao
@@ -39,6 +40,16 @@ fuzz:
 generate:
 	$(GO) run ./internal/gen/divisions
 	$(GO) run ./internal/gen/t2s
+
+# dist: static binaries for every target, cross-compiled, version stamped.
+dist:
+	@mkdir -p dist
+	@for t in $(DIST_TARGETS); do \
+	  os=$${t%/*}; arch=$${t#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  echo "dist/zhibiao-$$os-$$arch$$ext"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' \
+	    -o dist/zhibiao-$$os-$$arch$$ext ./cmd/zhibiao || exit 1; \
+	done
 
 clean:
 	rm -rf bin dist out

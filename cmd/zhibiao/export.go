@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"zhibiao/export"
 	"zhibiao/extract"
 )
@@ -19,22 +21,27 @@ import (
 const defaultOutput = "指标汇总.xlsx"
 
 func (a *app) runExport(args []string) (int, error) {
-	fs := a.newFlags("export")
-	out := fs.StringP("output", "o", defaultOutput, a.p.Sprintf("the workbook to write; {date} in it becomes the --as-of date, or today"))
-	compareYear := fs.Int("compare-year", 0, a.p.Sprintf("the year of the 对比 sheet (default: the year most regions have targets for)"))
-	asOf := fs.String("as-of", "", a.p.Sprintf("the date of the data, YYYY-MM-DD, stamped in the workbook and in {date}"))
-	tolerance := fs.Float64("tolerance", 0, a.p.Sprintf("a missed 左右 target within this many points counts as 基本完成"))
-	since := fs.String("since", "", a.p.Sprintf("an earlier workbook: add a 变更 sheet of what changed since (default: the latest earlier file of the -o pattern)"))
-	in := a.inputFlags(fs)
+	fs, job := a.exportFlags()
 	if err := a.parse(fs, usageExport, args); err != nil {
 		return exitUsage, err
 	}
 	if fs.NArg() == 0 {
 		return exitUsage, a.usageError("%s needs at least one PATH", "export")
 	}
-	return a.export(fs.Args(), exportJob{
-		pattern: *out, asOf: *asOf, compareYear: *compareYear, tolerance: *tolerance, since: *since, inputs: *in,
-	})
+	return a.export(fs.Args(), *job)
+}
+
+// exportFlags makes the flag set of export and the job it fills in.
+func (a *app) exportFlags() (*pflag.FlagSet, *exportJob) {
+	fs := a.newFlags("export")
+	job := &exportJob{}
+	fs.StringVarP(&job.pattern, "output", "o", defaultOutput, a.p.Sprintf("the workbook to write; {date} in it becomes the --as-of date, or today"))
+	fs.IntVar(&job.compareYear, "compare-year", 0, a.p.Sprintf("the year of the 对比 sheet (default: the year most regions have targets for)"))
+	fs.StringVar(&job.asOf, "as-of", "", a.p.Sprintf("the date of the data, YYYY-MM-DD, stamped in the workbook and in {date}"))
+	fs.Float64Var(&job.tolerance, "tolerance", 0, a.p.Sprintf("a missed 左右 target within this many points counts as 基本完成"))
+	fs.StringVar(&job.since, "since", "", a.p.Sprintf("an earlier workbook: add a 变更 sheet of what changed since (default: the latest earlier file of the -o pattern)"))
+	job.inputs = a.inputFlags(fs)
+	return fs, job
 }
 
 // exportJob is what an export was asked to do.
@@ -44,7 +51,7 @@ type exportJob struct {
 	compareYear int
 	tolerance   float64
 	since       string
-	inputs      inputOptions
+	inputs      *inputOptions
 }
 
 func (a *app) export(paths []string, job exportJob) (int, error) {
@@ -76,7 +83,10 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 		}
 		opt.Previous, opt.PreviousName = prev, filepath.Base(previous)
 	}
-	inputs, failed, err := a.readInputs(paths, job.inputs)
+	if job.inputs == nil {
+		job.inputs = &inputOptions{}
+	}
+	inputs, failed, err := a.readInputs(paths, *job.inputs)
 	if err != nil {
 		return exitInput, err
 	}
