@@ -6,10 +6,11 @@ import (
 
 // context is what the section around a sentence says of its figures.
 type context struct {
-	kind  string // actual or target
-	year  int
-	goals bool // inside the statement of 主要预期目标
-	span  bool // the section covers a plan period (过去五年, “十五五”时期)
+	kind      string // actual or target
+	year      int
+	goals     bool // inside the statement of 主要预期目标
+	goalsFrom int  // the rune of the paragraph where that statement starts
+	span      bool // the section covers a plan period (过去五年, “十五五”时期)
 }
 
 // candidate is an observation before deduplication.

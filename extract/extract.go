@@ -158,7 +158,7 @@ func ReadText(rep *Report, decoded string, opts Options) {
 			p := &text.Paragraphs[i]
 			forSentences(p.Runes, func(s, e, whole int) {
 				// A year opening the sentence (到2030年,…;…) holds up to its 。
-				r.readSentence(p, s, e, ctxs[i], n, sentenceYear(p.Runes[whole:e], r.reportYear))
+				r.readSentence(p, s, e, ctxs[i].at(s, r.reportYear), n, sentenceYear(p.Runes[whole:e], r.reportYear))
 				n++
 			})
 		}

@@ -29,7 +29,7 @@ func readLead(rs []rune) lead {
 		if containsAny(rs, "不超过") {
 			l.qualifier = AtMost
 		}
-	case containsAny(rs, "不超过", "不高于", "低于", "控制在"):
+	case containsAny(rs, "不超过", "不高于", "低于", "控制在", "不到", "不足"):
 		l.qualifier = AtMost
 	case containsAny(rs, "接近", "近", "约"):
 		l.qualifier = About
@@ -43,6 +43,12 @@ func readLead(rs []rune) lead {
 		if y, end := readYear(rs, t-5); y > 0 && end == t {
 			l.year = y
 			t -= 5
+		}
+	}
+	for _, w := range []string{"不到", "不足", "超过", "突破", "接近", "近", "约"} {
+		if hasWordBefore(rs, t, w) { // 从不到70万亿元
+			t -= len([]rune(w))
+			break
 		}
 	}
 	if t > 0 && (rs[t-1] == '从' || rs[t-1] == '由') {

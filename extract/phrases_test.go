@@ -582,6 +582,26 @@ func TestPhrases(t *testing.T) {
 			text: goalsOpening + "单位生产总值能耗下降3%以上。",
 			want: []string{"energy_intensity growth 2025 target -3 at_most"},
 		},
+
+		// Bases and levels reached, with their qualifiers.
+		{
+			name: "从不到…增加到超过", region: "全国", year: 2021,
+			text: "国内生产总值从不到70万亿元增加到超过100万亿元。",
+			want: []string{"gdp level 2020 actual 1000000 at_least"},
+		},
+		{
+			name: "降到", region: "全国", year: 2021,
+			text: "城镇新增就业1186万人，年末全国城镇调查失业率降到5.2%。",
+			want: []string{"urban_new_jobs level 2020 actual 1186 exact", "unemployment_rate rate 2020 actual 5.2 exact"},
+		},
+
+		// A statement of goals that starts inside a paragraph covers only
+		// what follows it.
+		{
+			name: "goals inside a paragraph", region: "全国", year: 2021,
+			text: "今年是实施“十四五”规划的开局之年。我们要坚定信心，攻坚克难，努力保持经济社会持续健康发展。今年发展主要预期目标是：国内生产总值增长6%以上；进出口量稳质升，国际收支基本平衡。",
+			want: []string{"gdp growth 2021 target 6 at_least", "foreign_trade growth 2021 target - qualitative"},
+		},
 	}
 
 	for _, c := range cases {

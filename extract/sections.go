@@ -58,6 +58,13 @@ func (r *reader) sections() []context {
 		if ctx.goals && ctx.kind != Target {
 			ctx.kind, ctx.year = Target, r.reportYear
 		}
+		if !ctx.goals && !heading {
+			// …攻坚克难。今年发展主要预期目标是: the statement of goals
+			// starts inside the paragraph and runs to its end.
+			if k := goalsStatement(p.Runes); k > 0 {
+				ctx.goals, ctx.goalsFrom = true, k
+			}
+		}
 		out[i] = ctx
 	}
 	return out
@@ -211,4 +218,37 @@ func hasYear(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// goalsStatement finds where a statement of goals starts inside a
+// paragraph: the sentence whose goal word (主要预期目标) is followed by a
+// colon. It returns 0 when there is none.
+func goalsStatement(rs []rune) int {
+	start := 0
+	for i, r := range rs {
+		switch r {
+		case '。', '!', '?':
+			start = i + 1
+		case ':':
+			if i-start <= 50 && containsAny(rs[start:i], goalWords...) {
+				return start
+			}
+		}
+	}
+	return 0
+}
+
+// at returns the context of a sentence starting at rune s of its
+// paragraph: a statement of goals that starts inside a paragraph covers
+// only the sentences from its start, and they are targets of the report
+// year.
+func (c context) at(s, reportYear int) context {
+	if !c.goals || c.goalsFrom == 0 {
+		return c
+	}
+	if s < c.goalsFrom {
+		c.goals = false
+		return c
+	}
+	return context{kind: Target, year: reportYear, goals: true}
 }
