@@ -595,6 +595,13 @@ func TestPhrases(t *testing.T) {
 			want: []string{"urban_new_jobs level 2020 actual 1186 exact", "unemployment_rate rate 2020 actual 5.2 exact"},
 		},
 
+		// A paragraph opening with the report year is the plan.
+		{
+			name: "2025年是…之年", region: "新乡市", year: 2025,
+			text: "全年地区生产总值增长5.2%。\n2025年是“十四五”规划收官之年。全市规上工业增加值增长7%以上。",
+			want: []string{"gdp growth 2024 actual 5.2 exact", "industry_value_added growth 2025 target 7 at_least"},
+		},
+
 		// A statement of goals that starts inside a paragraph covers only
 		// what follows it.
 		{

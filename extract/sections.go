@@ -77,8 +77,17 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, 
 	plan := containsAny(rs, planWords...)
 	if !heading {
 		// In running text only a paragraph's opening words count, and a
-		// plan only when they start with 今年 (主要目标质效齐升 reviews).
+		// plan only when they start with 今年 (主要目标质效齐升 reviews),
+		// or with the year itself: 2025年是“十四五”规划收官之年.
 		plan = hasWord(rs, 0, "今年")
+		if y, end := readYear(rs, 0); y > 0 && hasWord(rs, end, "是") {
+			switch y {
+			case r.reportYear:
+				return Target, y, false, true
+			case r.reportYear - 1:
+				return Actual, y, false, true
+			}
+		}
 		if !review && !plan {
 			return "", 0, false, false
 		}
