@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,25 +33,7 @@ func TestPDFSeed(t *testing.T) {
 		t.Skip("converting with LibreOffice takes seconds")
 	}
 	seed := docSeed(t, docSeedPath)
-	dir := t.TempDir()
-	src := filepath.Join(dir, "report.txt")
-	if err := os.WriteFile(src, []byte(seed), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// A profile of its own, so that a LibreOffice already running does not
-	// take the job, and the text filter told the file is UTF-8.
-	cmd := exec.Command("soffice", "--headless", "--norestore",
-		"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		`--infilter=Text (encoded):UTF8,LF,,,`,
-		"--convert-to", "pdf", "--outdir", dir, src)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := printPDF(t, t.TempDir(), "report.txt", seed)
 	doc, err := ReadDocument("report.pdf", data)
 	if err != nil {
 		t.Fatal(err)
