@@ -82,6 +82,9 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 	if l.multiYear || (containsWord(leadRunes, "累计") && (sr.ctx.span || sr.multiYear())) {
 		return
 	}
+	if sr.ctx.span && l.year == 0 && sr.year == 0 && containsAny(leadRunes, "稳定在", "保持在", "始终") {
+		return // 这五年…粮食总产稳定在1100亿斤以上: every year of the period
+	}
 	text := sr.r.text.Quote(sr.p, textStart, it.end)
 	line := sr.r.text.Line(sr.p.Pos[textStart])
 	o := Observation{Indicator: ind.ID, Qualifier: Exact, Text: text, Line: line}

@@ -595,6 +595,13 @@ func TestPhrases(t *testing.T) {
 			want: []string{"urban_new_jobs level 2020 actual 1186 exact", "unemployment_rate rate 2020 actual 5.2 exact"},
 		},
 
+		// Over a five-year review, 稳定在 speaks of every year.
+		{
+			name: "这五年…稳定在", region: "山东省", year: 2026,
+			text: "一、2025年及“十四五”时期工作回顾\n各位代表！2025年是“十四五”收官之年。五年来，我们牢记嘱托。\n——经济综合实力实现新跃升。粮食总产稳定在1100亿斤以上，城镇新增就业累计完成600万人。",
+			want: nil,
+		},
+
 		// A paragraph opening with the report year is the plan.
 		{
 			name: "2025年是…之年", region: "新乡市", year: 2025,
