@@ -116,6 +116,8 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 			switch {
 			case l.rate || sub.measure == Rate:
 				o.Measure = Rate
+			case l.reach && ind.Takes(Rate): // 失业率下降到5.2%: the rate reached
+				o.Measure = Rate
 			case l.growth || l.negative || sub.measure == Growth:
 				o.Measure = Growth
 			case ind.Takes(Rate):
@@ -131,7 +133,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 			}
 			o.Unit = "%"
 			lo, hi := f.value, f.high
-			if o.Measure == Growth && l.negative {
+			if o.Measure == Growth && l.negative && !l.reach {
 				lo, hi = -f.high, -f.value
 			}
 			o.Value = &lo
@@ -171,7 +173,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		case l.qualifier != "":
 			o.Qualifier = l.qualifier
 		}
-		if o.Measure == Growth && l.negative {
+		if o.Measure == Growth && l.negative && !l.reach {
 			switch o.Qualifier {
 			case AtLeast:
 				o.Qualifier = AtMost

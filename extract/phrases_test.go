@@ -609,6 +609,12 @@ func TestPhrases(t *testing.T) {
 			want: []string{"gdp growth 2024 actual 5.2 exact", "industry_value_added growth 2025 target 7 at_least"},
 		},
 
+		{
+			name: "下降到 is the rate reached", region: "全国", year: 2021,
+			text: "年末全国城镇调查失业率下降到5.2%。",
+			want: []string{"unemployment_rate rate 2020 actual 5.2 exact"},
+		},
+
 		// A statement of goals that starts inside a paragraph covers only
 		// what follows it.
 		{
