@@ -6,7 +6,7 @@ LDFLAGS  := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 BIN      := bin/zhibiao
 FUZZTIME ?= 10s
 
-.PHONY: build test check demo bench fuzz generate dist clean
+.PHONY: build test check demo bench fuzz generate examples dist clean
 DIST_TARGETS := linux/amd64 linux/arm64 windows/amd64 darwin/arm64
 
 build:
@@ -23,10 +23,12 @@ check:
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-# demo: the main job on the bundled sample reports; the workbook lands in out/.
+# demo: the main job on the bundled sample reports, then the example
+# fixed-format template filled from them; both land in out/.
 demo: build
 	mkdir -p out
 	./$(BIN) export -o out/指标汇总.xlsx testdata/seeds/*.txt
+	./$(BIN) fill --template templates/examples/月报模板.xlsx -o out/月报.xlsx testdata/seeds/*.txt
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./extract
@@ -40,6 +42,11 @@ fuzz:
 generate:
 	$(GO) run ./internal/gen/divisions
 	$(GO) run ./internal/gen/t2s
+
+# examples: the example fixed-format template, built by code (committed;
+# the same code gives the same bytes, which a test checks).
+examples:
+	$(GO) run ./internal/gen/example
 
 # dist: static binaries for every target, cross-compiled, version stamped.
 dist:

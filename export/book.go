@@ -12,6 +12,7 @@ import (
 // order, and for each region its figures by indicator row and year.
 type book struct {
 	cat       *extract.Catalogue
+	plan      *plan // what the region sheets and the 对比 sheet show
 	inputs    []Input
 	reports   []*extract.Report
 	evals     []extract.Evaluation
@@ -63,6 +64,11 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 	if b.cat == nil {
 		b.cat = extract.DefaultCatalogue()
 	}
+	p, err := opt.plan(b.cat)
+	if err != nil { // render reports it before it gets here
+		p, _ = DefaultLayout().resolve(b.cat)
+	}
+	b.plan = p
 	for _, in := range inputs {
 		if in.Err == nil && in.Report != nil {
 			b.reports = append(b.reports, in.Report)
@@ -71,7 +77,7 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 	b.evals = extract.Evaluate(b.reports, b.cat, b.tolerance)
 	b.collect()
 	b.order()
-	b.year = opt.Year
+	b.year = cmp.Or(opt.Year, b.plan.compareYear)
 	if b.year == 0 {
 		b.year = b.defaultYear()
 	}
@@ -272,12 +278,16 @@ func (b *book) order() {
 }
 
 // defaultYear is the year for which most regions have targets, the later
-// on a tie; failing targets, the latest year with an actual.
+// on a tie; failing targets, the latest year with an actual. Only the
+// years the layout shows count.
 func (b *book) defaultYear() int {
 	regionsOf := map[int]map[string]bool{}
 	latest := 0
 	for _, r := range b.reports {
 		for _, o := range r.Observations {
+			if !b.plan.years.has(o.Year) {
+				continue
+			}
 			latest = max(latest, o.Year)
 			if o.Kind != extract.Target {
 				continue

@@ -1,25 +1,15 @@
 package export
 
-import (
-	"fmt"
-
-	"zhibiao/extract"
-)
-
-// The 对比 sheet: a row per region, for one year, and for each core
-// indicator (at the measure its targets take) a block of target, actual,
-// status and gap.
+// The 对比 sheet: a row per region, for one year, and for each column of
+// the layout (by default each core indicator, at the measure its targets
+// take) a block of target, actual, status and gap.
 
 const compareFirstRow = 4 // rows 1–3: title and two header rows
 
 func (wb *workbook) writeCompare() error {
-	w := wb.sheet(compareSheet)
-	inds := wb.compareIndicators()
-	title := "主要指标对比"
-	if wb.year != 0 {
-		title = fmt.Sprintf("%d年主要指标对比", wb.year)
-	}
-	w.str(1, 1, title, titleStyle)
+	w := wb.sheet(wb.plan.compareSheet)
+	inds := wb.compareColumns()
+	w.str(1, 1, wb.compareTitle(), titleStyle)
 	w.height(1, titleHeight)
 	if len(inds) == 0 {
 		w.str(1, 2, "没有可对比的数据", noteStyle)
@@ -32,10 +22,14 @@ func (wb *workbook) writeCompare() error {
 	w.merge(1, 2, 1, 3)
 	blocks := make([]block, len(inds))
 	headers := make([]string, len(inds))
-	for i, ind := range inds {
+	for i, it := range inds {
 		col := 2 + 4*i
 		blocks[i] = block{target: col, actual: col + 1, status: col + 2, gap: col + 3}
-		headers[i] = withUnit(rowLabel(ind, ind.ID, ind.Target, ""), measureUnit(ind, ind.Target))
+		unit := it.unit
+		if unit == "" {
+			unit = measureUnit(it.ind, it.measure)
+		}
+		headers[i] = withUnit(rowLabel(it.ind, it.ind.ID, it.measure, it.scope), unit)
 		w.str(col, 2, headers[i], headerStyle)
 		for j, h := range []string{targetHeader, actualHeader, statusHeader, gapHeader} {
 			w.style(col+j, 2, headerStyle)
@@ -51,8 +45,8 @@ func (wb *workbook) writeCompare() error {
 	for _, reg := range wb.regions {
 		row++
 		w.str(1, row, reg.Name, regionStyle(reg))
-		for i, ind := range inds {
-			if j, ok := wb.put(w, row, blocks[i], reg.cellAt(ind.ID, ind.Target, wb.year)); ok {
+		for i, it := range inds {
+			if j, ok := wb.put(w, row, blocks[i], reg.cellFor(it, wb.year)); ok {
 				rules = append(rules, j)
 			}
 		}
@@ -70,23 +64,4 @@ func (wb *workbook) writeCompare() error {
 	w.freeze(1, 3)
 	w.page(2, 3, 1)
 	return w.finish()
-}
-
-// compareIndicators are the core indicators of which some region has a
-// figure for the year, in catalogue order.
-func (b *book) compareIndicators() []*extract.Indicator {
-	var out []*extract.Indicator
-	for i := range b.cat.Indicators {
-		ind := &b.cat.Indicators[i]
-		if ind.Tier != "core" {
-			continue
-		}
-		for _, reg := range b.regions {
-			if reg.cellAt(ind.ID, ind.Target, b.year) != nil {
-				out = append(out, ind)
-				break
-			}
-		}
-	}
-	return out
 }

@@ -6,13 +6,7 @@ import (
 
 // Chinese labels of the model's codes, as the workbook shows them.
 
-var measureNames = map[string]string{
-	extract.Level:      "总量",
-	extract.Growth:     "增速",
-	extract.Rate:       "比率",
-	extract.Rank:       "排名",
-	extract.GrowthRank: "增速排名",
-}
+var measureNames = extract.MeasureNames
 
 var kindNames = map[string]string{
 	extract.Actual: "实际",

@@ -169,13 +169,14 @@ func readBackLibreOffice(t *testing.T, path string, b *book) {
 
 	for _, reg := range b.regions {
 		rows, shownRows := sheet(raw, reg.sheet), sheet(shown, reg.sheet)
-		for i, key := range reg.rows {
+		for i, r := range b.regionRows(reg) {
+			key := r.key
 			row := regionFirstRow + i
 			label := withUnit(rowLabel(b.cat.Indicator(key.indicator), key.indicator, key.measure, key.scope), key.unit)
 			if got := field(rows, row, 2); got != label {
 				t.Errorf("%s row %d: %q, want %q", reg.sheet, row, got, label)
 			}
-			for j, year := range reg.years {
+			for j, year := range b.regionYears(reg) {
 				col := 3 + 4*j
 				check(reg.sheet, rows, shownRows, row, block{actual: col, target: col + 1, status: col + 2, gap: col + 3},
 					reg.cells[cellKey{key, year}])
@@ -188,10 +189,10 @@ func readBackLibreOffice(t *testing.T, path string, b *book) {
 		if got := field(rows, row, 1); got != reg.Name {
 			t.Errorf("%s row %d: %q, want %q", compareSheet, row, got, reg.Name)
 		}
-		for j, ind := range b.compareIndicators() {
+		for j, it := range b.compareColumns() {
 			col := 2 + 4*j
 			check(compareSheet, rows, shownRows, row, block{target: col, actual: col + 1, status: col + 2, gap: col + 3},
-				reg.cellAt(ind.ID, ind.Target, b.year))
+				reg.cellFor(it, b.year))
 		}
 	}
 	if checked < 100 {
@@ -282,18 +283,18 @@ func readBackOpenpyxl(t *testing.T, path string, b *book) {
 		want[sheet][a] = tg
 	}
 	for _, reg := range b.regions {
-		for i, key := range reg.rows {
-			for j, year := range reg.years {
+		for i, r := range b.regionRows(reg) {
+			for j, year := range b.regionYears(reg) {
 				col := 3 + 4*j
-				expect(reg.sheet, regionFirstRow+i, block{actual: col, target: col + 1}, reg.cells[cellKey{key, year}])
+				expect(reg.sheet, regionFirstRow+i, block{actual: col, target: col + 1}, reg.cells[cellKey{r.key, year}])
 			}
 		}
 		checkView(t, sheets[reg.sheet], reg.sheet, "C4", "$2:$3")
 	}
 	for i, reg := range b.regions {
-		for j, ind := range b.compareIndicators() {
+		for j, it := range b.compareColumns() {
 			col := 2 + 4*j
-			expect(compareSheet, compareFirstRow+i, block{target: col, actual: col + 1}, reg.cellAt(ind.ID, ind.Target, b.year))
+			expect(compareSheet, compareFirstRow+i, block{target: col, actual: col + 1}, reg.cellFor(it, b.year))
 		}
 	}
 	checkView(t, sheets[compareSheet], compareSheet, "B4", "$2:$3")

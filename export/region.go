@@ -7,19 +7,20 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// A region's sheet: a row per indicator and measure that has data, grouped
-// as the catalogue groups them, and a block per year (ascending) of actual,
-// target, status and gap.
+// A region's sheet: a row per indicator and measure that has data, in the
+// order and groups of the layout, and a block per year (ascending) of
+// actual, target, status and gap.
 
 const regionFirstRow = 4 // rows 1–3: title and two header rows
 
 func (wb *workbook) writeRegion(reg *region) error {
-	if cols := 2 + 4*len(reg.years); cols > excelize.MaxColumns {
+	years, rows := wb.regionYears(reg), wb.regionRows(reg)
+	if cols := 2 + 4*len(years); cols > excelize.MaxColumns {
 		return fmt.Errorf("sheet %s: %d years need %d columns, more than the %d a sheet has",
-			reg.sheet, len(reg.years), cols, excelize.MaxColumns)
+			reg.sheet, len(years), cols, excelize.MaxColumns)
 	}
 	w := wb.sheet(reg.sheet)
-	w.title(reg.Name+"主要经济指标", wb.regionFacts(reg))
+	w.title(wb.regionTitle(reg), wb.regionFacts(reg))
 	w.height(1, titleHeight)
 
 	for col, h := range []string{"分组", "指标"} {
@@ -27,8 +28,8 @@ func (wb *workbook) writeRegion(reg *region) error {
 		w.style(col+1, 3, headerStyle)
 		w.merge(col+1, 2, col+1, 3)
 	}
-	blocks := make([]block, len(reg.years))
-	for i, year := range reg.years {
+	blocks := make([]block, len(years))
+	for i, year := range years {
 		col := 3 + 4*i
 		blocks[i] = block{actual: col, target: col + 1, status: col + 2, gap: col + 3}
 		w.str(col, 2, fmt.Sprintf("%d年", year), headerStyle)
@@ -43,12 +44,13 @@ func (wb *workbook) writeRegion(reg *region) error {
 
 	var rules []judged
 	row := regionFirstRow - 1
-	for _, key := range reg.rows {
+	for _, r := range rows {
 		row++
+		key := r.key
 		ind := wb.cat.Indicator(key.indicator)
-		w.str(1, row, wb.group(key.indicator), textStyle)
+		w.str(1, row, r.group, textStyle)
 		w.str(2, row, withUnit(rowLabel(ind, key.indicator, key.measure, key.scope), key.unit), textStyle)
-		for i, year := range reg.years {
+		for i, year := range years {
 			if j, ok := wb.put(w, row, blocks[i], reg.cells[cellKey{key, year}]); ok {
 				rules = append(rules, j)
 			}

@@ -29,6 +29,9 @@ func newSheetNamer() *sheetNamer {
 	return &sheetNamer{taken: []string{overviewSheet, changeSheet, compareSheet, detailSheet, sourceSheet, "History"}}
 }
 
+// reserve keeps a name from being handed out.
+func (n *sheetNamer) reserve(name string) { n.taken = append(n.taken, name) }
+
 // name returns a valid sheet name for s not yet handed out: forbidden
 // characters become _, the name is cut to fit, and a clash gets a number
 // ("新乡市 (2)") within the length limit.

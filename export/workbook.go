@@ -12,8 +12,9 @@ import (
 
 // WorkbookOptions are the options of a workbook.
 type WorkbookOptions struct {
-	// Year is the year of the 对比 sheet; 0 is the year for which most
-	// regions have targets, the later on a tie.
+	// Year is the year of the 对比 sheet; 0 is the layout's year, and
+	// failing that the year for which most regions have targets, the later
+	// on a tie.
 	Year int
 	// AsOf is stamped in the document properties and the file's entries;
 	// zero is 1 January of the latest report year, never the clock, so that
@@ -24,6 +25,9 @@ type WorkbookOptions struct {
 	Tolerance float64
 	// Catalogue is the indicator catalogue; nil is the default one.
 	Catalogue *extract.Catalogue
+	// Layout says what the region sheets and the 对比 sheet show; nil is
+	// the built-in layout (DefaultLayout).
+	Layout *Layout
 	// Previous are the observations of a workbook written before (see
 	// ReadPrevious). When it is not nil, even when empty, the workbook gets
 	// a 变更 sheet after 概览 listing what was added, changed and removed
@@ -63,8 +67,24 @@ type workbook struct {
 	st *styles
 }
 
+// plan resolves the layout against the catalogue.
+func (opt WorkbookOptions) plan(cat *extract.Catalogue) (*plan, error) {
+	l := opt.Layout
+	if l == nil {
+		l = DefaultLayout()
+	}
+	return l.resolve(cat)
+}
+
 // render builds the workbook in memory.
 func render(inputs []Input, opt WorkbookOptions) (*excelize.File, error) {
+	cat := opt.Catalogue
+	if cat == nil {
+		cat = extract.DefaultCatalogue()
+	}
+	if _, err := opt.plan(cat); err != nil {
+		return nil, err
+	}
 	b := newBook(inputs, opt)
 	f := excelize.NewFile()
 	f.SetZipWriter(stampedZipWriter(b.asOf))
@@ -85,11 +105,12 @@ func (wb *workbook) build() error {
 		return fmt.Errorf("name sheet %s: %w", overviewSheet, err)
 	}
 	names := newSheetNamer()
+	names.reserve(wb.plan.compareSheet)
 	var order []string
 	if wb.previous {
 		order = append(order, changeSheet)
 	}
-	order = append(order, compareSheet)
+	order = append(order, wb.plan.compareSheet)
 	for _, reg := range wb.regions {
 		reg.sheet = names.name(reg.Name)
 		order = append(order, reg.sheet)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -25,6 +24,12 @@ type Indicator struct {
 	Target    string   `json:"target"`   // the measure of a target without a number
 	Adds      bool     `json:"adds"`     // its level is an addition over the year (新增…)
 	Aliases   []string `json:"aliases"`
+	// Disabled indicators are switched off: their names are still
+	// recognised, so that a figure of theirs is never taken for another
+	// indicator's, but they yield no observations and are not shown.
+	Disabled bool `json:"disabled,omitempty"`
+	// Line is the line of the catalogue the indicator is on.
+	Line int `json:"-"`
 }
 
 // Takes reports whether the indicator takes measure m.
@@ -49,99 +54,229 @@ type alias struct {
 var validMeasures = []string{Level, Growth, Rate, Rank, GrowthRank}
 
 // ParseCatalogue reads a catalogue in the tab-separated form of
-// templates/catalogue.tsv. name is used in messages (name:line: message).
+// templates/catalogue.tsv. name is used in messages (name:line: message),
+// which are *FileError. The header line, when there is one, names the
+// columns (see catalogueColumns), in English or in Chinese, in any order;
+// without it the columns are those of catalogueColumns in order, the last
+// (enabled) optional.
 func ParseCatalogue(name string, r io.Reader) (*Catalogue, error) {
-	c := &Catalogue{}
-	h := sha256.New()
-	sc := bufio.NewScanner(io.TeeReader(r, h))
-	line := 0
-	header := true
-	ids := map[string]bool{}
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
+	text, sum, err := readCatalogueText(name, r)
+	if err != nil {
+		return nil, err
+	}
+	var rows []catalogueRow
+	for i, s := range strings.Split(text, "\n") {
+		s = strings.TrimRight(s, "\r")
 		if strings.HasPrefix(s, "#") || strings.TrimSpace(s) == "" {
 			continue
 		}
-		f := strings.Split(s, "\t")
-		if header {
-			header = false
-			if f[0] == "id" {
-				continue
+		rows = append(rows, catalogueRow{line: i + 1, fields: strings.Split(s, "\t")})
+	}
+	return buildCatalogue(name, rows, sum, false)
+}
+
+// catalogueMaxSize bounds the size of a catalogue file: a line per
+// indicator.
+const catalogueMaxSize = 16 << 20
+
+// readCatalogueText reads a catalogue's text, decoded (UTF-8 with or
+// without a byte order mark, or the GBK a spreadsheet may save), and the
+// version of its bytes.
+func readCatalogueText(name string, r io.Reader) (string, string, error) {
+	data, err := io.ReadAll(io.LimitReader(r, catalogueMaxSize+1))
+	if err != nil {
+		return "", "", fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > catalogueMaxSize {
+		return "", "", fmt.Errorf("%s: %w: more than %d MiB", name, ErrTooLarge, catalogueMaxSize>>20)
+	}
+	dec, err := Decode(data)
+	if err != nil {
+		return "", "", fmt.Errorf("%s: %w", name, err)
+	}
+	sum := sha256.Sum256(data)
+	return dec.Text, hex.EncodeToString(sum[:])[:12], nil
+}
+
+// catalogueRow is one line of a catalogue file: its fields and its line.
+type catalogueRow struct {
+	line   int
+	fields []string
+}
+
+// buildCatalogue makes a catalogue of the rows of a file, tab-separated or
+// (csvForm) comma-separated.
+func buildCatalogue(name string, rows []catalogueRow, version string, csvForm bool) (*Catalogue, error) {
+	cols := defaultColumns()
+	if len(rows) > 0 {
+		c, isHeader, err := readHeader(rows[0].fields)
+		if err != nil {
+			return nil, &FileError{Path: name, Warning: warningAt(rows[0].line, err)}
+		}
+		if isHeader {
+			cols = c
+			rows = rows[1:]
+		}
+	}
+	c := &Catalogue{Version: version}
+	first := map[string]int{} // the line of each id
+	for _, row := range rows {
+		f := row.fields
+		want := cols.count
+		switch {
+		case want == 0 && (len(f) == len(catalogueColumns) || len(f) == len(catalogueColumns)-1):
+			want = len(f) // enabled may be left out
+		case want == 0:
+			want = len(catalogueColumns)
+		case csvForm && len(f) < want:
+			// A spreadsheet leaves out the empty cells at the end of a row.
+			f = append(f, make([]string, want-len(f))...)
+		case csvForm && strings.TrimSpace(strings.Join(f[want:], "")) == "":
+			f = f[:want]
+		}
+		if len(f) != want {
+			w := Warnf(row.line, "want %d tab-separated fields, have %d", want, len(f))
+			if csvForm {
+				w = Warnf(row.line, "want %d comma-separated fields, have %d", want, len(f))
 			}
+			return nil, &FileError{Path: name, Warning: w}
 		}
-		if len(f) != 10 {
-			return nil, fmt.Errorf("%s:%d: want 10 tab-separated fields, have %d", name, line, len(f))
+		ind, err := cols.indicator(f)
+		if err != nil {
+			return nil, &FileError{Path: name, Warning: warningAt(row.line, err)}
 		}
-		ind := Indicator{ID: f[0], Tier: f[1], Group: f[2], Name: f[3], Unit: f[4], Direction: f[5],
-			Measures: strings.Split(f[6], ","), Target: f[7], Adds: f[8] == "yes", Aliases: strings.Split(f[9], "|")}
-		if f[8] != "yes" && f[8] != "no" {
-			return nil, fmt.Errorf("%s:%d: adds must be yes or no, not %q", name, line, f[8])
+		ind.Line = row.line
+		if line, dup := first[ind.ID]; dup {
+			return nil, &FileError{Path: name, Warning: Warnf(row.line, "indicator %q listed twice (first on line %d)", ind.ID, line)}
 		}
-		if err := ind.check(); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
-		}
-		if ids[ind.ID] {
-			return nil, fmt.Errorf("%s:%d: indicator %q listed twice", name, line, ind.ID)
-		}
-		ids[ind.ID] = true
+		first[ind.ID] = row.line
 		c.Indicators = append(c.Indicators, ind)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if len(c.Indicators) == 0 {
+		return nil, &FileError{Path: name, Warning: Warnf(0, "no indicators: the catalogue has no rows")}
 	}
 	if err := c.index(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &FileError{Path: name, Warning: *err}
 	}
-	c.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	return c, nil
 }
 
+// warningAt turns an error of reading a row into a warning of its line.
+func warningAt(line int, err error) Warning {
+	if w, ok := err.(*rowError); ok {
+		w.Line = line
+		return w.Warning
+	}
+	return Warnf(line, "%s", err.Error())
+}
+
+// rowError is a mistake in one row of a catalogue, its line still unknown.
+type rowError struct{ Warning }
+
+func (e *rowError) Error() string { return e.Message }
+
+// lineless makes an error of a warning whose line the caller fills in.
+func lineless(w Warning) error { return &rowError{w} }
+
+// check tells whether an indicator read from a catalogue is complete and
+// consistent.
 func (ind *Indicator) check() error {
 	if ind.ID == "" {
-		return fmt.Errorf("indicator without an id")
+		return lineless(Warnf(0, "indicator without an id"))
+	}
+	if !validID(ind.ID) {
+		return lineless(Warnf(0, "id %q: use letters, digits and _ only, starting with a letter", ind.ID))
 	}
 	if ind.Tier != "core" && ind.Tier != "extended" {
-		return fmt.Errorf("%s: tier %q is neither core nor extended", ind.ID, ind.Tier)
+		return lineless(Warnf(0, "%s: tier %q is neither core nor extended", ind.ID, ind.Tier))
+	}
+	if ind.Name == "" || strings.ContainsFunc(ind.Name, isSpace) {
+		return lineless(Warnf(0, "%s: name %q is empty or has spaces", ind.ID, ind.Name))
 	}
 	if _, ok := canonicalUnits[ind.Unit]; !ok {
-		return fmt.Errorf("%s: unknown unit %q", ind.ID, ind.Unit)
+		return lineless(Warnf(0, "%s: unknown unit %q (the units are %s)", ind.ID, ind.Unit, strings.Join(CanonicalUnits(), " ")))
 	}
 	if ind.Direction != "up" && ind.Direction != "down" {
-		return fmt.Errorf("%s: direction %q is neither up nor down", ind.ID, ind.Direction)
+		return lineless(Warnf(0, "%s: direction %q is neither up nor down", ind.ID, ind.Direction))
 	}
 	for _, m := range ind.Measures {
 		if !slices.Contains(validMeasures, m) {
-			return fmt.Errorf("%s: unknown measure %q", ind.ID, m)
+			return lineless(Warnf(0, "%s: unknown measure %q", ind.ID, m))
 		}
 	}
 	if !ind.Takes(ind.Target) {
-		return fmt.Errorf("%s: target measure %q is not one of its measures", ind.ID, ind.Target)
+		return lineless(Warnf(0, "%s: target measure %q is not one of its measures", ind.ID, ind.Target))
 	}
 	return nil
 }
 
-// index prepares the aliases for matching.
-func (c *Catalogue) index() error {
+// validID reports whether s can be an indicator's id: ASCII letters,
+// digits and _, starting with a letter, so that it stands as one word in
+// a layout or a template's placeholder.
+func validID(s string) bool {
+	for i, r := range s {
+		letter := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		if !letter && (i == 0 || r != '_' && (r < '0' || r > '9')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isSpace reports whether r separates words: ASCII and ideographic spaces.
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0'
+}
+
+// CanonicalUnits lists the units an indicator may take, in a fixed order.
+func CanonicalUnits() []string {
+	out := make([]string, 0, len(canonicalUnits))
+	for u := range canonicalUnits {
+		out = append(out, u)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// index prepares the aliases for matching. An indicator's name is one of
+// its aliases even when the list leaves it out. The aliases of a disabled
+// indicator are kept: they still tell its figures from the others'.
+func (c *Catalogue) index() *Warning {
 	c.byFirst = map[rune][]alias{}
-	owner := map[string]string{}
+	owner := map[string]*Indicator{}
 	for i := range c.Indicators {
 		ind := &c.Indicators[i]
-		for _, a := range ind.Aliases {
+		names := ind.Aliases
+		if !c.hasName(ind) {
+			names = append(slices.Clip(names), ind.Name)
+		}
+		for _, a := range names {
 			name, after, _ := strings.Cut(a, "@")
 			name, measure, _ := strings.Cut(name, "=")
 			name, generic := strings.CutSuffix(name, "!")
-			if measure != "" && !ind.Takes(measure) {
-				return fmt.Errorf("%s: alias %q implies measure %q the indicator does not take", ind.ID, a, measure)
+			if name == "" {
+				w := Warnf(ind.Line, "%s: empty alias", ind.ID)
+				return &w
+			}
+			if measure != "" {
+				m, ok := ParseMeasure(measure)
+				if !ok || !ind.Takes(m) {
+					w := Warnf(ind.Line, "%s: alias %q implies measure %q the indicator does not take", ind.ID, a, measure)
+					return &w
+				}
+				measure = m
 			}
 			key := string(normaliseWord(name)) + "@" + string(normaliseWord(after))
-			if name == "" {
-				return fmt.Errorf("%s: empty alias", ind.ID)
-			}
 			if prev, dup := owner[key]; dup {
-				return fmt.Errorf("alias %q claimed by both %s and %s", name, prev, ind.ID)
+				var w Warning
+				if prev == ind {
+					w = Warnf(ind.Line, "%s: alias %q listed twice", ind.ID, name)
+				} else {
+					w = Warnf(ind.Line, "alias %q claimed by both %s and %s (%s is on line %d)", name, prev.ID, ind.ID, prev.ID, prev.Line)
+				}
+				return &w
 			}
-			owner[key] = ind.ID
+			owner[key] = ind
 			rs := normaliseWord(name)
 			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after)), generic: generic})
 		}
@@ -150,6 +285,19 @@ func (c *Catalogue) index() error {
 		slices.SortStableFunc(c.byFirst[r], func(a, b alias) int { return len(b.text) - len(a.text) })
 	}
 	return nil
+}
+
+// hasName reports whether an indicator's aliases include its name.
+func (c *Catalogue) hasName(ind *Indicator) bool {
+	for _, a := range ind.Aliases {
+		name, after, _ := strings.Cut(a, "@")
+		name, _, _ = strings.Cut(name, "=")
+		name = strings.TrimSuffix(name, "!")
+		if name == ind.Name && after == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // normaliseWord folds a catalogue word the way report text is folded.

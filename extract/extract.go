@@ -163,9 +163,12 @@ func ReadText(rep *Report, decoded string, opts Options) {
 			})
 		}
 	}
-	rep.Observations = make([]Observation, len(r.out))
-	for i, c := range r.out {
-		rep.Observations[i] = c.Observation
+	rep.Observations = make([]Observation, 0, len(r.out))
+	for _, c := range r.out {
+		if ind := cat.Indicator(c.Indicator); ind != nil && ind.Disabled {
+			continue // switched off in the catalogue
+		}
+		rep.Observations = append(rep.Observations, c.Observation)
 	}
 	if len(rep.Observations) == 0 {
 		rep.Warnings = append(rep.Warnings, Warnf(0, "no figures of the catalogue's indicators found"))

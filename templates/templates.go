@@ -8,5 +8,5 @@ import "embed"
 
 // Files holds every data file of the package.
 //
-//go:embed *.tsv
+//go:embed *.tsv *.json
 var Files embed.FS

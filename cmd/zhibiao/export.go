@@ -40,6 +40,9 @@ func (a *app) exportFlags() (*pflag.FlagSet, *exportJob) {
 	fs.StringVar(&job.asOf, "as-of", "", a.p.Sprintf("the date of the data, YYYY-MM-DD, stamped in the workbook and in {date}"))
 	fs.Float64Var(&job.tolerance, "tolerance", 0, a.p.Sprintf("a missed 左右 target within this many points counts as 基本完成"))
 	fs.StringVar(&job.since, "since", "", a.p.Sprintf("an earlier workbook: add a 变更 sheet of what changed since (default: the latest earlier file of the -o pattern)"))
+	fs.StringVar(&job.layout, "layout", "", a.p.Sprintf("a layout file (JSON) saying what the region sheets and the 对比 sheet show; zhibiao layout prints the built-in one"))
+	fs.StringVar(&job.years, "years", "", a.p.Sprintf("the years the region sheets show: 2024, or 2023-2025"))
+	fs.StringSliceVar(&job.indicators, "indicators", nil, a.p.Sprintf("the indicators the region sheets and the 对比 sheet show, in this order: gdp,retail_sales or 地区生产总值,社会消费品零售总额"))
 	job.inputs = a.inputFlags(fs)
 	return fs, job
 }
@@ -51,6 +54,9 @@ type exportJob struct {
 	compareYear int
 	tolerance   float64
 	since       string
+	layout      string   // --layout
+	years       string   // --years
+	indicators  []string // --indicators
 	inputs      *inputOptions
 }
 
@@ -67,6 +73,20 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 	if job.tolerance < 0 {
 		return exitUsage, a.usageError("--tolerance cannot be negative")
 	}
+	if job.inputs == nil {
+		job.inputs = &inputOptions{}
+	}
+	cat, err := job.inputs.catalogueInForce()
+	if err != nil {
+		return exitInput, err
+	}
+	opt.Catalogue = cat
+	if opt.Layout, err = a.layout(job, cat); err != nil {
+		if errors.Is(err, errUsage) {
+			return exitUsage, err
+		}
+		return exitInput, err
+	}
 	out := outputName(job.pattern, date)
 	// An output that cannot be written is found before any work is done.
 	if err := a.checkWritable(out); err != nil {
@@ -82,9 +102,6 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 			return exitInput, err
 		}
 		opt.Previous, opt.PreviousName = prev, filepath.Base(previous)
-	}
-	if job.inputs == nil {
-		job.inputs = &inputOptions{}
 	}
 	inputs, failed, err := a.readInputs(paths, *job.inputs)
 	if err != nil {
@@ -109,7 +126,7 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 			reports = append(reports, in.Report)
 		}
 	}
-	a.summary(inputs, extract.Evaluate(reports, nil, job.tolerance), out+" "+note)
+	a.summary(inputs, extract.Evaluate(reports, cat, job.tolerance), out+" "+note)
 	if failed {
 		return exitInput, nil
 	}

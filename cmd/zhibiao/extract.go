@@ -18,6 +18,10 @@ func (a *app) runExtract(args []string) (int, error) {
 	if fs.NArg() == 0 {
 		return exitUsage, a.usageError("%s needs at least one PATH", "extract")
 	}
+	cat, err := in.catalogueInForce()
+	if err != nil {
+		return exitInput, err
+	}
 	inputs, failed, err := a.readInputs(fs.Args(), *in)
 	if err != nil {
 		return exitInput, err
@@ -30,7 +34,7 @@ func (a *app) runExtract(args []string) (int, error) {
 		}
 		model.Reports = append(model.Reports, in.Report)
 	}
-	model.Evaluations = extract.Evaluate(model.Reports, nil, 0)
+	model.Evaluations = extract.Evaluate(model.Reports, cat, 0)
 	if model.Evaluations == nil {
 		model.Evaluations = []extract.Evaluation{}
 	}

@@ -20,6 +20,9 @@ type inputOptions struct {
 	year     int
 	manifest string // a CSV of path, region, year
 	strict   bool   // every warning is an error
+
+	catalogue string             // --catalogue: a catalogue file, "" for the built-in one
+	cat       *extract.Catalogue // the catalogue in force, once loaded
 }
 
 // inputFlags adds the flags of reading inputs to a flag set.
@@ -29,6 +32,7 @@ func (a *app) inputFlags(fs *pflag.FlagSet) *inputOptions {
 	fs.IntVar(&o.year, "year", 0, a.p.Sprintf("the year every input was delivered (overrides detection)"))
 	fs.StringVar(&o.manifest, "manifest", "", a.p.Sprintf("a CSV file of path, region, year for inputs whose region or year the text does not tell"))
 	fs.BoolVar(&o.strict, "strict", false, a.p.Sprintf("treat every warning as an error, and write nothing when an input fails"))
+	a.catalogueFlag(fs, &o.catalogue)
 	return o
 }
 
@@ -38,6 +42,10 @@ func (a *app) inputFlags(fs *pflag.FlagSet) *inputOptions {
 // with strict, warned). err is an error of the command itself — a manifest
 // that cannot be read — found before any input is read.
 func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input, failed bool, err error) {
+	cat, err := o.catalogueInForce()
+	if err != nil {
+		return nil, false, err
+	}
 	overrides := map[string]extract.ManifestEntry{}
 	if o.manifest != "" {
 		f, err := os.Open(o.manifest)
@@ -67,7 +75,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input,
 	progress := a.startProgress(len(files))
 	for i, path := range files {
 		progress.show(i, path)
-		opts := extract.Options{Region: o.region, Year: o.year}
+		opts := extract.Options{Region: o.region, Year: o.year, Catalogue: cat}
 		if e, ok := overrides[absPath(path)]; ok {
 			if e.Region != "" {
 				opts.Region = e.Region

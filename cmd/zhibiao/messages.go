@@ -21,8 +21,11 @@ var zhMessages = map[string]string{
 
 用法：
   zhibiao export [选项] 路径...        生成工作簿（默认 指标汇总.xlsx）
+  zhibiao fill --template 模板 -o 输出 路径...
+                                       填写固定格式报表中的占位符
   zhibiao extract [选项] 路径...       以 JSON 或 TSV 输出数据模型
-  zhibiao indicators                   列出指标目录
+  zhibiao indicators [--format csv]    列出指标目录（csv：导出后可编辑，配合 --catalogue 使用）
+  zhibiao layout [文件]                显示内置的工作簿版式，或检查版式文件
   zhibiao version                      显示版本
   zhibiao 文件...                      同 export，在第一个文件旁生成 指标汇总.xlsx
 
@@ -32,6 +35,9 @@ var zhMessages = map[string]string{
 示例：
   zhibiao export -o 指标汇总.xlsx 报告/
   zhibiao export -o 'out/指标汇总-{date}.xlsx' --quiet 报告/
+  zhibiao export --years 2023-2025 --indicators gdp,retail_sales 报告/
+  zhibiao fill --template 月报模板.xlsx -o 月报.xlsx 报告/
+  zhibiao indicators --format csv > 指标.csv
   zhibiao extract --format tsv 报告.txt
 `,
 	usageExport: `zhibiao export 生成报告的工作簿：概览、对比、各地区一张表、明细、来源。
@@ -44,6 +50,8 @@ var zhMessages = map[string]string{
   zhibiao export -o 'out/指标汇总-{date}.xlsx' 报告/     （与同名规则下最近一份旧文件比较，生成“变更”表）
   zhibiao export --since 上月.xlsx --as-of 2025-03-01 报告/
   zhibiao export --manifest 清单.csv --strict 报告/
+  zhibiao export --years 2023-2025 --indicators gdp,retail_sales,城镇调查失业率 报告/
+  zhibiao export --catalogue 指标.csv --layout 版式.json 报告/
 `,
 	usageExtract: `zhibiao extract 输出报告的数据模型：JSON（报告、目标完成情况、错误）或 TSV（每行一个观测值）。
 
@@ -54,14 +62,42 @@ var zhMessages = map[string]string{
   zhibiao extract 报告.txt
   zhibiao extract --format tsv 报告/ > 指标.tsv
   zhibiao extract --region 牧野区 --year 2024 报告.txt
+  zhibiao extract --catalogue 指标.csv 报告/
 `,
 	usageIndicators: `zhibiao indicators 列出指标目录：代码、层级、分组、名称、单位、方向、别名。
+加 --format csv 则输出完整的指标目录 CSV 文件，可在 Excel 或 WPS 中编辑，再用 --catalogue 指定。
 
 用法：
-  zhibiao indicators
+  zhibiao indicators [--format tsv|csv] [--catalogue 文件]
 
 示例：
   zhibiao indicators | grep gdp
+  zhibiao indicators --format csv > 指标.csv
+  zhibiao export --catalogue 指标.csv 报告/
+`,
+	usageLayout: `zhibiao layout 显示内置的工作簿版式（JSON）：各地区表和对比表显示什么。
+保存、修改后用 export 的 --layout 指定。给出文件时，检查该版式文件。
+
+用法：
+  zhibiao layout [--catalogue 文件] [文件]
+
+示例：
+  zhibiao layout > 版式.json
+  zhibiao layout 版式.json
+  zhibiao export --layout 版式.json 报告/
+`,
+	usageFill: `zhibiao fill 填写固定格式报表：模板中写有占位符（如 {{新乡市 地区生产总值 增速 2024 实际}}）的单元格
+填入对应的数字，模板的其余内容原样保留。找不到数字的占位符保留在单元格中并报告，此时退出状态为 1。
+
+用法：
+  zhibiao fill --template 文件 -o 文件 [选项] 路径...
+
+占位符：{{地区 指标 [口径] 年份 [实际|目标] [内容]}}，内容为
+数值、文字、完成情况、差距、原文、出处、单位之一。
+
+示例：
+  zhibiao fill --template 月报模板.xlsx -o 月报.xlsx 报告/
+  zhibiao fill --template 月报模板.xlsx -o 'out/月报-{date}.xlsx' --catalogue 指标.csv 报告/
 `,
 	"Run zhibiao help for usage.":                                  "运行 zhibiao help 查看用法。",
 	"unknown command %q":                                           "未知命令 %q",
@@ -96,6 +132,84 @@ var zhMessages = map[string]string{
 	"Press Enter to close this window.":      "按回车键关闭窗口。",
 	"the same %s %s report as %s; read once": "与 %[3]s 是同一份%[1]s %[2]s 年报告，只读一次",
 	"another %s %s report, with figures different from %s; not used: keep the right one": "又一份%s %s 年报告，数字与 %s 不同，未采用：请保留正确的一份",
+	// Customisation: catalogue, layout, fill.
+	"%s":                                  "%s",
+	"--format must be tsv or csv, not %q": "--format 只能是 tsv 或 csv，不能是 %q",
+	"output format: tsv (a table to read) or csv (the catalogue to edit in a spreadsheet)":                                                       "输出格式：tsv（供阅读的表）或 csv（可在电子表格中编辑的指标目录）",
+	"an indicator catalogue to use instead of the built-in one: a CSV file written by zhibiao indicators --format csv and edited, or a TSV file": "使用此指标目录代替内置目录：由 zhibiao indicators --format csv 导出并编辑过的 CSV 文件，或 TSV 文件",
+	"a layout file (JSON) saying what the region sheets and the 对比 sheet show; zhibiao layout prints the built-in one":                           "版式文件（JSON），规定各地区表和对比表显示什么；zhibiao layout 可显示内置版式",
+	"the years the region sheets show: 2024, or 2023-2025":                                                                                       "各地区表显示的年份：2024，或 2023-2025",
+	"the indicators the region sheets and the 对比 sheet show, in this order: gdp,retail_sales or 地区生产总值,社会消费品零售总额":                                "各地区表和对比表显示的指标及顺序：gdp,retail_sales 或 地区生产总值,社会消费品零售总额",
+	"--years must be a year such as 2024 or a range such as 2023-2025, not %q":                                                                   "--years 须是年份（如 2024）或年份范围（如 2023-2025），不能是 %q",
+	"--indicators: %s: %s":          "--indicators：%s：%s",
+	"layout takes at most one FILE": "layout 最多带一个文件",
+	"%s: no mistakes found":         "%s：未发现错误",
+	"the template: an .xlsx workbook whose cells hold placeholders such as {{新乡市 地区生产总值 增速 2024 实际}}": "模板：.xlsx 工作簿，单元格中写有占位符，如 {{新乡市 地区生产总值 增速 2024 实际}}",
+	"the filled workbook to write; {date} in it becomes today's date":                                 "要生成的已填报表；其中的 {date} 替换为今天的日期",
+	"fill needs --template FILE":                                          "fill 需要 --template 文件",
+	"fill needs -o FILE, the workbook to write":                           "fill 需要 -o 文件，即要生成的工作簿",
+	"-o %s is the template itself: name another file":                     "-o %s 就是模板本身：请指定另一个文件",
+	"%s: not an .xlsx workbook (save an .xls or .et file as .xlsx first)": "%s：不是 .xlsx 工作簿（.xls 或 .et 文件请先另存为 .xlsx）",
+	"some inputs or placeholders failed; nothing written (--strict)":      "有输入或占位符失败，未写入任何文件（--strict）",
+	"%d placeholders not filled: they are left in their cells":            "有 %d 个占位符未能填写，已原样保留在单元格中",
+	// Mistakes in a catalogue file.
+	"want %d tab-separated fields, have %d":                         "应有 %d 个以制表符分隔的字段，实有 %d 个",
+	"want %d comma-separated fields, have %d":                       "应有 %d 个以逗号分隔的字段，实有 %d 个",
+	"indicator %q listed twice (first on line %d)":                  "指标 %q 重复（首次出现在第 %d 行）",
+	"indicator without an id":                                       "指标缺少 id",
+	"id %q: use letters, digits and _ only, starting with a letter": "id %q：只能用字母、数字和 _，并以字母开头",
+	"%s: tier %q is neither core nor extended":                      "%s：层级 %q 既不是核心（core）也不是扩展（extended）",
+	"%s: name %q is empty or has spaces":                            "%s：名称 %q 为空或含有空格",
+	"%s: unknown unit %q (the units are %s)":                        "%s：未知单位 %q（可用单位：%s）",
+	"%s: direction %q is neither up nor down":                       "%s：方向 %q 既不是越高越好（up）也不是越低越好（down）",
+	"%s: unknown measure %q":                                        "%s：未知口径 %q",
+	"%s: target measure %q is not one of its measures":              "%s：无数字目标口径 %q 不在该指标的口径中",
+	"adds must be yes or no, not %q":                                "累加只能是 是/否（yes/no），不能是 %q",
+	"%s: enabled must be yes or no, not %q":                         "%s：启用只能是 是/否（yes/no），不能是 %q",
+	"%s: empty alias":                                               "%s：别名为空",
+	"%s: alias %q implies measure %q the indicator does not take":   "%s：别名 %q 指定的口径 %q 不在该指标的口径中",
+	"%s: alias %q listed twice":                                     "%s：别名 %q 重复",
+	"alias %q claimed by both %s and %s (%s is on line %d)":         "别名 %q 同时属于 %s 和 %s（%s 在第 %d 行）",
+	"unknown column %q (the columns are %s)":                        "未知的列 %q（各列为：%s）",
+	"column %q named twice":                                         "列 %q 重复",
+	"no column %s (%s)":                                             "缺少列 %s（%s）",
+	"not valid CSV: %s":                                             "不是有效的 CSV：%s",
+	"no indicators: the catalogue has no rows":                      "指标目录中没有任何指标",
+	// Mistakes in a layout file.
+	"empty layout: it must be a JSON object { … }":               "版式文件为空：应为 JSON 对象 { … }",
+	"not valid JSON: %s":                                         "不是有效的 JSON：%s",
+	"more text after the layout's closing }":                     "版式结尾的 } 之后还有内容",
+	"the layout ends too early: a } or ] is missing":             "版式提前结束：缺少 } 或 ]",
+	"unknown field %q (see the built-in layout: zhibiao layout)": "未知字段 %q（参见内置版式：zhibiao layout）",
+	"%s must be text in quotes":                                  "%s 应为带引号的文字",
+	"%s must be a whole number":                                  "%s 应为整数",
+	"%s must be true or false":                                   "%s 应为 true 或 false",
+	"%s must be a list [ … ]":                                    "%s 应为列表 [ … ]",
+	"%s must be an object { … }":                                 "%s 应为对象 { … }",
+	"years must be a year (2024) or a range (2023-2025), not %s": "years 须是年份（2024）或年份范围（2023-2025），不能是 %s",
+	"a group needs a name":                                       "分组需要名称",
+	"year %d is not between 1949 and 2100":                       "年份 %d 不在 1949 至 2100 之间",
+	"%q cannot name the 对比 sheet: at most 31 characters, none of []:*?/\\, not the name of another sheet": "%q 不能作为对比表的名称：最多 31 个字符，不能含 []:*?/\\，不能与其他表同名",
+	// Words naming an indicator, in a layout, --indicators or a placeholder.
+	"two measures: %s and %s":                                   "口径重复：%s 和 %s",
+	"two scopes: %s and %s":                                     "排名范围重复：%s 和 %s",
+	"two indicators: %s and %s":                                 "指标重复：%s 和 %s",
+	"unknown word %q: not an indicator, measure, scope or unit": "无法识别 %q：不是指标、口径、排名范围或单位",
+	"no indicator named":                                        "没有写指标",
+	"%s does not take the measure %s":                           "%s 没有“%s”口径",
+	"%s is a scope of ranks, not of %s":                         "%s 是排名的范围，不能用于%s",
+	"%s is switched off in the catalogue":                       "%s 在指标目录中已停用",
+	// Placeholders of a template.
+	"empty placeholder": "占位符为空",
+	"a placeholder starts with the region, then the indicator: %s is an indicator": "占位符应先写地区，再写指标：%s 是指标",
+	"two years: %d and %d":                                "年份重复：%d 和 %d",
+	"both 实际 and 目标 (actual and target)":                  "同时写了实际和目标",
+	"two fields: %s and %s":                               "内容重复：%s 和 %s",
+	"no year: write the year of the figure, such as 2024": "没有年份：请写出数字所属的年份，如 2024",
+	"say 实际 or 目标 (actual or target)":                     "请写明实际或目标",
+	"no closing }} for this {{":                           "{{ 没有对应的 }}",
+	"no such region in the reports: %s":                   "报告中没有地区 %s",
+	"no such figure":                                      "没有这个数字",
 	// Warnings of extract.
 	"%d bytes could not be decoded as %s and were replaced":                                "有 %d 个字节无法按 %s 解码，已替换",
 	"region %s is not in the GB/T 2260 table":                                              "地区 %s 不在 GB/T 2260 区划表中",
@@ -145,6 +259,14 @@ func (a *app) describe(path string, err error) string {
 			return prefixed(path, a.p.Sprintf("the same %s %s report as %s; read once", dup.region, strconv.Itoa(dup.year), dup.first))
 		}
 		return prefixed(path, a.p.Sprintf("another %s %s report, with figures different from %s; not used: keep the right one", dup.region, strconv.Itoa(dup.year), dup.first))
+	}
+	var pe *fs.PathError
+	if path == "" && errors.As(err, &pe) {
+		path = pe.Path // a file of the command line: a catalogue, a layout, a template
+	}
+	var fe *extract.FileError
+	if errors.As(err, &fe) {
+		return prefixed(fe.Where(), a.p.Sprintf(fe.Format, fe.Args...))
 	}
 	msg := withPath(path, err)
 	if a.lang == language.English {

@@ -17,11 +17,12 @@ import (
 // extract.Warnf, as string literals or constants of this package.
 func messageFormats(t *testing.T) map[string]string {
 	t.Helper()
-	consts := map[string]string{"usageMain": usageMain, "usageExport": usageExport, "usageExtract": usageExtract, "usageIndicators": usageIndicators}
+	consts := map[string]string{"usageMain": usageMain, "usageExport": usageExport, "usageExtract": usageExtract,
+		"usageIndicators": usageIndicators, "usageLayout": usageLayout, "usageFill": usageFill}
 	found := map[string]string{}
 	fset := token.NewFileSet()
 	var files []string
-	for _, glob := range []string{"*.go", "../../extract/*.go"} {
+	for _, glob := range []string{"*.go", "../../extract/*.go", "../../export/*.go"} {
 		m, _ := filepath.Glob(glob)
 		files = append(files, m...)
 	}
@@ -151,10 +152,12 @@ func TestChinese(t *testing.T) {
 	for _, c := range []struct{ cmd, zh, en string }{
 		{"export", "示例：", "Examples:"},
 		{"extract", "示例：", "Examples:"},
-		{"indicators", "示例：", "Example:"},
+		{"indicators", "示例：", "Examples:"},
+		{"layout", "示例：", "Examples:"},
+		{"fill", "示例：", "Examples:"},
 	} {
 		_, out, _ := runCLI(c.cmd, "--help", "--lang", "zh")
-		if !strings.Contains(out, c.zh) || !strings.Contains(out, "--strict") && c.cmd != "indicators" {
+		if !strings.Contains(out, c.zh) || !strings.Contains(out, "--strict") && c.cmd != "indicators" && c.cmd != "layout" {
 			t.Errorf("%s --help in Chinese:\n%s", c.cmd, out)
 		}
 		_, out, _ = runCLI(c.cmd, "--help", "--lang", "en")

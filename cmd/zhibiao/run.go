@@ -67,8 +67,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		status, err = a.runExport(args[1:])
 	case "extract":
 		status, err = a.runExtract(args[1:])
+	case "fill":
+		status, err = a.runFill(args[1:])
 	case "indicators":
 		err = a.runIndicators(args[1:])
+	case "layout":
+		err = a.runLayout(args[1:])
 	case "version":
 		fmt.Fprintln(stdout, a.p.Sprintf("zhibiao %s (commit %s, catalogue %s)", version, commit, extract.DefaultCatalogue().Version))
 	case "help", "-h", "--help":
@@ -149,20 +153,6 @@ func (a *app) parse(fs *pflag.FlagSet, usage string, args []string) error {
 	}
 	if err != nil {
 		return a.usageError("%v", err)
-	}
-	return nil
-}
-
-func (a *app) runIndicators(args []string) error {
-	fs := a.newFlags("indicators")
-	if err := a.parse(fs, usageIndicators, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return a.usageError("indicators takes no arguments")
-	}
-	for _, ind := range extract.DefaultCatalogue().Indicators {
-		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Tier, ind.Group, ind.Name, ind.Unit, ind.Direction, strings.Join(ind.Aliases, "|"))
 	}
 	return nil
 }
