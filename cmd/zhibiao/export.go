@@ -126,7 +126,7 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 			reports = append(reports, in.Report)
 		}
 	}
-	a.summary(inputs, extract.Evaluate(reports, cat, job.tolerance), out+" "+note)
+	a.summary(inputs, extract.Evaluate(reports, cat, job.tolerance), strings.TrimSpace(out+" "+note))
 	if failed {
 		return exitInput, nil
 	}
