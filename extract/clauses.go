@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -134,6 +135,7 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 type clauseState struct {
 	sub        *subject // what the clause's figures speak of; nil: something unknown
 	hasSubject bool     // sub has been settled
+	named      bool     // the clause names its subject
 	consumed   bool     // a 分别 or 均 statement used the subjects before it
 }
 
@@ -180,7 +182,7 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
 		st.sub = nil // 新增营业面积10万平方米,新增就业3000人: a sector's
 	case sr.r.isFiller(lead) && !(st.hasSubject && st.sub == nil):
-		st.sub = named
+		st.sub, st.named = named, true
 	case isAddition(trimFiller(lead)):
 		// 新增市场主体3.2万户,总数达到63.7万户: the total that follows is
 		// the indicator's level.
@@ -251,8 +253,22 @@ func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) 
 // subjects of the last 分别 (…分别增长3.76%、3.8%,增幅均居全省第1位).
 func (sr *sentenceReader) shared(st *clauseState, cl clause, it item, lead []rune) {
 	subs := append(sr.pending, st.sub)
-	if len(sr.pending) == 0 {
+	switch {
+	case len(sr.pending) > 0:
+	case len(sr.group) > 0:
 		subs = sr.group
+	case !st.named && st.sub != nil:
+		// 地区生产总值增长6.1%,规上工业增加值增长9.5%,增速均居全省第一:
+		// every subject of the sentence so far, when all are known
+		subs = nil
+		for _, sb := range sr.recent {
+			if sb == nil || sb.ind == nil {
+				return
+			}
+			if !slices.Contains(subs, sb) && !slices.ContainsFunc(subs, func(x *subject) bool { return x.ind == sb.ind }) {
+				subs = append(subs, sb)
+			}
+		}
 	}
 	for _, sb := range subs {
 		sr.emit(sb, it, lead, subjectStart(sb, cl.start))
@@ -436,10 +452,10 @@ func (sr *sentenceReader) period(figYear int) (int, string) {
 }
 
 // sharesPredicate reports whether a lead says 均 (all of the subjects
-// before it), and not 平均 or 年均.
+// before it), and not 平均, 年均, 人均 or the like.
 func sharesPredicate(lead []rune) bool {
 	for i, r := range lead {
-		if r == '均' && (i == 0 || (lead[i-1] != '平' && lead[i-1] != '年')) {
+		if r == '均' && (i == 0 || !strings.ContainsRune("平年人户亩日月", lead[i-1])) {
 			return true
 		}
 	}

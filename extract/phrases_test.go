@@ -615,6 +615,20 @@ func TestPhrases(t *testing.T) {
 			want: []string{"unemployment_rate rate 2020 actual 5.2 exact"},
 		},
 
+		{
+			name: "均 after a list of figures", region: "邯郸市", year: 2025,
+			text: "过去一年,地区生产总值完成4704.3亿元、增长6.1%,规模以上工业增加值增长9.5%,增速均居全省第一,分别为35年来、20年来首次。",
+			want: []string{"gdp level 2024 actual 4704.3 exact", "gdp growth 2024 actual 6.1 exact", "industry_value_added growth 2024 actual 9.5 exact",
+				"gdp growth_rank 2024 actual 1 exact province", "industry_value_added growth_rank 2024 actual 1 exact province"},
+		},
+		{
+			name: "bullets over a results list and a goals list", region: "湖北省", year: 2025,
+			text: "■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n●粮食总产达到557亿斤\n■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n●城镇调查失业率5.5%左右,城镇新增就业70万人以上\n●居民收入增长与经济增长同步\n●单位地区生产总值能耗完成“十四五”国家考核目标",
+			want: []string{"gdp growth 2024 actual 6 about", "grain_output level 2024 actual 2785 exact",
+				"gdp growth 2025 target 6 about", "unemployment_rate rate 2025 target 5.5 about", "urban_new_jobs level 2025 target 70 at_least",
+				"resident_income growth 2025 target - qualitative", "energy_intensity growth 2025 target - qualitative"},
+		},
+
 		// A statement of goals that starts inside a paragraph covers only
 		// what follows it.
 		{

@@ -19,6 +19,11 @@ func (r *reader) sections() []context {
 		p := &r.text.Paragraphs[i]
 		heading := isHeading(p)
 		var isGoals bool
+		if !heading && isBulletHeading(p) {
+			// ■ 2025年经济社会发展的主要预期目标: a bullet over a list
+			_, _, _, ok := r.section(p.Runes, true)
+			heading = ok || containsAny(p.Runes, goalWords...)
+		}
 		if heading {
 			if k, y, span, ok := r.section(p.Runes, true); ok {
 				cur = context{kind: k, year: y, span: span}
@@ -202,6 +207,12 @@ func openings(rs []rune, n int) [][]rune {
 		}
 	}
 	return out
+}
+
+// isBulletHeading reports whether a list item may be a heading: short, and
+// not a sentence.
+func isBulletHeading(p *Paragraph) bool {
+	return p.Item && len(p.Runes) <= 30 && !containsAny(p.Runes, "。", ",", ";", "%")
 }
 
 // opening returns the words a paragraph opens with: up to its first
