@@ -310,7 +310,13 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 			for k := ci + 1; k < len(sr.clauses) && sr.clauses[k-1].sep == '、' && len(sr.clauses[k].items) == 0; k++ {
 				end = sr.clauses[k].end
 			}
-			sr.qualitative(st.sub, cl, end)
+			// 地方一般公共预算收入、居民收入增长和经济增长基本同步: the
+			// names before 、 share the target
+			for _, sb := range append(sr.pending, st.sub) {
+				if sb != nil && sb.ind != nil {
+					sr.qualitative(sb, cl, end)
+				}
+			}
 		}
 		if cl.sep == '、' {
 			sr.pending = append(sr.pending, st.sub)

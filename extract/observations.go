@@ -95,6 +95,17 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 			return
 		}
 		o.Measure = Rank
+		v := it.rank.value
+		o.Value, o.Unit = &v, "位"
+		if l.levelWord && l.growth && containsAny(leadRunes, "和", "与", "及", "、") {
+			// 总量和增速均居全国第5位: both ranks
+			both := o
+			both.Measure = GrowthRank
+			if ind.Takes(GrowthRank) {
+				both.Year, both.Kind = sr.period(l.year)
+				sr.r.add(candidate{Observation: both, sentence: sr.n})
+			}
+		}
 		switch {
 		case l.levelWord:
 		case l.growth || sub.measure == Growth:
@@ -102,8 +113,6 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		case sr.lastSub == sub && sr.lastM == Growth:
 			o.Measure = GrowthRank
 		}
-		v := it.rank.value
-		o.Value, o.Unit = &v, "位"
 	case itemFigure:
 		f := it.fig
 		if f.unit.dimension == dimPoints || (l.base && l.year == 0) {

@@ -629,6 +629,23 @@ func TestPhrases(t *testing.T) {
 				"resident_income growth 2025 target - qualitative", "energy_intensity growth 2025 target - qualitative"},
 		},
 
+		{
+			name: "总量和增速均居", region: "四川省", year: 2026,
+			text: "过去一年,实现地区生产总值67665亿元,增长5.5%,总量和增速均居全国第5位;地方一般公共预算收入5853.9亿元,增长3.9%。",
+			want: []string{"gdp level 2025 actual 67665 exact", "gdp growth 2025 actual 5.5 exact", "gdp rank 2025 actual 5 exact nation",
+				"gdp growth_rank 2025 actual 5 exact nation", "budget_revenue level 2025 actual 5853.9 exact", "budget_revenue growth 2025 actual 3.9 exact"},
+		},
+		{
+			name: "numbered items", region: "四川省", year: 2024,
+			text: "一、2023年国民经济和社会发展计划执行情况\n1.地区生产总值达到60132.9亿元、增长6%,增速在前十经济大省中并列第1,符合预期目标。\n（2）社会消费品零售总额增长10%。\n三是全社会固定资产投资增长4.4%。",
+			want: []string{"gdp level 2023 actual 60132.9 exact", "gdp growth 2023 actual 6 exact", "retail_sales growth 2023 actual 10 exact", "fixed_asset_investment growth 2023 actual 4.4 exact"},
+		},
+		{
+			name: "two names share a target in words", region: "四川省", year: 2024,
+			text: "2024年,四川省经济社会发展主要预期目标是:地区生产总值增长6%左右;地方一般公共预算收入、居民收入增长和经济增长基本同步;粮食产量保持在715亿斤以上。",
+			want: []string{"gdp growth 2024 target 6 about", "budget_revenue growth 2024 target - qualitative", "resident_income growth 2024 target - qualitative", "grain_output level 2024 target 3575 at_least"},
+		},
+
 		// A statement of goals that starts inside a paragraph covers only
 		// what follows it.
 		{

@@ -56,7 +56,7 @@ var fillerByFirst = func() map[rune][][]rune {
 // 2010年的), punctuation and the extra words given (the report's own region
 // names and scope words).
 func isFiller(rs []rune, extra [][]rune) bool {
-	i := 0
+	i := listOrdinal(rs)
 next:
 	for i < len(rs) {
 		r := rs[i]
@@ -200,4 +200,30 @@ func lastIndexWord(rs []rune, word string) int {
 		i += 1 + j
 	}
 	return last
+}
+
+// listOrdinal returns the length of a list item's number at the start of
+// rs: 1. 2、 (3) （三） 一是 二、, or 0.
+func listOrdinal(rs []rune) int {
+	i := 0
+	open := i < len(rs) && (rs[i] == '(' || rs[i] == '（')
+	if open {
+		i++
+	}
+	j := i
+	for j < len(rs) && ((rs[j] >= '0' && rs[j] <= '9') || strings.ContainsRune("一二三四五六七八九十", rs[j])) {
+		j++
+	}
+	if j == i || j >= len(rs) {
+		return 0
+	}
+	switch {
+	case open && (rs[j] == ')' || rs[j] == '）'):
+		return j + 1
+	case !open && (rs[j] == '.' || rs[j] == '、'):
+		return j + 1
+	case !open && rs[j] == '是' && !(rs[i] >= '0' && rs[i] <= '9'):
+		return j + 1 // 一是
+	}
+	return 0
 }
