@@ -261,22 +261,8 @@ func (reg *region) cellFor(r itemRef, year int) *cell {
 	if r.scope == "" && r.unit == "" && r.measure != extract.Rank && r.measure != extract.GrowthRank {
 		return reg.cellAt(r.ind.ID, r.measure, year)
 	}
-	var found *cell
-	for _, row := range reg.rows {
-		if row.indicator != r.ind.ID || row.measure != r.measure ||
-			(r.scope != "" && row.scope != r.scope) || (r.unit != "" && row.unit != r.unit) {
-			continue
-		}
-		c := reg.cells[cellKey{row, year}]
-		if c == nil {
-			continue
-		}
-		if c.target != nil {
-			return c
-		}
-		if found == nil {
-			found = c
-		}
-	}
-	return found
+	return reg.findCell(year, func(k rowKey) bool {
+		return k.indicator == r.ind.ID && k.measure == r.measure &&
+			(r.scope == "" || k.scope == r.scope) && (r.unit == "" || k.unit == r.unit)
+	})
 }

@@ -320,9 +320,17 @@ func (b *book) defaultAsOf() time.Time {
 // cellAt returns the cell of a region for an indicator's measure in a year
 // whatever its unit, preferring one with a target.
 func (reg *region) cellAt(indicator, measure string, year int) *cell {
+	return reg.findCell(year, func(k rowKey) bool {
+		return k.indicator == indicator && k.measure == measure && k.scope == ""
+	})
+}
+
+// findCell returns the cell in a year of the first row that matches,
+// preferring one with a target.
+func (reg *region) findCell(year int, match func(rowKey) bool) *cell {
 	var found *cell
 	for _, row := range reg.rows {
-		if row.indicator != indicator || row.measure != measure || row.scope != "" {
+		if !match(row) {
 			continue
 		}
 		c := reg.cells[cellKey{row, year}]
