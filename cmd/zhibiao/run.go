@@ -84,9 +84,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		err = a.usageError("unknown command %q", args[0])
 	}
+	if errors.Is(err, pflag.ErrHelp) {
+		return exitOK // the help was asked for, and given
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "zhibiao: %s\n", a.describe("", err))
-		if errors.Is(err, errUsage) || errors.Is(err, pflag.ErrHelp) {
+		if errors.Is(err, errUsage) {
 			return exitUsage
 		}
 		return exitInput
@@ -148,7 +151,7 @@ func (a *app) parse(fs *pflag.FlagSet, usage string, args []string) error {
 	if errors.Is(err, pflag.ErrHelp) {
 		fmt.Fprint(a.stdout, a.p.Sprintf(usage))
 		fmt.Fprintln(a.stdout)
-		fmt.Fprint(a.stdout, fs.FlagUsages())
+		fmt.Fprintln(a.stdout, strings.TrimRight(fs.FlagUsages(), "\n"))
 		return err
 	}
 	if err != nil {

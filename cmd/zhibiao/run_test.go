@@ -116,3 +116,14 @@ func TestIndicatorsAndVersion(t *testing.T) {
 		t.Errorf("version: exit %d %q", code, out)
 	}
 }
+
+// TestHelp: --help prints the usage with its examples and flags, and is
+// not an error.
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"export", "extract", "indicators", "fill"} {
+		code, out, stderr := runCLI(cmd, "--help")
+		if code != exitOK || stderr != "" || !strings.Contains(out, "Usage:") || !strings.Contains(out, "--lang") {
+			t.Errorf("%s --help: exit %d, stderr %q\n%s", cmd, code, stderr, out)
+		}
+	}
+}
