@@ -4,7 +4,7 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo none)
 LDFLAGS  := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 BIN      := bin/zhibiao
-FUZZTIME ?= 10s
+FUZZTIME ?= 8s
 
 .PHONY: build test check demo bench fuzz generate examples dist clean
 DIST_TARGETS := linux/amd64 linux/arm64 windows/amd64 darwin/arm64
@@ -33,9 +33,12 @@ demo: build
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./extract
 
+FUZZ_TARGETS := FuzzDecode FuzzExtract FuzzHTML FuzzDOCX
 fuzz:
-	$(GO) test ./extract -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
-	$(GO) test ./extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	@for f in $(FUZZ_TARGETS); do \
+	  echo "$(GO) test ./extract -fuzz $$f"; \
+	  $(GO) test ./extract -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
+	done
 
 # generate: the tables derived from standard sources (committed; needs npm
 # and Debian's unicode-data, which the generators install when missing).
