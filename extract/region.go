@@ -74,8 +74,12 @@ func detectRegion(t *Text) (Region, *Warning) {
 		}
 		after, before := head[h.end:], head[:h.start]
 		score := 0
+		if _, end := readYear(after, 0); end > 0 {
+			after = after[end:] // 新乡市2025年政府工作报告
+		}
 		switch {
-		case hasWord(after, 0, "政府工作报告"), hasWord(after, 0, "人民政府") && isOfficial(after[4:]):
+		case hasWord(after, 0, "政府工作报告"), hasWord(after, 0, "人民政府工作报告"),
+			hasWord(after, 0, "人民政府") && isOfficial(after[4:]):
 			// 新乡市人民政府市长; not 新乡市人民政府门户网站, a site's name
 			score = 10
 		case len(after) > 0 && after[0] == '第' && containsWord(after[:min(len(after), 12)], "人民代表大会"):
