@@ -27,6 +27,19 @@ type block struct {
 	actual, target, status, gap int
 }
 
+// header writes a block's two header rows: its title over the four
+// columns, merged, and their names in the order of the block's columns.
+func (b block) header(w *sheetWriter, title string) {
+	first := min(b.actual, b.target)
+	w.str(first, 2, title, headerStyle)
+	names := map[int]string{b.actual: actualHeader, b.target: targetHeader, b.status: statusHeader, b.gap: gapHeader}
+	for col := first; col < first+4; col++ {
+		w.style(col, 2, headerStyle)
+		w.str(col, 3, names[col], headerStyle)
+	}
+	w.merge(first, 2, first+3, 2)
+}
+
 // put writes a cell's block in a row and returns the conditional format the
 // actual cell takes, if any.
 func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, bool) {

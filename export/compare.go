@@ -30,12 +30,7 @@ func (wb *workbook) writeCompare() error {
 			unit = measureUnit(it.ind, it.measure)
 		}
 		headers[i] = withUnit(rowLabel(it.ind, it.ind.ID, it.measure, it.scope), unit)
-		w.str(col, 2, headers[i], headerStyle)
-		for j, h := range []string{targetHeader, actualHeader, statusHeader, gapHeader} {
-			w.style(col+j, 2, headerStyle)
-			w.str(col+j, 3, h, headerStyle)
-		}
-		w.merge(col, 2, col+3, 2)
+		blocks[i].header(w, headers[i])
 	}
 	w.height(2, headerHeight)
 	w.height(3, headerHeight)

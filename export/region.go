@@ -32,12 +32,7 @@ func (wb *workbook) writeRegion(reg *region) error {
 	for i, year := range years {
 		col := 3 + 4*i
 		blocks[i] = block{actual: col, target: col + 1, status: col + 2, gap: col + 3}
-		w.str(col, 2, fmt.Sprintf("%d年", year), headerStyle)
-		for j, h := range []string{actualHeader, targetHeader, statusHeader, gapHeader} {
-			w.style(col+j, 2, headerStyle)
-			w.str(col+j, 3, h, headerStyle)
-		}
-		w.merge(col, 2, col+3, 2)
+		blocks[i].header(w, fmt.Sprintf("%d年", year))
 	}
 	w.height(2, headerHeight)
 	w.height(3, headerHeight)
