@@ -91,40 +91,47 @@ func detectRegion(t *Text) (Region, *Warning) {
 			strong[h.div] += score
 		}
 	})
-	mentions := map[int]int{}
-	for _, p := range t.Paragraphs {
-		divisionNames().find(p.Runes, func(h nameHit) {
-			mentions[h.div]++
-		})
+	// How often the text names each division: counted only when needed,
+	// as it reads the whole text.
+	var counted map[int]int
+	mentions := func() map[int]int {
+		if counted == nil {
+			counted = map[int]int{}
+			for _, p := range t.Paragraphs {
+				divisionNames().find(p.Runes, func(h nameHit) { counted[h.div]++ })
+			}
+		}
+		return counted
 	}
 	if len(strong) > 0 {
 		best := -1
 		for _, d := range sortedKeys(strong) {
 			s := strong[d]
-			if best < 0 || s > strong[best] || (s == strong[best] && betterMentioned(d, best, mentions)) {
+			if best < 0 || s > strong[best] || (s == strong[best] && betterMentioned(d, best, mentions())) {
 				best = d
 			}
 		}
 		return regionOf(resolveSameName(best, mentions)), nil
 	}
+	counts := mentions()
 	// No title line: the province or prefecture the text names most (a
 	// city's report names its province too, but less often than itself).
 	best := -1
-	for _, d := range sortedKeys(mentions) {
-		n := mentions[d]
+	for _, d := range sortedKeys(counts) {
+		n := counts[d]
 		if all[d].Level == County {
 			continue
 		}
-		if best < 0 || n > mentions[best] || (n == mentions[best] && d < best) {
+		if best < 0 || n > counts[best] || (n == counts[best] && d < best) {
 			best = d
 		}
 	}
-	if best < 0 || mentions[best] < 3 {
+	if best < 0 || counts[best] < 3 {
 		w := Warnf(0, "cannot tell the region from the text; set it with --region")
 		return Region{}, &w
 	}
 	r := regionOf(best)
-	w := Warnf(0, "region %s guessed from place names mentioned %d times; set it with --region if wrong", r.Name, mentions[best])
+	w := Warnf(0, "region %s guessed from place names mentioned %d times; set it with --region if wrong", r.Name, counts[best])
 	return r, &w
 }
 
@@ -134,17 +141,18 @@ func betterMentioned(a, b int, mentions map[int]int) bool {
 
 // resolveSameName picks, among divisions sharing d's name (鼓楼区), the one
 // whose parent the text mentions most.
-func resolveSameName(d int, mentions map[int]int) int {
+func resolveSameName(d int, mentions func() map[int]int) int {
 	all := divisions().all
 	same := divisions().byName[all[d].Name]
 	if len(same) < 2 {
 		return d
 	}
+	counts := mentions()
 	best, bestN := d, -1
 	for _, j := range same {
 		n := 0
 		if pi, ok := divisions().byCode[all[j].ParentCode]; ok {
-			n = mentions[pi]
+			n = counts[pi]
 		}
 		if n > bestN {
 			best, bestN = j, n
