@@ -46,9 +46,10 @@ type Catalogue struct {
 type alias struct {
 	text      []rune
 	indicator *Indicator
-	measure   string // the measure the name itself implies, or ""
-	after     string // a word that must come earlier in the sentence, or ""
-	generic   bool   // trusted only when nothing else's figure comes first
+	measure   string     // the measure the name itself implies, or ""
+	after     string     // a word that must come earlier in the sentence, or ""
+	generic   bool       // trusted only when nothing else's figure comes first
+	and       *Indicator // a second indicator the name covers (城乡居民… = 城镇… and 农村…)
 }
 
 var validMeasures = []string{Level, Growth, Rate, Rank, GrowthRank}
@@ -254,6 +255,14 @@ func (c *Catalogue) index() *Warning {
 			name, after, _ := strings.Cut(a, "@")
 			name, measure, _ := strings.Cut(name, "=")
 			name, generic := strings.CutSuffix(name, "!")
+			name, andID, _ := strings.Cut(name, "+")
+			var and *Indicator
+			if andID != "" {
+				if and = c.Indicator(andID); and == nil {
+					w := Warnf(ind.Line, "%s: alias %q names %s, which the catalogue does not have", ind.ID, a, andID)
+					return &w
+				}
+			}
 			if name == "" {
 				w := Warnf(ind.Line, "%s: empty alias", ind.ID)
 				return &w
@@ -278,7 +287,7 @@ func (c *Catalogue) index() *Warning {
 			}
 			owner[key] = ind
 			rs := normaliseWord(name)
-			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after)), generic: generic})
+			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after)), generic: generic, and: and})
 		}
 	}
 	for r := range c.byFirst {
@@ -293,6 +302,7 @@ func (c *Catalogue) hasName(ind *Indicator) bool {
 		name, after, _ := strings.Cut(a, "@")
 		name, _, _ = strings.Cut(name, "=")
 		name = strings.TrimSuffix(name, "!")
+		name, _, _ = strings.Cut(name, "+")
 		if name == ind.Name && after == "" {
 			return true
 		}

@@ -136,6 +136,7 @@ type clauseState struct {
 	sub        *subject // what the clause's figures speak of; nil: something unknown
 	hasSubject bool     // sub has been settled
 	named      bool     // the clause names its subject
+	pair       bool     // the clause names two indicators at once (城乡居民…)
 	consumed   bool     // a 分别 or 均 statement used the subjects before it
 }
 
@@ -179,6 +180,14 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	switch {
 	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
 		// 居民收入与经济增长同步: the first name is the subject
+	case it.alias.and != nil:
+		// 城乡居民人均可支配收入分别增长4.4%、5.6%: two indicators, in turn
+		// for 分别 or together for 均, and neither alone
+		if sr.r.isFiller(lead) {
+			sr.pending = append(sr.pending, named, &subject{ind: it.alias.and, start: cl.start})
+			st.pair = true
+		}
+		st.sub = nil
 	case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
 		st.sub = nil // 新增营业面积10万平方米,新增就业3000人: a sector's
 	case sr.r.isFiller(lead) && !(st.hasSubject && st.sub == nil):
@@ -233,6 +242,9 @@ func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) 
 	subs := sr.pending
 	if st.sub != nil && len(subs) > 0 {
 		subs = append(subs, st.sub)
+	}
+	if len(subs) == 0 {
+		subs = sr.group // …分别达到39159元和20598元,分别增长8%和8.5%
 	}
 	if len(subs) == 0 {
 		subs = sr.recent
@@ -304,7 +316,7 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 			}
 		}
 	case onlyAliases(cl):
-		if st.sub != nil && sr.ctx.goals {
+		if (st.sub != nil || st.pair) && sr.ctx.goals {
 			end := cl.end
 			// 持续高于全国、全省: the words after 、 belong to the target
 			for k := ci + 1; k < len(sr.clauses) && sr.clauses[k-1].sep == '、' && len(sr.clauses[k].items) == 0; k++ {

@@ -646,6 +646,28 @@ func TestPhrases(t *testing.T) {
 			want: []string{"gdp growth 2024 target 6 about", "budget_revenue growth 2024 target - qualitative", "resident_income growth 2024 target - qualitative", "grain_output level 2024 target 3575 at_least"},
 		},
 
+		{
+			name: "城乡居民收入分别", region: "四川省", year: 2026,
+			text: "过去一年,城乡居民人均可支配收入分别增长4.4%、5.6%。",
+			want: []string{"urban_income growth 2025 actual 4.4 exact", "rural_income growth 2025 actual 5.6 exact"},
+		},
+		{
+			name: "城乡居民收入 levels then growths", region: "东昌府区", year: 2019,
+			text: "过去一年,城乡居民人均可支配收入分别达28336元和13632元，分别增长8.5%和9%。",
+			want: []string{"urban_income level 2018 actual 28336 exact", "rural_income level 2018 actual 13632 exact",
+				"urban_income growth 2018 actual 8.5 exact", "rural_income growth 2018 actual 9 exact"},
+		},
+		{
+			name: "城乡居民收入 without 分别 is neither", region: "四川省", year: 2026,
+			text: "过去一年,城乡居民人均可支配收入增长5%。",
+			want: nil,
+		},
+		{
+			name: "城乡居民收入 in the goals", region: "四川省", year: 2026,
+			text: goalsOpening + "城乡居民收入增长与经济增长同步。",
+			want: []string{"urban_income growth 2026 target - qualitative", "rural_income growth 2026 target - qualitative"},
+		},
+
 		// A statement of goals that starts inside a paragraph covers only
 		// what follows it.
 		{

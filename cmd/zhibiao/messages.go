@@ -211,6 +211,7 @@ var zhMessages = map[string]string{
 	"no such region in the reports: %s":                   "报告中没有地区 %s",
 	"no such figure":                                      "没有这个数字",
 	// Warnings of extract.
+	"%s: alias %q names %s, which the catalogue does not have":                             "%s：别名 %q 所指的 %s 不在指标目录中",
 	"%d bytes could not be decoded as %s and were replaced":                                "有 %d 个字节无法按 %s 解码，已替换",
 	"region %s is not in the GB/T 2260 table":                                              "地区 %s 不在 GB/T 2260 区划表中",
 	"cannot tell the report's year; set it with --year":                                    "无法识别报告年份，请用 --year 指定",
