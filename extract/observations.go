@@ -16,8 +16,8 @@ type lead struct {
 
 func readLead(rs []rune) lead {
 	var l lead
-	l.growth = containsAny(rs, "增长", "增速", "增幅", "涨幅", "上涨", "上升")
-	l.negative = containsAny(rs, "下降", "降低", "回落", "减少", "负增长", "下跌", "下滑")
+	l.growth = containsAny(rs, "增长", "增速", "增幅", "涨幅", "上涨", "上升", "增产")
+	l.negative = containsAny(rs, "下降", "降低", "回落", "减少", "负增长", "下跌", "下滑", "减产")
 	l.reach = containsAny(rs, "增加到", "增加至", "增至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增长到", "增长至", "下降到", "下降至", "降低到", "降至", "回落到", "回落至")
 	l.change = !l.reach && containsAny(rs, "增加", "提高", "提升", "减少", "增收", "多")
 	l.rate = containsAny(rs, "占", "比重")

@@ -668,6 +668,12 @@ func TestPhrases(t *testing.T) {
 			want: []string{"urban_income growth 2026 target - qualitative", "rural_income growth 2026 target - qualitative"},
 		},
 
+		{
+			name: "增产", region: "全国", year: 2024,
+			text: "过去一年,粮食产量1.39万亿斤,增产1.3%。",
+			want: []string{"grain_output level 2023 actual 69500 exact", "grain_output growth 2023 actual 1.3 exact"},
+		},
+
 		// A statement of goals that starts inside a paragraph covers only
 		// what follows it.
 		{
