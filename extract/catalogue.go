@@ -40,6 +40,7 @@ type Catalogue struct {
 	Indicators []Indicator
 	Version    string           // the first 12 hex digits of the SHA-256 of its text
 	byFirst    map[rune][]alias // aliases by their first rune, longest first
+	firsts     runeFilter       // the first runes of the aliases
 }
 
 // alias is one name of an indicator, normalised for matching.
@@ -244,6 +245,7 @@ func CanonicalUnits() []string {
 // indicator are kept: they still tell its figures from the others'.
 func (c *Catalogue) index() *Warning {
 	c.byFirst = map[rune][]alias{}
+	c.firsts = runeFilter{}
 	owner := map[string]*Indicator{}
 	for i := range c.Indicators {
 		ind := &c.Indicators[i]
@@ -287,6 +289,7 @@ func (c *Catalogue) index() *Warning {
 			}
 			owner[key] = ind
 			rs := normaliseWord(name)
+			c.firsts.add(rs[0])
 			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after)), generic: generic, and: and})
 		}
 	}
@@ -351,6 +354,9 @@ type aliasMatch struct {
 
 // findAlias returns the longest alias starting at rs[i], if any.
 func (c *Catalogue) findAlias(rs []rune, i int) (aliasMatch, bool) {
+	if !c.firsts.mayHave(rs[i]) {
+		return aliasMatch{}, false
+	}
 	for _, a := range c.byFirst[rs[i]] {
 		if i+len(a.text) <= len(rs) && slices.Equal(rs[i:i+len(a.text)], a.text) {
 			return aliasMatch{alias: a, start: i, end: i + len(a.text)}, true

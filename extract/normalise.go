@@ -239,6 +239,12 @@ func startsWithOrdinal(rs []rune) bool {
 	return false
 }
 
+// isChineseDigit reports whether r is a Chinese numeral: a digit or 十, 百
+// or 千.
 func isChineseDigit(r rune) bool {
-	return strings.ContainsRune("〇零一二两三四五六七八九十百千", r)
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return false
 }

@@ -1,5 +1,7 @@
 package extract
 
+import "unicode/utf8"
+
 // A unit as written in a report, with the dimension it measures and its size
 // in that dimension's base (元, 人, 吨, 户, 人次, 美元).
 type unit struct {
@@ -63,6 +65,16 @@ var units = []unit{
 	{"万", dimNone, 1e4},
 }
 
+// unitStarts holds the first runes of units.
+var unitStarts = func() *runeFilter {
+	f := new(runeFilter)
+	for _, u := range units {
+		r, _ := utf8.DecodeRuneInString(u.text)
+		f.add(r)
+	}
+	return f
+}()
+
 // canonicalUnits gives the dimension and size of each canonical unit of
 // the catalogue.
 var canonicalUnits = map[string]unit{
@@ -79,6 +91,9 @@ var canonicalUnits = map[string]unit{
 
 // matchUnit returns the unit written at rs[i:], if any.
 func matchUnit(rs []rune, i int) (unit, int, bool) {
+	if i >= len(rs) || !unitStarts.mayHave(rs[i]) {
+		return unit{}, i, false
+	}
 	for _, u := range units {
 		n := 0
 		ok := true
