@@ -45,17 +45,48 @@ type nameHit struct {
 	start, end int
 }
 
-// find calls fn for the longest division name at each position of rs.
+// find calls fn for the longest division name at each position of rs. A
+// short name overlapping a full name that starts inside it gives way to
+// that full name: in 关于洪泽区 the name is 洪泽区, not 于洪 (于洪区).
 func (ix *nameIndex) find(rs []rune, fn func(nameHit)) {
 	for i := 0; i+1 < len(rs); i++ {
-		for _, e := range ix.byPrefix[[2]rune{rs[i], rs[i+1]}] {
-			if i+len(e.text) <= len(rs) && slices.Equal(rs[i:i+len(e.text)], e.text) {
-				fn(nameHit{nameEntry: e, start: i, end: i + len(e.text)})
-				i += len(e.text) - 1
-				break
+		e, ok := ix.longestAt(rs, i)
+		if !ok {
+			continue
+		}
+		if e.short {
+			if j := ix.fullNameWithin(rs, i+1, i+len(e.text)); j >= 0 {
+				i = j - 1
+				continue
 			}
 		}
+		fn(nameHit{nameEntry: e, start: i, end: i + len(e.text)})
+		i += len(e.text) - 1
 	}
+}
+
+// longestAt returns the longest division name at rs[i:].
+func (ix *nameIndex) longestAt(rs []rune, i int) (nameEntry, bool) {
+	if i+1 >= len(rs) {
+		return nameEntry{}, false
+	}
+	for _, e := range ix.byPrefix[[2]rune{rs[i], rs[i+1]}] {
+		if i+len(e.text) <= len(rs) && slices.Equal(rs[i:i+len(e.text)], e.text) {
+			return e, true
+		}
+	}
+	return nameEntry{}, false
+}
+
+// fullNameWithin returns the first position in [from, to) where a full
+// division name starts, or -1.
+func (ix *nameIndex) fullNameWithin(rs []rune, from, to int) int {
+	for j := from; j < to; j++ {
+		if e, ok := ix.longestAt(rs, j); ok && !e.short {
+			return j
+		}
+	}
+	return -1
 }
 
 // detectRegion tells which region a report speaks for: from the title and
