@@ -1,0 +1,58 @@
+package corpus
+
+import (
+	"strings"
+	"sync"
+
+	"zhibiao/extract"
+)
+
+// region is a division a report can speak for.
+type region struct {
+	extract.Region
+	head      string // the head of its government: 市长, 县长, 区长
+	scope     string // 全市, 全县, 全区
+	rankScope string // where its ranks are counted: 全省 or 全市; "" for none
+	scopeKey  string // the model's scope of those ranks: province or city
+}
+
+// regions are the prefecture-level cities and autonomous prefectures and the
+// counties, districts, banners and county-level cities of the division
+// table, by code. Statistical units with other names (development zones,
+// 地区 and 盟 with their 行政公署) are left out: they give no 政府工作报告.
+var regions = sync.OnceValue(func() []region {
+	var out []region
+	for _, d := range extract.AllDivisions() {
+		head := ""
+		switch {
+		case d.Level == extract.Prefecture && strings.HasSuffix(d.Name, "自治州"):
+			head = "州长"
+		case d.Level == extract.Prefecture && strings.HasSuffix(d.Name, "市"):
+			head = "市长"
+		case d.Level == extract.County && strings.HasSuffix(d.Name, "自治县"), d.Level == extract.County && strings.HasSuffix(d.Name, "县"):
+			head = "县长"
+		case d.Level == extract.County && strings.HasSuffix(d.Name, "区") && !strings.HasSuffix(d.Name, "新区") && !strings.HasSuffix(d.Name, "林区"):
+			head = "区长"
+		case d.Level == extract.County && strings.HasSuffix(d.Name, "旗"):
+			head = "旗长"
+		case d.Level == extract.County && strings.HasSuffix(d.Name, "市"):
+			head = "市长"
+		}
+		if head == "" || strings.ContainsAny(d.Name, "·") {
+			continue
+		}
+		parent, ok := extract.ParentOf(d)
+		if !ok {
+			continue
+		}
+		r := region{Region: extract.Region{Name: d.Name, Level: d.Level, Code: d.Code, Parent: parent.Name}, head: head, scope: scopeWord(d.Name)}
+		switch {
+		case d.Level == extract.Prefecture && strings.HasSuffix(parent.Name, "省"):
+			r.rankScope, r.scopeKey = "全省", extract.Province
+		case d.Level == extract.County && strings.HasSuffix(parent.Name, "市") && parent.Level == extract.Prefecture:
+			r.rankScope, r.scopeKey = "全市", "city"
+		}
+		out = append(out, r)
+	}
+	return out
+})
