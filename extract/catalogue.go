@@ -316,8 +316,9 @@ func (c *Catalogue) hasName(ind *Indicator) bool {
 // normaliseWord folds a catalogue word the way report text is folded.
 func normaliseWord(s string) []rune {
 	rs := []rune(s)
+	simp := t2s()
 	for i, r := range rs {
-		rs[i] = foldRune(r)
+		rs[i] = foldRune(simp, r)
 	}
 	return rs
 }

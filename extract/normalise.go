@@ -44,13 +44,18 @@ func (t *Text) Line(offset int) int {
 
 // Normalise prepares decoded text for matching.
 func Normalise(orig string) *Text {
-	t := &Text{Orig: orig}
-	var cur *Paragraph
-	flush := func() {
-		if cur != nil && len(cur.Runes) > 0 {
-			t.Paragraphs = append(t.Paragraphs, *cur)
+	t := &Text{Orig: orig, lineStart: make([]int, 0, strings.Count(orig, "\n")+1)}
+	// Normalising adds no runes, so the arrays need room for as many as
+	// the text has (they grow, if need be, for bytes that are not UTF-8).
+	n := countRunes(orig)
+	w := &textWriter{runes: make([]rune, 0, n), pos: make([]int, 0, n), simp: t2s()}
+	var cur Paragraph // the paragraph being read: it starts at curStart in w
+	curStart := -1
+	flush := func(end int) {
+		if curStart >= 0 && end > curStart {
+			t.Paragraphs = append(t.Paragraphs, w.paragraph(curStart, end, cur.Heading, cur.Item))
 		}
-		cur = nil
+		curStart = -1
 	}
 	off := 0
 	for off <= len(orig) {
@@ -61,28 +66,56 @@ func Normalise(orig string) *Text {
 			end += off
 		}
 		t.lineStart = append(t.lineStart, off)
-		line := normaliseLine(orig, off, end)
+		lineStart := len(w.runes)
+		line := w.writeLine(orig, off, end)
 		switch {
 		case len(line.Runes) == 0:
-			flush()
-		case cur != nil && continues(cur, &line):
-			cur.Runes = append(cur.Runes, line.Runes...)
-			cur.Pos = append(cur.Pos, line.Pos...)
+			flush(lineStart)
+		case curStart >= 0 && continues(&cur, &line):
+			cur = w.paragraph(curStart, len(w.runes), cur.Heading, cur.Item)
 		default:
-			flush()
-			l := line
-			cur = &l
+			flush(lineStart)
+			cur, curStart = line, lineStart
 		}
 		off = end + 1
 	}
-	flush()
+	flush(len(w.runes))
 	return t
 }
 
-// normaliseLine folds one physical line orig[start:end].
-func normaliseLine(orig string, start, end int) Paragraph {
+// countRunes counts the runes of valid UTF-8 by the bytes that start one,
+// without decoding them.
+func countRunes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// textWriter holds the normalised runes of a text and their positions:
+// every paragraph is a stretch of one array, written after the one before,
+// so that a text takes two allocations however many lines it has.
+type textWriter struct {
+	runes []rune
+	pos   []int
+	simp  *t2sTable // the table of Simplified forms
+}
+
+// paragraph returns the paragraph of runes [start, end), capped so that
+// appending to it cannot overwrite the paragraph after it.
+func (w *textWriter) paragraph(start, end int, heading, item bool) Paragraph {
+	return Paragraph{Runes: w.runes[start:end:end], Pos: w.pos[start:end:end], Heading: heading, Item: item}
+}
+
+// writeLine folds one physical line orig[start:end], appends its runes and
+// returns it.
+func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 	var p Paragraph
 	s := orig[start:end]
+	from := len(w.runes)
 	i := 0
 	// Leading Markdown: headings, list bullets, quote marks, indentation.
 	for i < len(s) {
@@ -132,21 +165,22 @@ func normaliseLine(orig string, start, end int) Paragraph {
 		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == '\r':
 			continue
 		}
-		r = foldRune(r)
+		r = foldRune(w.simp, r)
 		if r == ' ' || r == '\t' {
 			// Spaces inside numbers (5.5 %), around Chinese text and from
 			// page layout are noise; one between Latin words is kept.
 			space = pos
 			continue
 		}
-		if space >= 0 && len(p.Runes) > 0 && isLatin(p.Runes[len(p.Runes)-1]) && isLatin(r) {
-			p.Runes = append(p.Runes, ' ')
-			p.Pos = append(p.Pos, space)
+		if space >= 0 && len(w.runes) > from && isLatin(w.runes[len(w.runes)-1]) && isLatin(r) {
+			w.runes = append(w.runes, ' ')
+			w.pos = append(w.pos, space)
 		}
 		space = -1
-		p.Runes = append(p.Runes, r)
-		p.Pos = append(p.Pos, pos)
+		w.runes = append(w.runes, r)
+		w.pos = append(w.pos, pos)
 	}
+	p.Runes, p.Pos = w.runes[from:], w.pos[from:]
 	return p
 }
 
@@ -175,9 +209,14 @@ func entity(s string) (int, rune) {
 }
 
 // foldRune maps a rune to its matching form: narrow width for full-width
-// ASCII (５.５％ → 5.5%), ideographic space to space, Simplified script.
-// It maps one rune to one rune so that positions survive.
-func foldRune(r rune) rune {
+// ASCII (５.５％ → 5.5%), ideographic space to space, Simplified script by
+// the table simp (t2s()). It maps one rune to one rune so that positions
+// survive.
+func foldRune(simp *t2sTable, r rune) rune {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		// CJK Unified Ideographs, most of a report, have no width forms.
+		return simp.lookup(r)
+	}
 	switch r {
 	case '\u3000', '\u00a0', '\u2002', '\u2003', '\u2009':
 		return ' '
@@ -188,7 +227,7 @@ func foldRune(r rune) rune {
 		if f := width.LookupRune(r).Folded(); f != 0 {
 			r = f
 		}
-		r = simplifiedRune(r)
+		r = simp.lookup(r)
 	}
 	return r
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -48,5 +50,26 @@ func TestQuote(t *testing.T) {
 	}
 	if line := text.Line(p.Pos[i]); line != 2 {
 		t.Errorf("line %d, want 2", line)
+	}
+}
+
+func BenchmarkNormalise(b *testing.B) {
+	paths, _ := filepath.Glob("../testdata/seeds/*.txt")
+	var texts []string
+	size := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			Normalise(s)
+		}
 	}
 }

@@ -14,11 +14,13 @@ import (
 
 // t2sTable is templates/t2s.tsv loaded for lookups: a dense slice for the
 // Basic Multilingual Plane, where nearly all sources are, and a map for the
-// rest.
+// rest. A filter of the BMP sources, small enough to stay in the processor's
+// cache, answers first for the runes that have no other form.
 type t2sTable struct {
-	lo, hi rune          // BMP sources lie in [lo, hi]
-	dense  []rune        // dense[r-lo] is the simplified form of r, or 0
-	supp   map[rune]rune // sources beyond the BMP
+	lo, hi  rune          // BMP sources lie in [lo, hi]
+	dense   []rune        // dense[r-lo] is the simplified form of r, or 0
+	sources runeFilter    // the BMP sources
+	supp    map[rune]rune // sources beyond the BMP
 }
 
 var t2s = sync.OnceValue(func() *t2sTable {
@@ -68,6 +70,7 @@ func parseT2S(data []byte) (*t2sTable, error) {
 	t.dense = make([]rune, t.hi-t.lo+1)
 	for _, p := range pairs {
 		t.dense[p.from-t.lo] = p.to
+		t.sources.add(p.from)
 	}
 	return t, nil
 }
@@ -78,6 +81,9 @@ func (t *t2sTable) lookup(r rune) rune {
 		return r
 	}
 	if r <= t.hi {
+		if !t.sources.mayHave(r) {
+			return r
+		}
 		if s := t.dense[r-t.lo]; s != 0 {
 			return s
 		}
