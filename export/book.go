@@ -99,7 +99,7 @@ func regionName(r *extract.Report) string {
 	if r.Region.Name == "" {
 		return unnamedRegion
 	}
-	return r.Region.Name
+	return r.Region.Label()
 }
 
 // collect puts every figure in its region's cell. Of several actuals of one
@@ -134,7 +134,7 @@ func (b *book) collect() {
 				c = &cell{}
 				reg.cells[k] = c
 			}
-			fig := &extract.Figure{Observation: o, File: r.Source.Path, Region: r.Region.Name}
+			fig := &extract.Figure{Observation: o, File: r.Source.Path, Region: name}
 			switch o.Kind {
 			case extract.Actual:
 				if c.actual == nil || (c.actualFrom != o.Year+1 && (r.Year == o.Year+1 || r.Year > c.actualFrom)) {

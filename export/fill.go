@@ -269,7 +269,8 @@ func (fl *filler) resolve(inner string) (filled, *extract.Warning) {
 }
 
 // region returns the region of the reports a placeholder names: by its
-// name, or by its short name when only one region has it.
+// name (鼓楼区（南京市）), or by its plain or short name when only one
+// region has it.
 func (fl *filler) region(name string) *region {
 	var short *region
 	n := 0
@@ -277,7 +278,9 @@ func (fl *filler) region(name string) *region {
 		if reg.Name == name {
 			return reg
 		}
-		if extract.ShortName(reg.Name) == name {
+		// A label (鼓楼区（南京市）) answers to its name when no other
+		// region of the reports has it.
+		if base, _, _ := strings.Cut(reg.Name, "（"); base == name || extract.ShortName(base) == name {
 			short = reg
 			n++
 		}

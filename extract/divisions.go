@@ -149,6 +149,16 @@ func ParentOf(d Division) (Division, bool) {
 	return DivisionByCode(d.ParentCode)
 }
 
+// Label is the name a region is shown and grouped by: its name, with its
+// parent's when another division of the table has the same name, so that
+// 鼓楼区（南京市） and 鼓楼区（福州市） are two regions, not one.
+func (r Region) Label() string {
+	if r.Parent != "" && len(divisions().byName[r.Name]) > 1 {
+		return r.Name + "（" + r.Parent + "）"
+	}
+	return r.Name
+}
+
 // ethnicGroups are the names of China's ethnic groups as they appear in the
 // names of autonomous divisions, longest first so that 土家 is tried before
 // 土. 各 stands for 各族 (龙胜各族自治县).

@@ -246,3 +246,22 @@ func TestShortNameAllDivisions(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionLabel: regions that share a name are told apart by their
+// parent's; others are shown by their name alone.
+func TestRegionLabel(t *testing.T) {
+	for _, c := range []struct {
+		reg  Region
+		want string
+	}{
+		{Region{Name: "鼓楼区", Parent: "南京市"}, "鼓楼区（南京市）"},
+		{Region{Name: "鼓楼区", Parent: "福州市"}, "鼓楼区（福州市）"},
+		{Region{Name: "鼓楼区"}, "鼓楼区"},
+		{Region{Name: "牧野区", Parent: "新乡市"}, "牧野区"},
+		{Region{Name: "全国"}, "全国"},
+	} {
+		if got := c.reg.Label(); got != c.want {
+			t.Errorf("%+v: %s, want %s", c.reg, got, c.want)
+		}
+	}
+}

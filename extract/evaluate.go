@@ -53,11 +53,11 @@ func Evaluate(reports []*Report, cat *Catalogue, tolerance float64) []Evaluation
 			if o.Kind != Actual || o.Value == nil {
 				continue
 			}
-			k := key{r.Region.Name, o.Indicator, o.Measure, o.Scope, o.Year}
+			k := key{r.Region.Label(), o.Indicator, o.Measure, o.Scope, o.Year}
 			prev, seen := actualFrom[k]
 			better := !seen || (prev != o.Year+1 && (r.Year == o.Year+1 || r.Year > prev))
 			if better {
-				actuals[k] = Figure{Observation: o, File: r.Source.Path, Region: r.Region.Name}
+				actuals[k] = Figure{Observation: o, File: r.Source.Path, Region: r.Region.Label()}
 				actualFrom[k] = r.Year
 			}
 		}
@@ -68,9 +68,9 @@ func Evaluate(reports []*Report, cat *Catalogue, tolerance float64) []Evaluation
 			if o.Kind != Target {
 				continue
 			}
-			e := Evaluation{Region: r.Region.Name, Indicator: o.Indicator, Measure: o.Measure, Year: o.Year,
-				Target: Figure{Observation: o, File: r.Source.Path, Region: r.Region.Name}}
-			if a, ok := actuals[key{r.Region.Name, o.Indicator, o.Measure, o.Scope, o.Year}]; ok {
+			e := Evaluation{Region: r.Region.Label(), Indicator: o.Indicator, Measure: o.Measure, Year: o.Year,
+				Target: Figure{Observation: o, File: r.Source.Path, Region: r.Region.Label()}}
+			if a, ok := actuals[key{r.Region.Label(), o.Indicator, o.Measure, o.Scope, o.Year}]; ok {
 				e.Actual = &a
 			}
 			ind := cat.Indicator(o.Indicator)

@@ -164,7 +164,7 @@ func (a *app) markDuplicates(inputs []export.Input) (disagreed bool) {
 		if rep == nil || rep.Region.Name == "" || rep.Year == 0 {
 			continue
 		}
-		k := key{rep.Region.Name, rep.Year}
+		k := key{rep.Region.Label(), rep.Year}
 		j, seen := first[k]
 		if !seen {
 			first[k] = i

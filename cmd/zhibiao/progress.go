@@ -47,7 +47,7 @@ func (a *app) summary(inputs []export.Input, evals []extract.Evaluation, output 
 			continue
 		}
 		reports++
-		regions[in.Report.Region.Name] = true
+		regions[in.Report.Region.Label()] = true
 		observations += len(in.Report.Observations)
 		warnings += len(in.Report.Warnings)
 	}
