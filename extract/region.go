@@ -9,6 +9,7 @@ import (
 // every short name of two runes or more, keyed by their first two runes.
 type nameIndex struct {
 	byPrefix map[[2]rune][]nameEntry
+	prefixes pairFilter // the keys of byPrefix
 }
 
 type nameEntry struct {
@@ -26,6 +27,7 @@ var divisionNames = sync.OnceValue(func() *nameIndex {
 				return
 			}
 			k := [2]rune{rs[0], rs[1]}
+			ix.prefixes.add(rs[0], rs[1])
 			ix.byPrefix[k] = append(ix.byPrefix[k], nameEntry{text: rs, div: i, short: short})
 		}
 		add(d.Name, false)
@@ -67,7 +69,7 @@ func (ix *nameIndex) find(rs []rune, fn func(nameHit)) {
 
 // longestAt returns the longest division name at rs[i:].
 func (ix *nameIndex) longestAt(rs []rune, i int) (nameEntry, bool) {
-	if i+1 >= len(rs) {
+	if i+1 >= len(rs) || !ix.prefixes.mayHave(rs[i], rs[i+1]) {
 		return nameEntry{}, false
 	}
 	for _, e := range ix.byPrefix[[2]rune{rs[i], rs[i+1]}] {
@@ -219,9 +221,14 @@ func RegionByName(name string) (Region, bool) {
 // headRunes joins the first n paragraphs without separators, so that a
 // title broken over lines (政府工作报\n告) reads whole.
 func headRunes(t *Text, n int) []rune {
-	var out []rune
-	for i := 0; i < len(t.Paragraphs) && i < n; i++ {
-		out = append(out, t.Paragraphs[i].Runes...)
+	n = min(n, len(t.Paragraphs))
+	size := 0
+	for _, p := range t.Paragraphs[:n] {
+		size += len(p.Runes)
+	}
+	out := make([]rune, 0, size)
+	for _, p := range t.Paragraphs[:n] {
+		out = append(out, p.Runes...)
 	}
 	return out
 }
