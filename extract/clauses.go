@@ -72,30 +72,35 @@ type sentenceReader struct {
 	group       []*subject // the subjects of the last 分别 or 均
 }
 
-// splitClauses cuts a sentence into clauses and finds their items.
+// splitClauses cuts a sentence into clauses and finds their items. The
+// clauses, and their items, are r's until the next sentence.
 func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 	rs := p.Runes
-	var out []clause
+	out, items := r.clauses[:0], r.items[:0]
 	cur := clause{start: s}
+	first := 0 // the index in items of cur's first
+	end := func(i int, sep rune) {
+		cur.end, cur.sep, cur.items = i, sep, items[first:len(items):len(items)]
+		out = append(out, cur)
+		cur, first = clause{start: i + 1}, len(items)
+	}
 	for i := s; i < e; {
 		c := rs[i]
 		if c == ',' || c == '、' || c == ':' || c == '，' {
-			cur.end, cur.sep = i, c
-			out = append(out, cur)
-			cur = clause{start: i + 1}
+			end(i, c)
 			i++
 			continue
 		}
 		if c == '全' {
 			if rk, ok := scanRank(rs, i, e); ok {
-				cur.items = append(cur.items, item{kind: itemRank, start: rk.start, end: rk.end, rank: rk})
+				items = append(items, item{kind: itemRank, start: rk.start, end: rk.end, rank: rk})
 				i = rk.end
 				continue
 			}
 		}
 		if a, ok := r.cat.findAlias(rs[:e], i); ok {
 			if a.after == "" || containsWord(rs[s:i], a.after) {
-				cur.items = append(cur.items, item{kind: itemAlias, start: a.start, end: a.end, alias: a})
+				items = append(items, item{kind: itemAlias, start: a.start, end: a.end, alias: a})
 				i = a.end
 				continue
 			}
@@ -103,7 +108,7 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 		if (c >= '0' && c <= '9') || isChineseDigit(c) {
 			if f, ok := scanFigure(rs, i, e); ok {
 				if f.hasUnit {
-					cur.items = append(cur.items, item{kind: itemFigure, start: f.start, end: f.end, fig: f})
+					items = append(items, item{kind: itemFigure, start: f.start, end: f.end, fig: f})
 				}
 				i = max(f.end, i+1)
 				if !f.hasUnit {
@@ -117,8 +122,8 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 		}
 		i++
 	}
-	cur.end = e
-	out = append(out, cur)
+	end(e, 0)
+	r.clauses, r.items = out, items
 	return out
 }
 
@@ -126,9 +131,18 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
 	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
 	sr.clauses = r.splitClauses(p, s, e)
+	r.subjects = r.subjects[:0]
 	for ci := 0; ci < len(sr.clauses); ci++ {
 		ci = sr.readClause(ci)
 	}
+}
+
+// newSubject returns a subject for the rest of the sentence. Subjects are
+// shared by pointer, and kept in r.subjects to spare an allocation each:
+// the slice is cleared for every sentence, but never overwritten in one.
+func (sr *sentenceReader) newSubject(sb subject) *subject {
+	sr.r.subjects = append(sr.r.subjects, sb)
+	return &sr.r.subjects[len(sr.r.subjects)-1]
 }
 
 // clauseState is what reading a clause has found so far.
@@ -176,7 +190,7 @@ func (sr *sentenceReader) readClause(ci int) int {
 // name reads an indicator's name in a clause and settles the subject.
 func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	it := cl.items[k]
-	named := &subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start}
+	named := sr.newSubject(subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start})
 	switch {
 	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
 		// 居民收入与经济增长同步: the first name is the subject
@@ -184,7 +198,7 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 		// 城乡居民人均可支配收入分别增长4.4%、5.6%: two indicators, in turn
 		// for 分别 or together for 均, and neither alone
 		if sr.r.isFiller(lead) {
-			sr.pending = append(sr.pending, named, &subject{ind: it.alias.and, start: cl.start})
+			sr.pending = append(sr.pending, named, sr.newSubject(subject{ind: it.alias.and, start: cl.start}))
 			st.pair = true
 		}
 		st.sub = nil
@@ -312,7 +326,7 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 		if !sr.r.isFiller(rs[cl.start:cl.end]) {
 			sr.last, sr.pending = nil, nil
 			if cl.sep == '、' {
-				sr.pending = append(sr.pending, &subject{start: cl.start})
+				sr.pending = append(sr.pending, sr.newSubject(subject{start: cl.start}))
 			}
 		}
 	case onlyAliases(cl):
@@ -341,7 +355,7 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 		if st.sub != nil {
 			sr.recent = append(sr.recent, st.sub)
 		} else {
-			sr.recent = append(sr.recent, &subject{})
+			sr.recent = append(sr.recent, sr.newSubject(subject{}))
 		}
 		sr.last = st.sub
 	}

@@ -26,6 +26,11 @@ type reader struct {
 	extra          [][]rune // the region's own names and scope words, read as filler
 	out            []candidate
 	seen           map[obsKey]int // index in out of each key
+
+	// What reading a sentence needs, kept from one sentence to the next.
+	clauses  []clause
+	items    []item
+	subjects []subject
 }
 
 func (r *reader) isFiller(rs []rune) bool { return isFiller(rs, r.extra) }
