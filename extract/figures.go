@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // figure is a number with its unit and qualifiers as written in a clause:
 // 增长6%—6.5%, 突破5000万人次, 90亿斤以上.
@@ -139,7 +136,7 @@ func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
 		end := n.end
 		if end < hi && (rs[end] == '位' || rs[end] == '名') {
 			end++
-		} else if end < hi && unicode.Is(unicode.Han, rs[end]) && !isMoveWord(rs[end:hi]) {
+		} else if end < hi && isHan(rs[end]) && !isMoveWord(rs[end:hi]) {
 			return r, false // 第一方阵, 第二批, 第一个: not a position
 		}
 		// 从全国第10位升至第7位: the rank reached, in the same scope.

@@ -155,7 +155,7 @@ func IsTraditional(s string) bool {
 		if t.lookup(r) != r {
 			changed++
 			han++
-		} else if unicode.Is(unicode.Han, r) {
+		} else if isHan(r) {
 			han++
 		}
 	}
@@ -164,6 +164,12 @@ func IsTraditional(s string) bool {
 		need = max(2, han/10)
 	}
 	return changed >= need && changed*100 > han*3
+}
+
+// isHan reports whether r is a Han character, asking the Unicode tables
+// only outside the CJK Unified Ideographs, where most of a text's are.
+func isHan(r rune) bool {
+	return 0x4E00 <= r && r <= 0x9FFF || unicode.Is(unicode.Han, r)
 }
 
 // simplifiedRune returns the Simplified form of r (the one-rune step of

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -185,5 +186,15 @@ func BenchmarkToSimplified(b *testing.B) {
 				_ = ToSimplified(s)
 			}
 		})
+	}
+}
+
+// TestIsHan: the shortcut for the CJK Unified Ideographs agrees with the
+// Unicode tables.
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("isHan(%U) = %v", r, isHan(r))
+		}
 	}
 }
