@@ -11,15 +11,16 @@ import (
 // book is the model arranged the way the workbook shows it: regions in
 // order, and for each region its figures by indicator row and year.
 type book struct {
-	cat       *extract.Catalogue
-	plan      *plan // what the region sheets and the 对比 sheet show
-	inputs    []Input
-	reports   []*extract.Report
-	evals     []extract.Evaluation
-	regions   []*region // cities first, each followed by its districts
-	year      int       // the year of the 对比 sheet, 0 when there is no data
-	asOf      time.Time
-	tolerance float64
+	cat         *extract.Catalogue
+	plan        *plan // what the region sheets and the 对比 sheet show
+	inputs      []Input
+	reports     []*extract.Report
+	evals       []extract.Evaluation
+	regions     []*region // cities first, each followed by its districts
+	year        int       // the year of the 对比 sheet, 0 when there is no data
+	asOf        time.Time
+	tolerance   float64
+	sheetPolicy string // of region sheets: SheetsAuto …
 
 	previous     bool     // a previous workbook was given: the 变更 sheet is written
 	previousName string   // its file name
@@ -29,7 +30,7 @@ type book struct {
 // region is one region's figures.
 type region struct {
 	extract.Region
-	sheet   string // its sheet's name
+	sheet   string // the sheet its rows are on; "" for none
 	under   bool   // listed under its city
 	reports []*extract.Report
 	rows    []rowKey // in catalogue order, only rows that have data
@@ -60,7 +61,7 @@ type cell struct {
 const unnamedRegion = "未识别地区"
 
 func newBook(inputs []Input, opt WorkbookOptions) *book {
-	b := &book{cat: opt.Catalogue, inputs: inputs, tolerance: opt.Tolerance}
+	b := &book{cat: opt.Catalogue, inputs: inputs, tolerance: opt.Tolerance, sheetPolicy: opt.Sheets}
 	if b.cat == nil {
 		b.cat = extract.DefaultCatalogue()
 	}

@@ -2,9 +2,12 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"zhibiao/extract"
 )
 
 // A region's sheet: a row per indicator and measure that has data, in the
@@ -13,24 +16,43 @@ import (
 
 const regionFirstRow = 4 // rows 1–3: title and two header rows
 
-func (wb *workbook) writeRegion(reg *region) error {
-	years, rows := wb.regionYears(reg), wb.regionRows(reg)
-	if cols := 2 + 4*len(years); cols > excelize.MaxColumns {
-		return fmt.Errorf("sheet %s: %d years need %d columns, more than the %d a sheet has",
-			reg.sheet, len(years), cols, excelize.MaxColumns)
+// writeRegionSheet writes a region sheet: one region's, or, when the sheet
+// is shared, the rows of each of its regions in turn, with a 地区 column.
+func (wb *workbook) writeRegionSheet(s *regionSheet) error {
+	var years []int
+	for _, reg := range s.regions {
+		for _, y := range wb.regionYears(reg) {
+			if !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
 	}
-	w := wb.sheet(reg.sheet)
-	w.title(wb.regionTitle(reg), wb.regionFacts(reg))
+	slices.Sort(years)
+	labels := []string{"分组", "指标"}
+	if s.shared {
+		labels = []string{"地区", "分组", "指标"}
+	}
+	lead := len(labels) // columns before the first year's block
+	if cols := lead + 4*len(years); cols > excelize.MaxColumns {
+		return fmt.Errorf("sheet %s: %d years need %d columns, more than the %d a sheet has",
+			s.name, len(years), cols, excelize.MaxColumns)
+	}
+	w := wb.sheet(s.name)
+	if s.shared {
+		w.title(wb.sharedTitle(s), wb.sharedFacts(s))
+	} else {
+		w.title(wb.regionTitle(s.regions[0]), wb.regionFacts(s.regions[0]))
+	}
 	w.height(1, titleHeight)
 
-	for col, h := range []string{"分组", "指标"} {
+	for col, h := range labels {
 		w.str(col+1, 2, h, headerStyle)
 		w.style(col+1, 3, headerStyle)
 		w.merge(col+1, 2, col+1, 3)
 	}
 	blocks := make([]block, len(years))
 	for i, year := range years {
-		col := 3 + 4*i
+		col := lead + 1 + 4*i
 		blocks[i] = block{actual: col, target: col + 1, status: col + 2, gap: col + 3}
 		blocks[i].header(w, fmt.Sprintf("%d年", year))
 	}
@@ -39,28 +61,48 @@ func (wb *workbook) writeRegion(reg *region) error {
 
 	var rules []judged
 	row := regionFirstRow - 1
-	for _, r := range rows {
-		row++
-		key := r.key
-		ind := wb.cat.Indicator(key.indicator)
-		w.str(1, row, r.group, textStyle)
-		w.str(2, row, withUnit(rowLabel(ind, key.indicator, key.measure, key.scope), key.unit), textStyle)
-		for i, year := range years {
-			if j, ok := wb.put(w, row, blocks[i], reg.cells[cellKey{key, year}]); ok {
-				rules = append(rules, j)
+	for _, reg := range s.regions {
+		for _, r := range wb.regionRows(reg) {
+			row++
+			key := r.key
+			ind := wb.cat.Indicator(key.indicator)
+			if s.shared {
+				w.str(1, row, reg.Name, textStyle)
+			}
+			w.str(lead-1, row, r.group, textStyle)
+			w.str(lead, row, withUnit(rowLabel(ind, key.indicator, key.measure, key.scope), key.unit), textStyle)
+			for i, year := range years {
+				if j, ok := wb.put(w, row, blocks[i], reg.cells[cellKey{key, year}]); ok {
+					rules = append(rules, j)
+				}
 			}
 		}
 	}
 	w.judgeRules(rules)
 	w.fitColumns(3, 0, 0, func(col int) float64 {
-		if col > 2 && (col-3)%4 == 1 {
+		if col > lead && (col-lead-1)%4 == 1 {
 			return qualitativeWidth
 		}
 		return maxColumn
 	})
-	w.freeze(2, 3)
-	w.page(2, 3, 2)
+	w.freeze(lead, 3)
+	w.page(2, 3, lead)
 	return w.finish()
+}
+
+// sharedTitle is the title of a shared sheet: the layout's region title
+// with the name the regions share (新乡市, 河南省).
+func (wb *workbook) sharedTitle(s *regionSheet) string {
+	return wb.regionTitle(&region{Region: extract.Region{Name: s.key}})
+}
+
+// sharedFacts describes a shared sheet in a line: 地区 12 个 · 报告 24 份.
+func (wb *workbook) sharedFacts(s *regionSheet) string {
+	n := 0
+	for _, reg := range s.regions {
+		n += len(reg.reports)
+	}
+	return fmt.Sprintf("地区 %d 个 · 报告 %d 份", len(s.regions), n)
 }
 
 // regionFacts describes a region in a line: 地级 · 上级 河南省 · 区划代码 4107 · 报告 2 份.

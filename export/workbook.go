@@ -36,6 +36,9 @@ type WorkbookOptions struct {
 	// PreviousName is the previous workbook's file name, as the 变更 and
 	// 概览 sheets name it.
 	PreviousName string
+	// Sheets is the policy of region sheets (SheetsAuto, SheetsRegion …);
+	// "" is SheetsAuto.
+	Sheets string
 }
 
 // Input is one input file: its report, or the error that stopped it.
@@ -111,9 +114,16 @@ func (wb *workbook) build() error {
 		order = append(order, changeSheet)
 	}
 	order = append(order, wb.plan.compareSheet)
-	for _, reg := range wb.regions {
-		reg.sheet = names.name(reg.Name)
-		order = append(order, reg.sheet)
+	sheets, err := wb.regionSheets(wb.sheetPolicy)
+	if err != nil {
+		return err
+	}
+	for _, s := range sheets {
+		s.name = names.name(s.key)
+		order = append(order, s.name)
+		for _, reg := range s.regions {
+			reg.sheet = s.name
+		}
 	}
 	order = append(order, detailSheet, sourceSheet)
 	for _, name := range order {
@@ -131,8 +141,8 @@ func (wb *workbook) build() error {
 		steps = append(steps, wb.writeChanges)
 	}
 	steps = append(steps, wb.writeCompare)
-	for _, reg := range wb.regions {
-		steps = append(steps, func() error { return wb.writeRegion(reg) })
+	for _, s := range sheets {
+		steps = append(steps, func() error { return wb.writeRegionSheet(s) })
 	}
 	steps = append(steps, wb.writeDetails, wb.writeSources, wb.writeProperties)
 	for _, step := range steps {

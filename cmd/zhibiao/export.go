@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -42,6 +43,7 @@ func (a *app) exportFlags() (*pflag.FlagSet, *exportJob) {
 	fs.StringVar(&job.since, "since", "", a.p.Sprintf("an earlier workbook: add a 变更 sheet of what changed since (default: the latest earlier file of the -o pattern)"))
 	fs.StringVar(&job.layout, "layout", "", a.p.Sprintf("a layout file (JSON) saying what the region sheets and the 对比 sheet show; zhibiao layout prints the built-in one"))
 	fs.StringVar(&job.years, "years", "", a.p.Sprintf("the years the region sheets show: 2024, or 2023-2025"))
+	fs.StringVar(&job.sheets, "sheets", export.SheetsAuto, a.p.Sprintf("region sheets: auto, region (one each), prefecture (a city with its counties), province, or none; auto is one each up to 50, then the first grouping with at most 50 sheets"))
 	fs.StringSliceVar(&job.indicators, "indicators", nil, a.p.Sprintf("the indicators the region sheets and the 对比 sheet show, in this order: gdp,retail_sales or 地区生产总值,社会消费品零售总额"))
 	job.inputs = a.inputFlags(fs)
 	return fs, job
@@ -57,11 +59,15 @@ type exportJob struct {
 	layout      string   // --layout
 	years       string   // --years
 	indicators  []string // --indicators
+	sheets      string   // --sheets
 	inputs      *inputOptions
 }
 
 func (a *app) export(paths []string, job exportJob) (int, error) {
-	opt := export.WorkbookOptions{Year: job.compareYear, Tolerance: job.tolerance}
+	opt := export.WorkbookOptions{Year: job.compareYear, Tolerance: job.tolerance, Sheets: job.sheets}
+	if job.sheets != "" && !slices.Contains(export.SheetPolicies, job.sheets) {
+		return exitUsage, a.usageError("--sheets must be one of %s, not %q", strings.Join(export.SheetPolicies, ", "), job.sheets)
+	}
 	date := a.now()
 	if job.asOf != "" {
 		t, err := time.Parse("2006-01-02", job.asOf)

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 
 	"github.com/spf13/pflag"
@@ -20,6 +21,7 @@ type inputOptions struct {
 	year     int
 	manifest string // a CSV of path, region, year
 	strict   bool   // every warning is an error
+	jobs     int    // files read at once; 0 is one per CPU
 
 	catalogue string             // --catalogue: a catalogue file, "" for the built-in one
 	cat       *extract.Catalogue // the catalogue in force, once loaded
@@ -32,6 +34,7 @@ func (a *app) inputFlags(fs *pflag.FlagSet) *inputOptions {
 	fs.IntVar(&o.year, "year", 0, a.p.Sprintf("the year every input was delivered (overrides detection)"))
 	fs.StringVar(&o.manifest, "manifest", "", a.p.Sprintf("a CSV file of path, region, year for inputs whose region or year the text does not tell"))
 	fs.BoolVar(&o.strict, "strict", false, a.p.Sprintf("treat every warning as an error, and write nothing when an input fails"))
+	fs.IntVar(&o.jobs, "jobs", 0, a.p.Sprintf("files read at once (0: one per CPU); the output is the same for any number"))
 	a.catalogueFlag(fs, &o.catalogue)
 	return o
 }
@@ -73,8 +76,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input,
 		a.tell(a.describe(path, e))
 	}
 	progress := a.startProgress(len(files))
-	for i, path := range files {
-		progress.show(i, path)
+	results := readReports(files, o.jobs, func(path string) extract.Options {
 		opts := extract.Options{Region: o.region, Year: o.year, Catalogue: cat}
 		if e, ok := overrides[absPath(path)]; ok {
 			if e.Region != "" {
@@ -84,8 +86,11 @@ func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input,
 				opts.Year = e.Year
 			}
 		}
-		in := export.Input{Path: path}
-		in.Report, in.Err = readReport(path, opts)
+		return opts
+	})
+	for i, path := range files {
+		in := <-results[i] // in order, whatever order they were read in
+		progress.show(i, path)
 		if in.Err != nil {
 			in.Report = nil
 			failed = true
@@ -113,6 +118,36 @@ func (a *app) tell(line string) {
 		fmt.Fprint(a.stderr, "\r\033[K")
 	}
 	fmt.Fprintln(a.stderr, line)
+}
+
+// readReports reads files on jobs goroutines (0: one per CPU) and returns
+// a channel per file that gives its input when it has been read. Reports
+// are independent, so the inputs are the same for any number of jobs.
+func readReports(files []string, jobs int, options func(path string) extract.Options) []chan export.Input {
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	results := make([]chan export.Input, len(files))
+	for i := range results {
+		results[i] = make(chan export.Input, 1)
+	}
+	next := make(chan int)
+	go func() {
+		for i := range files {
+			next <- i
+		}
+		close(next)
+	}()
+	for range min(jobs, len(files)) {
+		go func() {
+			for i := range next {
+				in := export.Input{Path: files[i]}
+				in.Report, in.Err = readReport(files[i], options(files[i]))
+				results[i] <- in
+			}
+		}()
+	}
+	return results
 }
 
 // readReport reads one file, refusing one too large to be a report before
