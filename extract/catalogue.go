@@ -349,7 +349,7 @@ var DefaultCatalogue = sync.OnceValue(func() *Catalogue {
 
 // aliasMatch is an alias found in a paragraph.
 type aliasMatch struct {
-	alias
+	*alias
 	start, end int
 }
 
@@ -358,7 +358,14 @@ func (c *Catalogue) findAlias(rs []rune, i int) (aliasMatch, bool) {
 	if !c.firsts.mayHave(rs[i]) {
 		return aliasMatch{}, false
 	}
-	for _, a := range c.byFirst[rs[i]] {
+	return c.longestAlias(rs, i)
+}
+
+// longestAlias looks for the aliases starting with rs[i], longest first.
+func (c *Catalogue) longestAlias(rs []rune, i int) (aliasMatch, bool) {
+	as := c.byFirst[rs[i]]
+	for k := range as {
+		a := &as[k]
 		if i+len(a.text) <= len(rs) && slices.Equal(rs[i:i+len(a.text)], a.text) {
 			return aliasMatch{alias: a, start: i, end: i + len(a.text)}, true
 		}
