@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // figure is a number with its unit and qualifiers as written in a clause:
 // 增长6%—6.5%, 突破5000万人次, 90亿斤以上.
@@ -82,6 +85,11 @@ func hasWord(rs []rune, i int, word string) bool {
 		i++
 	}
 	return true
+}
+
+// hasRunes reports whether word is at rs[i:].
+func hasRunes(rs []rune, i int, word []rune) bool {
+	return i+len(word) <= len(rs) && slices.Equal(rs[i:i+len(word)], word)
 }
 
 // hasWordBefore reports whether word ends at rs[:i].

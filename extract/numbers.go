@@ -63,12 +63,46 @@ func threeDigits(rs []rune, i int) bool {
 	return i+3 == len(rs) || rs[i+3] < '0' || rs[i+3] > '9'
 }
 
-var chineseDigits = map[rune]float64{
-	'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
-	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+// chineseDigit returns the value of a Chinese digit: 〇 零 一 二 两 三 四
+// 五 六 七 八 九.
+func chineseDigit(r rune) (float64, bool) {
+	switch r {
+	case '〇', '零':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二', '两':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
 }
 
-var chineseUnits = map[rune]float64{'十': 10, '百': 100, '千': 1000}
+// chineseUnit returns the value of 十, 百 or 千.
+func chineseUnit(r rune) (float64, bool) {
+	switch r {
+	case '十':
+		return 10, true
+	case '百':
+		return 100, true
+	case '千':
+		return 1000, true
+	}
+	return 0, false
+}
 
 // parseChinese reads a number written in Chinese numerals at rs[i:]
 // (一百二十, 两, 十五, 三千). Multipliers 万 and 亿 are left to the unit.
@@ -78,12 +112,12 @@ func parseChinese(rs []rune, i int) (n number, ok bool) {
 	j := i
 	for ; j < len(rs); j++ {
 		r := rs[j]
-		if d, isDigit := chineseDigits[r]; isDigit {
+		if d, isDigit := chineseDigit(r); isDigit {
 			digit = d
 			seen = true
 			continue
 		}
-		if u, isUnit := chineseUnits[r]; isUnit {
+		if u, isUnit := chineseUnit(r); isUnit {
 			if digit == 0 && !seen {
 				digit = 1 // 十五 = 15
 			}

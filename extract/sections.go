@@ -78,13 +78,13 @@ func (r *reader) sections() []context {
 // section reads a heading, or the opening words of a paragraph, for the
 // period its section covers.
 func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, ok bool) {
-	review := containsAny(rs, reviewWords...)
-	plan := containsAny(rs, planWords...)
-	if !heading {
+	var review, plan bool
+	if heading {
+		review, plan = containsAny(rs, reviewWords...), containsAny(rs, planWords...)
+	} else {
 		// In running text only a paragraph's opening words count, and a
 		// plan only when they start with 今年 (主要目标质效齐升 reviews),
 		// or with the year itself: 2025年是“十四五”规划收官之年.
-		plan = hasWord(rs, 0, "今年")
 		if y, end := readYear(rs, 0); y > 0 && hasWord(rs, end, "是") {
 			switch y {
 			case r.reportYear:
@@ -93,6 +93,7 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, 
 				return Actual, y, false, true
 			}
 		}
+		review, plan = containsAny(rs, reviewWords...), hasWord(rs, 0, "今年")
 		if !review && !plan {
 			return "", 0, false, false
 		}
@@ -150,7 +151,7 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, 
 func planPeriod(rs []rune) int {
 	for i := 0; i+2 < len(rs); i++ {
 		if rs[i] == '十' && rs[i+2] == '五' {
-			if d, ok := chineseDigits[rs[i+1]]; ok && d > 0 {
+			if d, ok := chineseDigit(rs[i+1]); ok && d > 0 {
 				return 10 + int(d)
 			}
 		}

@@ -1,7 +1,5 @@
 package extract
 
-import "unicode/utf8"
-
 // A unit as written in a report, with the dimension it measures and its size
 // in that dimension's base (元, 人, 吨, 户, 人次, 美元).
 type unit struct {
@@ -65,14 +63,16 @@ var units = []unit{
 	{"万", dimNone, 1e4},
 }
 
-// unitStarts holds the first runes of units.
-var unitStarts = func() *runeFilter {
-	f := new(runeFilter)
-	for _, u := range units {
-		r, _ := utf8.DecodeRuneInString(u.text)
-		f.add(r)
+// unitRunes holds the text of each of units as runes, and unitStarts
+// their first runes.
+var unitRunes, unitStarts = func() ([][]rune, *runeFilter) {
+	rs := make([][]rune, len(units))
+	starts := new(runeFilter)
+	for i, u := range units {
+		rs[i] = []rune(u.text)
+		starts.add(rs[i][0])
 	}
-	return f
+	return rs, starts
 }()
 
 // canonicalUnits gives the dimension and size of each canonical unit of
@@ -94,18 +94,9 @@ func matchUnit(rs []rune, i int) (unit, int, bool) {
 	if i >= len(rs) || !unitStarts.mayHave(rs[i]) {
 		return unit{}, i, false
 	}
-	for _, u := range units {
-		n := 0
-		ok := true
-		for _, r := range u.text {
-			if i+n >= len(rs) || rs[i+n] != r {
-				ok = false
-				break
-			}
-			n++
-		}
-		if ok {
-			return u, i + n, true
+	for k, text := range unitRunes {
+		if text[0] == rs[i] && hasRunes(rs, i, text) {
+			return units[k], i + len(text), true
 		}
 	}
 	return unit{}, i, false

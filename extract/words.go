@@ -67,7 +67,7 @@ next:
 				continue
 			}
 		}
-		if strings.ContainsRune("()（）“”\"'‘’《》〈〉[]【】—-", r) {
+		if isFillerMark(r) {
 			i++
 			continue
 		}
@@ -90,6 +90,16 @@ next:
 		return false
 	}
 	return true
+}
+
+// isFillerMark reports whether r is a bracket, a quotation mark or a dash,
+// which filler may hold.
+func isFillerMark(r rune) bool {
+	switch r {
+	case '(', ')', '（', '）', '“', '”', '"', '\'', '‘', '’', '《', '》', '〈', '〉', '[', ']', '【', '】', '—', '-':
+		return true
+	}
+	return false
 }
 
 // yearAt matches a year such as 2024年 at rs[i:] and returns the index
@@ -211,7 +221,7 @@ func listOrdinal(rs []rune) int {
 		i++
 	}
 	j := i
-	for j < len(rs) && ((rs[j] >= '0' && rs[j] <= '9') || strings.ContainsRune("一二三四五六七八九十", rs[j])) {
+	for j < len(rs) && ((rs[j] >= '0' && rs[j] <= '9') || isOrdinalDigit(rs[j])) {
 		j++
 	}
 	if j == i || j >= len(rs) {
@@ -226,4 +236,14 @@ func listOrdinal(rs []rune) int {
 		return j + 1 // 一是
 	}
 	return 0
+}
+
+// isOrdinalDigit reports whether r is one of the Chinese numerals that
+// number a list: 一 to 十.
+func isOrdinalDigit(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
 }
