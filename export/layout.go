@@ -68,26 +68,36 @@ func (w *sheetWriter) fitColumns(first, last, filterRow int, limit func(col int)
 	if w.err != nil {
 		return nil
 	}
-	rows, err := w.f.GetRows(w.name)
-	if err != nil {
-		w.err = fmt.Errorf("sheet %s: read back for widths: %w", w.name, err)
-		return nil
-	}
 	var text []int
-	for i, row := range rows {
-		if i+1 < first || (last > 0 && i+1 > last) {
+	fit := func(c written) {
+		if c.row < first || (last > 0 && c.row > last) {
+			return
+		}
+		if c.col > len(text) {
+			text = append(text, make([]int, c.col-len(text))...)
+		}
+		if c.row == filterRow {
+			c.width += filterButton
+		}
+		text[c.col-1] = max(text[c.col-1], c.width)
+	}
+	for _, c := range w.texts {
+		fit(c)
+	}
+	for _, c := range w.numbers {
+		// A number is as wide as its format shows it (6.5%左右), which
+		// excelize tells cell by cell; reading the whole sheet back
+		// would cost a marshal of it.
+		if c.row < first || (last > 0 && c.row > last) {
 			continue
 		}
-		for c, v := range row {
-			if c >= len(text) {
-				text = append(text, make([]int, c+1-len(text))...)
-			}
-			n := textWidth(v)
-			if i+1 == filterRow {
-				n += filterButton
-			}
-			text[c] = max(text[c], n)
+		shown, err := w.f.GetCellValue(w.name, w.ref(c.col, c.row))
+		if err != nil {
+			w.err = fmt.Errorf("sheet %s: read back for widths: %w", w.name, err)
+			return nil
 		}
+		c.width = textWidth(shown)
+		fit(c)
 	}
 	widths := make([]float64, len(text))
 	for c, tw := range text {

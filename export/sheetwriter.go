@@ -23,7 +23,12 @@ type sheetWriter struct {
 
 	lastCol, lastRow int       // the extent of the cells written
 	widths           []float64 // the column widths set, from column 1
+	texts            []written // text cells and their widths, for fitColumns
+	numbers          []written // number cells, whose width depends on their format
 }
+
+// written is a cell written, and the width of its text (texts only).
+type written struct{ col, row, width int }
 
 // tableStyle is the style of the workbook's tables.
 const tableStyle = "TableStyleLight9"
@@ -77,7 +82,9 @@ func (w *sheetWriter) str(col, row int, s string, spec styleSpec) {
 	if w.err != nil {
 		return
 	}
-	w.fail("text", col, row, w.f.SetCellStr(w.name, w.ref(col, row), cleanText(s)))
+	s = cleanText(s)
+	w.fail("text", col, row, w.f.SetCellStr(w.name, w.ref(col, row), s))
+	w.texts = append(w.texts, written{col, row, textWidth(s)})
 	w.style(col, row, spec)
 }
 
@@ -87,6 +94,7 @@ func (w *sheetWriter) num(col, row int, v float64, spec styleSpec) {
 		return
 	}
 	w.fail("number", col, row, w.f.SetCellFloat(w.name, w.ref(col, row), v, -1, 64))
+	w.numbers = append(w.numbers, written{col: col, row: row})
 	w.style(col, row, spec)
 }
 
@@ -96,6 +104,7 @@ func (w *sheetWriter) int(col, row, v int, spec styleSpec) {
 		return
 	}
 	w.fail("number", col, row, w.f.SetCellInt(w.name, w.ref(col, row), int64(v)))
+	w.numbers = append(w.numbers, written{col: col, row: row})
 	w.style(col, row, spec)
 }
 
