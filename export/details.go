@@ -1,13 +1,26 @@
 package export
 
-import "path/filepath"
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"zhibiao/extract"
+)
 
 // The 明细 sheet: every observation, one row each, as an Excel table with
 // filters, ready for a pivot table. Values are raw numbers in General
 // format; the codes are spelled out in Chinese, the indicator id kept.
+//
+// It is the workbook's largest sheet — ten thousand reports give some
+// 370,000 rows — so it is streamed to the file, not built in memory. A
+// sheet holds at most maxDetailRows observations; beyond that they go on
+// in 明细2, 明细3 …, each its own table.
 
 // detailTable is the name of the table: an ASCII name, which every
-// reader accepts.
+// reader accepts. The tables of continuation sheets add their number.
 const detailTable = "Observations"
 
 var detailHeader = []string{
@@ -17,53 +30,156 @@ var detailHeader = []string{
 // detailText bounds the 原文 column; the cell holds the whole phrase.
 const detailText = 50
 
-func (wb *workbook) writeDetails() error {
-	w := wb.sheet(detailSheet)
-	for i, h := range detailHeader {
-		w.str(i+1, 1, h, headerStyle)
-	}
-	w.height(1, headerHeight)
-	row := 1
-	plain := styleSpec{border: true}
-	year := styleSpec{numFmt: yearFormat, border: true}
-	for _, r := range wb.reports {
-		file := filepath.Base(r.Source.Path)
-		for _, o := range r.Observations {
-			row++
-			w.str(1, row, regionName(r), plain)
-			w.int(2, row, o.Year, year)
-			w.str(3, row, label(kindNames, o.Kind), plain)
-			w.str(4, row, indicatorName(wb.cat.Indicator(o.Indicator), o.Indicator), plain)
-			w.str(5, row, o.Indicator, plain)
-			w.str(6, row, label(measureNames, o.Measure), plain)
-			w.optional(7, row, o.Value, plain)
-			w.optional(8, row, o.High, plain)
-			w.str(9, row, o.Unit, plain)
-			w.str(10, row, label(qualifierNames, o.Qualifier), plain)
-			w.str(11, row, label(scopeNames, o.Scope), plain)
-			w.str(12, row, o.Text, plain)
-			w.str(13, row, file, plain)
-			w.int(14, row, o.Line, plain)
-		}
-	}
-	last := max(row, 2) // a table has at least one data row
-	w.table(detailTable, 1, 1, len(detailHeader), last)
-	w.fitColumns(1, 0, 1, func(col int) float64 {
-		if col == 12 {
-			return detailText
-		}
-		return maxColumn
-	})
-	w.freeze(1, 1)
-	w.page(1, 1, 1)
-	return w.finish()
+// maxDetailRows is the most observations one 明细 sheet holds: a sheet's
+// 1,048,576 rows less the header. A variable, so that tests can split at
+// a few rows.
+var maxDetailRows = excelize.TotalRows - 1
+
+// detailRow is one observation of the 明细 sheets.
+type detailRow struct {
+	rep *extract.Report
+	obs *extract.Observation
 }
 
-// optional writes a number, or leaves the cell empty when there is none.
-func (w *sheetWriter) optional(col, row int, v *float64, spec styleSpec) {
-	if v == nil {
-		w.style(col, row, spec)
-		return
+// detailRows lists every observation, report by report.
+func (b *book) detailRows() []detailRow {
+	var rows []detailRow
+	for _, r := range b.reports {
+		for i := range r.Observations {
+			rows = append(rows, detailRow{r, &r.Observations[i]})
+		}
 	}
-	w.num(col, row, *v, spec)
+	return rows
+}
+
+// detailSheets names the 明细 sheets n observations need: 明细, then 明细2 ….
+func detailSheets(n int) []string {
+	names := []string{detailSheet}
+	for k := 2; (k-1)*maxDetailRows < n; k++ {
+		names = append(names, detailSheet+strconv.Itoa(k))
+	}
+	return names
+}
+
+func (wb *workbook) writeDetails() error {
+	rows := wb.detailRows()
+	for k, name := range detailSheets(len(rows)) {
+		part := rows[k*maxDetailRows : min(len(rows), (k+1)*maxDetailRows)]
+		table := detailTable
+		if k > 0 {
+			table += strconv.Itoa(k + 1)
+		}
+		if err := wb.writeDetailSheet(name, table, part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// detailCells are the cells of an observation's row, in detailHeader's order.
+func (wb *workbook) detailCells(d detailRow) []any {
+	o := d.obs
+	value := func(v *float64) any {
+		if v == nil {
+			return nil
+		}
+		return *v
+	}
+	return []any{
+		regionName(d.rep), o.Year, label(kindNames, o.Kind),
+		indicatorName(wb.cat.Indicator(o.Indicator), o.Indicator), o.Indicator,
+		label(measureNames, o.Measure), value(o.Value), value(o.High), o.Unit,
+		label(qualifierNames, o.Qualifier), label(scopeNames, o.Scope), cleanText(o.Text),
+		filepath.Base(d.rep.Source.Path), o.Line,
+	}
+}
+
+// shown is a cell's value as a General-format cell shows it.
+func shown(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return ""
+}
+
+// writeDetailSheet writes one 明细 sheet. Everything a stream writes
+// before its rows (properties, dimension, panes, column widths, page
+// setup) is set first, on the sheet as excelize holds it; then the rows
+// are streamed.
+func (wb *workbook) writeDetailSheet(name, table string, rows []detailRow) error {
+	w := wb.sheet(name)
+	width := make([]int, len(detailHeader))
+	for c, h := range detailHeader {
+		width[c] = textWidth(h) + filterButton
+	}
+	for _, d := range rows {
+		for c, v := range wb.detailCells(d) {
+			width[c] = max(width[c], textWidth(shown(v)))
+		}
+	}
+	for c, tw := range width {
+		limit := float64(maxColumn)
+		if c+1 == 12 {
+			limit = detailText
+		}
+		w.width(c+1, min(columnWidth(tw), limit))
+	}
+	last := max(len(rows)+1, 2) // a table has at least one data row
+	w.ref(len(detailHeader), last)
+	w.freeze(1, 1)
+	w.page(1, 1, 1)
+	if err := w.finish(); err != nil {
+		return err
+	}
+
+	header, err := wb.st.get(headerStyle)
+	if err != nil {
+		return err
+	}
+	plain, err := wb.st.get(styleSpec{border: true})
+	if err != nil {
+		return err
+	}
+	year, err := wb.st.get(styleSpec{numFmt: yearFormat, border: true})
+	if err != nil {
+		return err
+	}
+	sw, err := wb.f.NewStreamWriter(name)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", name, err)
+	}
+	cells := make([]any, len(detailHeader))
+	for c, h := range detailHeader {
+		cells[c] = excelize.Cell{StyleID: header, Value: h}
+	}
+	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: headerHeight}); err != nil {
+		return fmt.Errorf("sheet %s: row 1: %w", name, err)
+	}
+	for i, d := range rows {
+		for c, v := range wb.detailCells(d) {
+			style := plain
+			if c == 1 {
+				style = year
+			}
+			cells[c] = excelize.Cell{StyleID: style, Value: v}
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(ref, cells); err != nil {
+			return fmt.Errorf("sheet %s: row %d: %w", name, i+2, err)
+		}
+	}
+	stripes := true
+	rng := "A1:" + w.ref(len(detailHeader), last)
+	if err := sw.AddTable(&excelize.Table{Range: rng, Name: table, StyleName: tableStyle, ShowRowStripes: &stripes}); err != nil {
+		return fmt.Errorf("sheet %s: table %s: %w", name, rng, err)
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("sheet %s: %w", name, err)
+	}
+	return nil
 }

@@ -35,8 +35,9 @@ type PreviousObservation struct {
 	Line      int
 }
 
-// ReadPrevious reads the observations of the 明细 sheet of a workbook
-// written by WriteWorkbook, in the order of its rows. A workbook without
+// ReadPrevious reads the observations of the 明细 sheets (明细, then 明细2
+// … when there were more than a sheet holds) of a workbook written by
+// WriteWorkbook, in the order of their rows. A workbook without
 // observations gives an empty, non-nil list. The columns are found by their
 // headers, so a sheet whose columns were moved or added to in Excel is
 // read as well; labels the writer does not know are kept as they are.
@@ -52,27 +53,55 @@ func ReadPrevious(path string) ([]PreviousObservation, error) {
 	if i, err := f.GetSheetIndex(detailSheet); err != nil || i == -1 {
 		return nil, fmt.Errorf("%s: no %s sheet; is it a workbook zhibiao wrote?", path, detailSheet)
 	}
-	rows, err := f.GetRows(detailSheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, fmt.Errorf("%s: read sheet %s: %w", path, detailSheet, err)
-	}
-	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: sheet %s is empty; is it a workbook zhibiao wrote?", path, detailSheet)
-	}
-	cols, err := detailColumns(rows[0])
-	if err != nil {
-		return nil, fmt.Errorf("%s: sheet %s: %w; is it a workbook zhibiao wrote?", path, detailSheet, err)
-	}
 	out := []PreviousObservation{}
-	for i, row := range rows[1:] {
+	for k := 1; ; k++ {
+		sheet := detailSheet
+		if k > 1 {
+			sheet += strconv.Itoa(k)
+			if i, err := f.GetSheetIndex(sheet); err != nil || i == -1 {
+				return out, nil
+			}
+		}
+		if out, err = readDetailSheet(f, sheet, out); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+}
+
+// readDetailSheet appends the observations of one 明细 sheet to out. It
+// reads row by row, as a sheet may hold a million of them.
+func readDetailSheet(f *excelize.File, sheet string, out []PreviousObservation) ([]PreviousObservation, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("read sheet %s: %w", sheet, err)
+	}
+	defer rows.Close()
+	var cols detailIndex
+	for n := 1; rows.Next(); n++ {
+		row, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("read sheet %s row %d: %w", sheet, n, err)
+		}
+		if cols == nil {
+			if cols, err = detailColumns(row); err != nil {
+				return nil, fmt.Errorf("sheet %s: %w; is it a workbook zhibiao wrote?", sheet, err)
+			}
+			continue
+		}
 		if isBlank(row) {
 			continue
 		}
 		o, err := cols.parse(row)
 		if err != nil {
-			return nil, fmt.Errorf("%s: sheet %s row %d: %w", path, detailSheet, i+2, err)
+			return nil, fmt.Errorf("sheet %s row %d: %w", sheet, n, err)
 		}
 		out = append(out, o)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("read sheet %s: %w", sheet, err)
+	}
+	if cols == nil {
+		return nil, fmt.Errorf("sheet %s is empty; is it a workbook zhibiao wrote?", sheet)
 	}
 	return out, nil
 }

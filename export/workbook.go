@@ -125,7 +125,8 @@ func (wb *workbook) build() error {
 			reg.sheet = s.name
 		}
 	}
-	order = append(order, detailSheet, sourceSheet)
+	order = append(order, detailSheets(len(wb.detailRows()))...)
+	order = append(order, sourceSheet)
 	for _, name := range order {
 		// NewSheet hands back an existing sheet of the same name, in any
 		// case, instead of failing: the names must be unique beforehand.
