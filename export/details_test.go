@@ -66,3 +66,24 @@ func TestDetailSheetsSplit(t *testing.T) {
 		t.Errorf("read back %d observations, want %d", len(got), len(want))
 	}
 }
+
+// TestNotesOnShortSheetsOnly: a sheet longer than maxNotedRows gets no
+// notes (they would cost the square of its rows); a shorter one gets all.
+func TestNotesOnShortSheetsOnly(t *testing.T) {
+	for _, rows := range []int{maxNotedRows, maxNotedRows + 1} {
+		f := excelize.NewFile()
+		w := &sheetWriter{f: f, name: "Sheet1"}
+		w.ref(1, rows)
+		w.note(1, 1, "原文")
+		if err := w.finish(); err != nil {
+			t.Fatal(err)
+		}
+		notes, err := f.GetComments("Sheet1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := rows <= maxNotedRows; (len(notes) == 1) != want {
+			t.Errorf("%d rows: %d notes, want notes %v", rows, len(notes), want)
+		}
+	}
+}

@@ -165,8 +165,18 @@ func (w *sheetWriter) finish() error {
 	return w.err
 }
 
-// addNotes adds the collected notes.
+// maxNotedRows is the most rows a sheet may have for its cells to get
+// notes. excelize places each note by adding up the heights of the rows
+// above it, so a sheet's notes cost the square of its rows: a shared
+// sheet of ten thousand rows would take minutes, and open slowly too.
+// Larger sheets go without; 明细 holds the same text for every figure.
+const maxNotedRows = 1000
+
+// addNotes adds the collected notes, unless the sheet is too long for them.
 func (w *sheetWriter) addNotes() {
+	if w.lastRow > maxNotedRows {
+		return
+	}
 	for _, c := range w.notes {
 		if w.err != nil {
 			return
