@@ -52,6 +52,9 @@ type nameHit struct {
 // that full name: in 关于洪泽区 the name is 洪泽区, not 于洪 (于洪区).
 func (ix *nameIndex) find(rs []rune, fn func(nameHit)) {
 	for i := 0; i+1 < len(rs); i++ {
+		if !ix.prefixes.mayHave(rs[i], rs[i+1]) {
+			continue // no name starts here, as at nearly every rune
+		}
 		e, ok := ix.longestAt(rs, i)
 		if !ok {
 			continue

@@ -75,24 +75,25 @@ func parseT2S(data []byte) (*t2sTable, error) {
 	return t, nil
 }
 
-// lookup returns the simplified form of r, or r itself.
+// lookup returns the simplified form of r, or r itself. It is short enough
+// to be inlined in the loops over every rune of a text.
 func (t *t2sTable) lookup(r rune) rune {
-	if r < t.lo {
+	if uint32(r) > 0xFFFF {
+		return t.lookupSupp(r)
+	}
+	if !t.sources.mayHave(r) {
 		return r
 	}
-	if r <= t.hi {
-		if !t.sources.mayHave(r) {
-			return r
-		}
-		if s := t.dense[r-t.lo]; s != 0 {
-			return s
-		}
-		return r
+	if s := t.dense[r-t.lo]; s != 0 {
+		return s
 	}
-	if r > 0xFFFF {
-		if s, ok := t.supp[r]; ok {
-			return s
-		}
+	return r
+}
+
+// lookupSupp returns the simplified form of a rune beyond the BMP, or r.
+func (t *t2sTable) lookupSupp(r rune) rune {
+	if s, ok := t.supp[r]; ok {
+		return s
 	}
 	return r
 }
