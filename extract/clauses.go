@@ -77,17 +77,12 @@ type sentenceReader struct {
 func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 	rs := p.Runes
 	out, items := r.clauses[:0], r.items[:0]
-	cur := clause{start: s}
-	first := 0 // the index in items of cur's first
-	end := func(i int, sep rune) {
-		cur.end, cur.sep, cur.items = i, sep, items[first:len(items):len(items)]
-		out = append(out, cur)
-		cur, first = clause{start: i + 1}, len(items)
-	}
+	start, first := s, 0 // where the clause starts, and its first item
 	for i := s; i < e; {
 		c := rs[i]
 		if c == ',' || c == '、' || c == ':' || c == '，' {
-			end(i, c)
+			out = append(out, clause{start: start, end: i, sep: c, items: items[first:len(items):len(items)]})
+			start, first = i+1, len(items)
 			i++
 			continue
 		}
@@ -122,7 +117,7 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 		}
 		i++
 	}
-	end(e, 0)
+	out = append(out, clause{start: start, end: e, items: items[first:len(items):len(items)]})
 	r.clauses, r.items = out, items
 	return out
 }
@@ -443,7 +438,7 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 	rs := sr.p.Runes
 	last := cl.items[len(cl.items)-1]
 	pred := rs[last.end:cl.end]
-	if sr.ctx.kind != Target || len(pred) < 2 || !containsAny(pred, qualitativeWords...) {
+	if sr.ctx.kind != Target || len(pred) < 2 || !qualitativeWords.in(pred) {
 		return
 	}
 	for _, r := range pred {
@@ -465,7 +460,7 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 }
 
 // qualitativeWords mark a target stated in words.
-var qualitativeWords = []string{"同步", "稳", "高于", "衔接", "考核", "提质", "增长", "下降", "完成", "目标", "不低于", "提高", "增加"}
+var qualitativeWords = newWordList("同步", "稳", "高于", "衔接", "考核", "提质", "增长", "下降", "完成", "目标", "不低于", "提高", "增加")
 
 // period gives the year and kind of a figure: the sentence's or figure's
 // own year if it names one, the section's otherwise.

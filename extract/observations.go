@@ -14,24 +14,39 @@ type lead struct {
 	year             int // 2010年的, 到2030年
 }
 
+// Words of a lead, by what they say of the figure after them.
+var (
+	growthWords    = newWordList("增长", "增速", "增幅", "涨幅", "上涨", "上升", "增产")
+	negativeWords  = newWordList("下降", "降低", "回落", "减少", "负增长", "下跌", "下滑", "减产")
+	reachWords     = newWordList("增加到", "增加至", "增至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增长到", "增长至", "下降到", "下降至", "降低到", "降至", "回落到", "回落至")
+	changeWords    = newWordList("增加", "提高", "提升", "减少", "增收", "多")
+	rateWords      = newWordList("占", "比重")
+	levelWords     = newWordList("总量", "规模")
+	multiYearWords = newWordList("年均", "平均每年", "每年", "连续", "历年", "翻番", "翻一番")
+	atLeastWords   = newWordList("不低于", "突破", "超过", "超", "逾", "高于", "跃上", "迈上", "站上", "跨越", "跨上")
+	atMostWords    = newWordList("不超过", "不高于", "低于", "控制在", "不到", "不足")
+	aboutWords     = newWordList("接近", "近", "约")
+)
+
+// readLead reads the words before a figure.
 func readLead(rs []rune) lead {
 	var l lead
-	l.growth = containsAny(rs, "增长", "增速", "增幅", "涨幅", "上涨", "上升", "增产")
-	l.negative = containsAny(rs, "下降", "降低", "回落", "减少", "负增长", "下跌", "下滑", "减产")
-	l.reach = containsAny(rs, "增加到", "增加至", "增至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增长到", "增长至", "下降到", "下降至", "降低到", "降至", "回落到", "回落至")
-	l.change = !l.reach && containsAny(rs, "增加", "提高", "提升", "减少", "增收", "多")
-	l.rate = containsAny(rs, "占", "比重")
-	l.levelWord = containsAny(rs, "总量", "规模")
-	l.multiYear = containsAny(rs, "年均", "平均每年", "每年", "连续", "历年", "翻番", "翻一番")
+	l.growth = growthWords.in(rs)
+	l.negative = negativeWords.in(rs)
+	l.reach = reachWords.in(rs)
+	l.change = !l.reach && changeWords.in(rs)
+	l.rate = rateWords.in(rs)
+	l.levelWord = levelWords.in(rs)
+	l.multiYear = multiYearWords.in(rs)
 	switch {
-	case containsAny(rs, "不低于", "突破", "超过", "超", "逾", "高于", "跃上", "迈上", "站上", "跨越", "跨上"):
+	case atLeastWords.in(rs):
 		l.qualifier = AtLeast
-		if containsAny(rs, "不超过") {
+		if containsWord(rs, "不超过") {
 			l.qualifier = AtMost
 		}
-	case containsAny(rs, "不超过", "不高于", "低于", "控制在", "不到", "不足"):
+	case atMostWords.in(rs):
 		l.qualifier = AtMost
-	case containsAny(rs, "接近", "近", "约"):
+	case aboutWords.in(rs):
 		l.qualifier = About
 	}
 	// The year written just before the figure: 由2010年的162.4亿元.

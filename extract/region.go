@@ -94,12 +94,15 @@ func (ix *nameIndex) fullNameWithin(rs []rune, from, to int) int {
 	return -1
 }
 
+// nationWords are found only in the head of the nation's report.
+var nationWords = newWordList("全国人民代表大会", "国务院总理", "国务院副总理")
+
 // detectRegion tells which region a report speaks for: from the title and
 // the lines naming the congress or the government (strong), else from the
 // place names the text keeps using (a guess, with a warning).
 func detectRegion(t *Text) (Region, *Warning) {
 	head := headRunes(t, 40)
-	if containsAny(head, "全国人民代表大会", "国务院总理", "国务院副总理") {
+	if nationWords.in(head) {
 		return Region{Name: "全国", Level: Nation}, nil
 	}
 	all := divisions().all
@@ -266,8 +269,8 @@ func detectYear(t *Text) (year int, sure bool) {
 		if !isHeading(p) {
 			continue
 		}
-		review := containsAny(p.Runes, reviewWords...)
-		plan := containsAny(p.Runes, planWords...)
+		review := reviewWords.in(p.Runes)
+		plan := planWords.in(p.Runes)
 		for k := 0; k < len(p.Runes); k++ {
 			y, end := readYear(p.Runes, k)
 			if y == 0 {

@@ -147,6 +147,39 @@ func indexWord(rs []rune, word string) int {
 	return -1
 }
 
+// wordList is a list of words prepared for finding any of them in runes:
+// the words as runes, and a mask of their first runes by their remainder
+// modulo 64, which rules out most runes at the cost of one test.
+type wordList struct {
+	words  [][]rune
+	firsts uint64
+}
+
+// newWordList prepares words, none of them empty, for searching.
+func newWordList(words ...string) *wordList {
+	l := &wordList{words: make([][]rune, len(words))}
+	for i, w := range words {
+		l.words[i] = []rune(w)
+		l.firsts |= 1 << (uint32(l.words[i][0]) % 64)
+	}
+	return l
+}
+
+// in reports whether rs contains any of the words.
+func (l *wordList) in(rs []rune) bool {
+	for i, r := range rs {
+		if l.firsts&(1<<(uint32(r)%64)) == 0 {
+			continue
+		}
+		for _, w := range l.words {
+			if w[0] == r && hasRunes(rs, i, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func containsAny(rs []rune, words ...string) bool {
 	for _, w := range words {
 		if containsWord(rs, w) {
