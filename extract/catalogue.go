@@ -353,16 +353,13 @@ type aliasMatch struct {
 	start, end int
 }
 
+// mayStartAlias reports whether an alias may start with r: false means
+// that none does. It is the quick test before findAlias, for the loop over
+// a sentence's runes, at nearly all of which no alias starts.
+func (c *Catalogue) mayStartAlias(r rune) bool { return c.firsts.mayHave(r) }
+
 // findAlias returns the longest alias starting at rs[i], if any.
 func (c *Catalogue) findAlias(rs []rune, i int) (aliasMatch, bool) {
-	if !c.firsts.mayHave(rs[i]) {
-		return aliasMatch{}, false
-	}
-	return c.longestAlias(rs, i)
-}
-
-// longestAlias looks for the aliases starting with rs[i], longest first.
-func (c *Catalogue) longestAlias(rs []rune, i int) (aliasMatch, bool) {
 	as := c.byFirst[rs[i]]
 	for k := range as {
 		a := &as[k]

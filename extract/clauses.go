@@ -93,8 +93,8 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 				continue
 			}
 		}
-		if a, ok := r.cat.findAlias(rs[:e], i); ok {
-			if a.after == "" || containsWord(rs[s:i], a.after) {
+		if r.cat.mayStartAlias(c) {
+			if a, ok := r.cat.findAlias(rs[:e], i); ok && (a.after == "" || containsWord(rs[s:i], a.after)) {
 				items = append(items, item{kind: itemAlias, start: a.start, end: a.end, alias: a})
 				i = a.end
 				continue
@@ -416,7 +416,10 @@ func clauseYear(rs []rune, cl clause, reportYear int) int {
 	case hasWord(zone, 0, "去年"), hasWord(zone, 0, "上年"):
 		return reportYear - 1
 	}
-	for i := range zone {
+	for i, r := range zone {
+		if !isDigit(r) {
+			continue // not the start of a year, as nearly everywhere
+		}
 		y, j := readYear(zone, i)
 		if y == 0 {
 			continue

@@ -11,6 +11,9 @@ type number struct {
 	start, end int // rune span in the paragraph
 }
 
+// isDigit reports whether r is an ASCII digit.
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
 // parseArabic reads an Arabic number at rs[i:]: digits with an optional
 // decimal part and thousands separators (3,569.7). ok is false when no digit
 // starts there.

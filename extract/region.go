@@ -246,6 +246,9 @@ func headRunes(t *Text, n int) []rune {
 func detectYear(t *Text) (year int, sure bool) {
 	head := headRunes(t, 40)
 	for i := 0; i < len(head); i++ {
+		if !isDigit(head[i]) {
+			continue
+		}
 		y, end := readYear(head, i)
 		if y == 0 {
 			continue

@@ -233,9 +233,11 @@ func opening(rs []rune) []rune {
 
 // hasYear reports whether rs names a year (2025年).
 func hasYear(rs []rune) bool {
-	for i := range rs {
-		if y, _ := readYear(rs, i); y > 0 {
-			return true
+	for i, r := range rs {
+		if isDigit(r) {
+			if y, _ := readYear(rs, i); y > 0 {
+				return true
+			}
 		}
 	}
 	return false

@@ -105,8 +105,10 @@ func isFillerMark(r rune) bool {
 // yearAt matches a year such as 2024年 at rs[i:] and returns the index
 // after it, or i.
 func yearAt(rs []rune, i int) int {
-	if y, j := readYear(rs, i); y > 0 {
-		return j
+	if i < len(rs) && isDigit(rs[i]) {
+		if y, j := readYear(rs, i); y > 0 {
+			return j
+		}
 	}
 	return i
 }
