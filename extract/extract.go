@@ -84,6 +84,7 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("%s: %w: %d MB of text, more than a report's %d MB", path, ErrTooLarge, len(doc.Text)>>20, MaxText>>20)
 	}
 	sum := sha256.Sum256(data)
+	text := Normalise(doc.Text)
 	rep := &Report{Source: Source{
 		Path:     path,
 		SHA256:   hex.EncodeToString(sum[:]),
@@ -91,13 +92,13 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 		Encoding: doc.Encoding,
 		Script:   "simplified",
 	}}
-	if IsTraditional(doc.Text) {
+	if text.traditional() {
 		rep.Source.Script = "traditional"
 	}
 	if doc.Invalid > 0 {
 		rep.Warnings = append(rep.Warnings, Warnf(0, "%d bytes could not be decoded as %s and were replaced", doc.Invalid, doc.Encoding))
 	}
-	ReadText(rep, doc.Text, opts)
+	readText(rep, text, opts)
 	return rep, nil
 }
 
@@ -119,11 +120,15 @@ func CheckSize(path string, size int64) error {
 // ReadText fills a report from its decoded text: region, year, title and
 // observations.
 func ReadText(rep *Report, decoded string, opts Options) {
+	readText(rep, Normalise(decoded), opts)
+}
+
+// readText is ReadText of the normalised text.
+func readText(rep *Report, text *Text, opts Options) {
 	cat := opts.Catalogue
 	if cat == nil {
 		cat = DefaultCatalogue()
 	}
-	text := Normalise(decoded)
 	rep.Title = title(text)
 
 	if opts.Region != "" {

@@ -16,7 +16,8 @@ import (
 type Text struct {
 	Orig       string
 	Paragraphs []Paragraph
-	lineStart  []int // byte offset at which each physical line starts
+	lineStart  []int       // byte offset at which each physical line starts
+	script     scriptCount // of all the runes of Orig
 }
 
 // Paragraph is one logical line of a report.
@@ -80,8 +81,13 @@ func Normalise(orig string) *Text {
 		off = end + 1
 	}
 	flush(len(w.runes))
+	t.script = w.script
 	return t
 }
+
+// traditional reports whether the text is written in Traditional
+// characters, as IsTraditional(t.Orig) does.
+func (t *Text) traditional() bool { return t.script.traditional() }
 
 // countRunes counts the runes of valid UTF-8 by the bytes that start one,
 // without decoding them.
@@ -99,9 +105,10 @@ func countRunes(s string) int {
 // every paragraph is a stretch of one array, written after the one before,
 // so that a text takes two allocations however many lines it has.
 type textWriter struct {
-	runes []rune
-	pos   []int
-	simp  *t2sTable // the table of Simplified forms
+	runes  []rune
+	pos    []int
+	simp   *t2sTable   // the table of Simplified forms
+	script scriptCount // of every rune read, kept or not
 }
 
 // paragraph returns the paragraph of runes [start, end), capped so that
@@ -140,6 +147,7 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 			if isBullet(r) {
 				p.Item = true
 			}
+			w.script.add(w.simp, r)
 			i += size
 			continue
 		}
@@ -150,6 +158,7 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		pos := start + i
 		i += size
+		w.script.add(w.simp, r)
 		switch {
 		case r == '*' && i < len(s) && s[i] == '*', r == '_' && i < len(s) && s[i] == '_':
 			i++ // Markdown emphasis

@@ -148,23 +148,40 @@ func convertFrom(t *t2sTable, s string, i int) string {
 // a stray Traditional name in Simplified prose does not tip the balance.
 func IsTraditional(s string) bool {
 	t := t2s()
-	han, changed := 0, 0
+	var c scriptCount
 	for _, r := range s {
-		if r < 0x2E80 {
-			continue
-		}
-		if t.lookup(r) != r {
-			changed++
-			han++
-		} else if isHan(r) {
-			han++
-		}
+		c.add(t, r)
 	}
+	return c.traditional()
+}
+
+// scriptCount counts the Han runes of a text, and those of them that the
+// Simplified table changes, for IsTraditional. Normalise counts the runes
+// it reads, so that a report is not decoded a second time to be told.
+type scriptCount struct {
+	han, changed int
+}
+
+// add counts r, looked up in t (t2s()).
+func (c *scriptCount) add(t *t2sTable, r rune) {
+	if r < 0x2E80 {
+		return
+	}
+	if t.lookup(r) != r {
+		c.changed++
+		c.han++
+	} else if isHan(r) {
+		c.han++
+	}
+}
+
+// traditional reports whether the runes counted are Traditional text.
+func (c *scriptCount) traditional() bool {
 	need := 20
-	if han < 200 {
-		need = max(2, han/10)
+	if c.han < 200 {
+		need = max(2, c.han/10)
 	}
-	return changed >= need && changed*100 > han*3
+	return c.changed >= need && c.changed*100 > c.han*3
 }
 
 // isHan reports whether r is a Han character, asking the Unicode tables

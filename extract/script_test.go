@@ -189,6 +189,26 @@ func BenchmarkToSimplified(b *testing.B) {
 	}
 }
 
+// TestTextScript: Normalise counts the runes of a text as IsTraditional
+// does, the ones it drops (Markdown, bullets, zero-width spaces) included.
+func TestTextScript(t *testing.T) {
+	texts := []string{
+		readSeed(t, seedSimplified),
+		readSeed(t, seedTraditional),
+		"## ● 新鄉市\n\ufeff地區&nbsp;**生產**總值\u200b\r\n\u3000\u3000臺灣 ５％\n- 億元",
+		"\xff\xfe無效的\xe4\xb8UTF-8",
+	}
+	for _, s := range texts {
+		var want scriptCount
+		for _, r := range s {
+			want.add(t2s(), r)
+		}
+		if got := Normalise(s).script; got != want {
+			t.Errorf("Normalise(%.20q) counts %+v, want %+v", s, got, want)
+		}
+	}
+}
+
 // TestIsHan: the shortcut for the CJK Unified Ideographs agrees with the
 // Unicode tables.
 func TestIsHan(t *testing.T) {
