@@ -158,6 +158,16 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		pos := start + i
 		i += size
+		if isIdeograph(r) {
+			// Most of a report: a Han character, with no width form and
+			// nothing to drop, kept in its Simplified form.
+			simple := w.simp.lookup(r)
+			w.script.addHan(simple != r)
+			w.runes = append(w.runes, simple)
+			w.pos = append(w.pos, pos)
+			space = -1
+			continue
+		}
 		w.script.add(w.simp, r)
 		switch {
 		case r == '*' && i < len(s) && s[i] == '*', r == '_' && i < len(s) && s[i] == '_':
@@ -222,7 +232,7 @@ func entity(s string) (int, rune) {
 // the table simp (t2s()). It maps one rune to one rune so that positions
 // survive.
 func foldRune(simp *t2sTable, r rune) rune {
-	if 0x4E00 <= r && r <= 0x9FFF {
+	if isIdeograph(r) {
 		// CJK Unified Ideographs, most of a report, have no width forms.
 		return simp.lookup(r)
 	}

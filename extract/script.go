@@ -168,10 +168,17 @@ func (c *scriptCount) add(t *t2sTable, r rune) {
 		return
 	}
 	if t.lookup(r) != r {
-		c.changed++
-		c.han++
+		c.addHan(true)
 	} else if isHan(r) {
-		c.han++
+		c.addHan(false)
+	}
+}
+
+// addHan counts a Han rune, which the table changes or not.
+func (c *scriptCount) addHan(changed bool) {
+	c.han++
+	if changed {
+		c.changed++
 	}
 }
 
@@ -187,8 +194,12 @@ func (c *scriptCount) traditional() bool {
 // isHan reports whether r is a Han character, asking the Unicode tables
 // only outside the CJK Unified Ideographs, where most of a text's are.
 func isHan(r rune) bool {
-	return 0x4E00 <= r && r <= 0x9FFF || unicode.Is(unicode.Han, r)
+	return isIdeograph(r) || unicode.Is(unicode.Han, r)
 }
+
+// isIdeograph reports whether r is in the block of CJK Unified Ideographs,
+// U+4E00–U+9FFF, which holds the Han characters in common use.
+func isIdeograph(r rune) bool { return 0x4E00 <= r && r <= 0x9FFF }
 
 // simplifiedRune returns the Simplified form of r (the one-rune step of
 // ToSimplified), or r itself.
