@@ -133,8 +133,9 @@ func (wb *workbook) writeDetailSheet(name, table string, rows []detailRow) error
 	w.ref(len(detailHeader), last)
 	w.freeze(1, 1)
 	w.page(1, 1, 1)
-	if err := w.finish(); err != nil {
-		return err
+	w.dimension()
+	if w.err != nil {
+		return w.err
 	}
 
 	header, err := wb.st.get(headerStyle)

@@ -69,35 +69,48 @@ func (w *sheetWriter) fitColumns(first, last, filterRow int, limit func(col int)
 		return nil
 	}
 	var text []int
-	fit := func(c written) {
-		if c.row < first || (last > 0 && c.row > last) {
-			return
-		}
-		if c.col > len(text) {
-			text = append(text, make([]int, c.col-len(text))...)
-		}
-		if c.row == filterRow {
-			c.width += filterButton
-		}
-		text[c.col-1] = max(text[c.col-1], c.width)
-	}
-	for _, c := range w.texts {
-		fit(c)
-	}
-	for _, c := range w.numbers {
-		// A number is as wide as its format shows it (6.5%左右), which
-		// excelize tells cell by cell; reading the whole sheet back
-		// would cost a marshal of it.
-		if c.row < first || (last > 0 && c.row > last) {
+	widest := map[numberColumn]numberRange{} // numbers: the extremes of each column and format
+	for row, cells := range w.rows {
+		if row < first || (last > 0 && row > last) {
 			continue
 		}
-		shown, err := w.f.GetCellValue(w.name, w.ref(c.col, c.row))
-		if err != nil {
-			w.err = fmt.Errorf("sheet %s: read back for widths: %w", w.name, err)
-			return nil
+		if len(cells) > len(text) {
+			text = append(text, make([]int, len(cells)-len(text))...)
 		}
-		c.width = textWidth(shown)
-		fit(c)
+		for i, c := range cells {
+			n := 0
+			switch v := c.value.(type) {
+			case string:
+				n = textWidth(v)
+			case []excelize.RichTextRun:
+				var b strings.Builder
+				for _, run := range v {
+					b.WriteString(run.Text)
+				}
+				n = textWidth(b.String())
+			case float64:
+				widest[numberColumn{i + 1, c.numFmt}] = widest[numberColumn{i + 1, c.numFmt}].with(v)
+			case int:
+				widest[numberColumn{i + 1, c.numFmt}] = widest[numberColumn{i + 1, c.numFmt}].with(float64(v))
+			}
+			if row == filterRow && c.value != nil {
+				n += filterButton
+			}
+			text[i] = max(text[i], n)
+		}
+	}
+	for k, r := range widest {
+		// A number is as wide as its format shows it (6.5%左右): the
+		// widest of a column are its largest, its most negative and its
+		// longest numbers, which excelize formats.
+		for _, v := range r.extremes() {
+			shown, err := w.shown.show(v, k.numFmt)
+			if err != nil {
+				w.err = fmt.Errorf("sheet %s: format %q: %w", w.name, k.numFmt, err)
+				return nil
+			}
+			text[k.col-1] = max(text[k.col-1], textWidth(shown))
+		}
 	}
 	widths := make([]float64, len(text))
 	for c, tw := range text {
@@ -148,7 +161,14 @@ func (w *sheetWriter) height(row int, points float64) {
 	if w.err != nil {
 		return
 	}
-	w.fail("row height", 1, row, w.f.SetRowHeight(w.name, row, points))
+	if row < 1 || row > excelize.TotalRows || points < 0 || points > excelize.MaxRowHeight {
+		w.fail("row height", 1, row, fmt.Errorf("row %d of height %v: out of range", row, points))
+		return
+	}
+	if w.heights == nil {
+		w.heights = map[int]float64{}
+	}
+	w.heights[row] = points
 }
 
 // freeze keeps cols columns and rows rows in view while scrolling.

@@ -128,8 +128,8 @@ func (w *sheetWriter) title(text, facts string) {
 		return
 	}
 	big, small := font(titleStyle), font(styleSpec{color: noteColour})
-	w.fail("title", 1, 1, w.f.SetCellRichText(w.name, "A1", []excelize.RichTextRun{
+	w.richText(1, 1, []excelize.RichTextRun{
 		{Text: cleanText(text), Font: big},
 		{Text: "　" + cleanText(facts), Font: small},
-	}))
+	})
 }

@@ -2,6 +2,8 @@ package export
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -14,21 +16,51 @@ const commentAuthor = "zhibiao"
 // sheetWriter writes the cells of one sheet. The first error stops it and
 // is kept, so that the sheet code reads as a list of cells; finish returns
 // it.
+//
+// Cells are held in the writer, not in excelize's model of the sheet, and
+// streamed to the file by finish: a model costs a lookup of the sheet by
+// name on every cell written and gigabytes for ten thousand reports. What
+// a stream writes before the rows — properties, panes, column widths,
+// page setup, conditional formats, notes — goes on the sheet as excelize
+// holds it, before finish.
 type sheetWriter struct {
 	f     *excelize.File
 	st    *styles
+	shown *numberShower
 	name  string
 	notes []excelize.Comment
 	err   error
 
 	lastCol, lastRow int       // the extent of the cells written
 	widths           []float64 // the column widths set, from column 1
-	texts            []written // text cells and their widths, for fitColumns
-	numbers          []written // number cells, whose width depends on their format
+	rows             map[int][]pending
+	heights          map[int]float64
+	merges           [][2]string
+	tables           []*excelize.Table
 }
 
-// written is a cell written, and the width of its text (texts only).
-type written struct{ col, row, width int }
+// pending is a cell waiting to be streamed.
+type pending struct {
+	value  any    // string, float64, int, []excelize.RichTextRun; nil: style only
+	style  int    // excelize style id
+	numFmt string // of a number: what it is shown as, for its width
+	used   bool
+}
+
+// cell returns the pending cell at col, row, making it.
+func (w *sheetWriter) cell(col, row int) *pending {
+	w.ref(col, row)
+	if w.rows == nil {
+		w.rows = map[int][]pending{}
+	}
+	r := w.rows[row]
+	if col > len(r) {
+		r = append(r, make([]pending, col-len(r))...)
+		w.rows[row] = r
+	}
+	r[col-1].used = true
+	return &r[col-1]
+}
 
 // tableStyle is the style of the workbook's tables.
 const tableStyle = "TableStyleLight9"
@@ -41,7 +73,7 @@ const (
 )
 
 func (wb *workbook) sheet(name string) *sheetWriter {
-	return &sheetWriter{f: wb.f, st: wb.st, name: name}
+	return &sheetWriter{f: wb.f, st: wb.st, shown: wb.shown, name: name}
 }
 
 // fail keeps err, the first error of the sheet, naming the step and cell.
@@ -69,11 +101,12 @@ func (w *sheetWriter) style(col, row int, spec styleSpec) {
 		return
 	}
 	id, err := w.st.get(spec)
-	if err == nil {
-		ref := w.ref(col, row)
-		err = w.f.SetCellStyle(w.name, ref, ref, id)
+	if err != nil {
+		w.fail("style", col, row, err)
+		return
 	}
-	w.fail("style", col, row, err)
+	c := w.cell(col, row)
+	c.style, c.numFmt = id, spec.numFmt
 }
 
 // str writes text. Text is always a string cell, never a formula, whatever
@@ -82,9 +115,7 @@ func (w *sheetWriter) str(col, row int, s string, spec styleSpec) {
 	if w.err != nil {
 		return
 	}
-	s = cleanText(s)
-	w.fail("text", col, row, w.f.SetCellStr(w.name, w.ref(col, row), s))
-	w.texts = append(w.texts, written{col, row, textWidth(s)})
+	w.cell(col, row).value = cleanText(s)
 	w.style(col, row, spec)
 }
 
@@ -93,8 +124,7 @@ func (w *sheetWriter) num(col, row int, v float64, spec styleSpec) {
 	if w.err != nil {
 		return
 	}
-	w.fail("number", col, row, w.f.SetCellFloat(w.name, w.ref(col, row), v, -1, 64))
-	w.numbers = append(w.numbers, written{col: col, row: row})
+	w.cell(col, row).value = v
 	w.style(col, row, spec)
 }
 
@@ -103,9 +133,16 @@ func (w *sheetWriter) int(col, row, v int, spec styleSpec) {
 	if w.err != nil {
 		return
 	}
-	w.fail("number", col, row, w.f.SetCellInt(w.name, w.ref(col, row), int64(v)))
-	w.numbers = append(w.numbers, written{col: col, row: row})
+	w.cell(col, row).value = v
 	w.style(col, row, spec)
+}
+
+// richText writes runs of text in their own fonts.
+func (w *sheetWriter) richText(col, row int, runs []excelize.RichTextRun) {
+	if w.err != nil {
+		return
+	}
+	w.cell(col, row).value = runs
 }
 
 // merge merges a range of cells; the top-left cell keeps its value.
@@ -113,7 +150,7 @@ func (w *sheetWriter) merge(col1, row1, col2, row2 int) {
 	if w.err != nil {
 		return
 	}
-	w.fail("merge", col1, row1, w.f.MergeCell(w.name, w.ref(col1, row1), w.ref(col2, row2)))
+	w.merges = append(w.merges, [2]string{w.ref(col1, row1), w.ref(col2, row2)})
 }
 
 // table makes the cells from a header row to the last row an Excel table,
@@ -124,13 +161,9 @@ func (w *sheetWriter) table(name string, col1, row1, col2, row2 int) {
 		return
 	}
 	stripes := true
-	rng := w.ref(col1, row1) + ":" + w.ref(col2, row2)
-	err := w.f.AddTable(w.name, &excelize.Table{
-		Range: rng, Name: name, StyleName: tableStyle, ShowRowStripes: &stripes,
+	w.tables = append(w.tables, &excelize.Table{
+		Range: w.ref(col1, row1) + ":" + w.ref(col2, row2), Name: name, StyleName: tableStyle, ShowRowStripes: &stripes,
 	})
-	if err != nil {
-		w.err = fmt.Errorf("sheet %s: table %s: %w", w.name, rng, err)
-	}
 }
 
 // note attaches a note to a cell. Notes are added by finish, after the
@@ -153,16 +186,74 @@ func (w *sheetWriter) note(col, row int, text string) {
 }
 
 // finish records the sheet's extent, which excelize leaves at A1, adds the
-// notes and returns the first error.
+// notes, streams the cells and returns the first error.
 func (w *sheetWriter) finish() error {
+	w.dimension()
+	w.addNotes()
+	if w.err != nil {
+		return w.err
+	}
+	if err := w.stream(); err != nil {
+		w.err = fmt.Errorf("sheet %s: %w", w.name, err)
+	}
+	return w.err
+}
+
+// dimension records the sheet's extent.
+func (w *sheetWriter) dimension() {
 	if w.err == nil && w.lastRow > 0 {
 		rng := "A1:" + w.ref(w.lastCol, w.lastRow)
 		if err := w.f.SetSheetDimension(w.name, rng); err != nil {
 			w.err = fmt.Errorf("sheet %s: dimension %s: %w", w.name, rng, err)
 		}
 	}
-	w.addNotes()
-	return w.err
+}
+
+// stream writes the cells, row by row, then the merges and tables.
+func (w *sheetWriter) stream() error {
+	sw, err := w.f.NewStreamWriter(w.name)
+	if err != nil {
+		return err
+	}
+	rows := make([]int, 0, len(w.rows)+len(w.heights))
+	for r := range w.rows {
+		rows = append(rows, r)
+	}
+	for r := range w.heights {
+		if _, ok := w.rows[r]; !ok {
+			rows = append(rows, r)
+		}
+	}
+	slices.Sort(rows)
+	var values []any
+	for _, r := range rows {
+		values = values[:0]
+		for _, c := range w.rows[r] {
+			if !c.used {
+				values = append(values, nil)
+				continue
+			}
+			values = append(values, excelize.Cell{StyleID: c.style, Value: c.value})
+		}
+		var opts []excelize.RowOpts
+		if h, ok := w.heights[r]; ok {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(r), values, opts...); err != nil {
+			return fmt.Errorf("row %d: %w", r, err)
+		}
+	}
+	for _, m := range w.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return fmt.Errorf("merge %s:%s: %w", m[0], m[1], err)
+		}
+	}
+	for _, t := range w.tables {
+		if err := sw.AddTable(t); err != nil {
+			return fmt.Errorf("table %s: %w", t.Range, err)
+		}
+	}
+	return sw.Flush()
 }
 
 // maxNotedRows is the most rows a sheet may have for its cells to get

@@ -66,8 +66,9 @@ func WriteWorkbook(w io.Writer, inputs []Input, opt WorkbookOptions) error {
 // workbook is a book being rendered into an excelize file.
 type workbook struct {
 	*book
-	f  *excelize.File
-	st *styles
+	f     *excelize.File
+	st    *styles
+	shown *numberShower
 }
 
 // plan resolves the layout against the catalogue.
@@ -91,7 +92,7 @@ func render(inputs []Input, opt WorkbookOptions) (*excelize.File, error) {
 	b := newBook(inputs, opt)
 	f := excelize.NewFile()
 	f.SetZipWriter(stampedZipWriter(b.asOf))
-	wb := &workbook{book: b, f: f}
+	wb := &workbook{book: b, f: f, shown: newNumberShower()}
 	if err := wb.build(); err != nil {
 		f.Close()
 		return nil, err
@@ -137,6 +138,9 @@ func (wb *workbook) build() error {
 			return fmt.Errorf("add sheet %s: %w", name, err)
 		}
 	}
+	// Before any sheet is streamed: it marks every sheet's view, and a
+	// streamed sheet is no longer held to be marked.
+	wb.f.SetActiveSheet(0)
 	steps := []func() error{wb.writeOverview}
 	if wb.previous {
 		steps = append(steps, wb.writeChanges)
@@ -151,6 +155,5 @@ func (wb *workbook) build() error {
 			return err
 		}
 	}
-	wb.f.SetActiveSheet(0)
 	return nil
 }
