@@ -382,22 +382,37 @@ func sentenceYear(rs []rune, reportYear int) int {
 	if y, j := readYear(rs, 0); y > 0 && (j == len(rs) || rs[j] == ',' || rs[j] == '，' || rs[j] == '以') {
 		return y
 	}
-	for _, lead := range []string{"到", "至", "预计到", "力争到", "争取到"} {
-		if hasWord(rs, 0, lead) {
-			if y, _ := readYear(rs, len([]rune(lead))); y > 0 {
+	for _, lead := range yearLeads.words {
+		if hasRunes(rs, 0, lead) {
+			if y, _ := readYear(rs, len(lead)); y > 0 {
 				return y
 			}
 		}
 	}
 	if reportYear > 0 {
-		if hasWord(rs, 0, "今年") {
-			return reportYear
-		}
-		if hasWord(rs, 0, "去年") || hasWord(rs, 0, "上年") {
-			return reportYear - 1
+		if y, ok := relativeYear(rs, reportYear); ok {
+			return y
 		}
 	}
 	return 0
+}
+
+// yearLeads open a sentence about a year to come: 到2030年.
+var yearLeads = newWordList("到", "至", "预计到", "力争到", "争取到")
+
+// relativeYear reads a year named relative to the report's at the start of
+// rs: 今年, the report's, or 去年 and 上年, the year before.
+func relativeYear(rs []rune, reportYear int) (year int, ok bool) {
+	if len(rs) < 2 || rs[1] != '年' {
+		return 0, false
+	}
+	switch rs[0] {
+	case '今':
+		return reportYear, true
+	case '去', '上':
+		return reportYear - 1, true
+	}
+	return 0, false
 }
 
 // clauseYear finds a year named before a clause's first item: 今年, 去年,
@@ -410,11 +425,8 @@ func clauseYear(rs []rune, cl clause, reportYear int) int {
 		end = cl.items[0].start
 	}
 	zone := rs[cl.start:end]
-	switch {
-	case hasWord(zone, 0, "今年"):
-		return reportYear
-	case hasWord(zone, 0, "去年"), hasWord(zone, 0, "上年"):
-		return reportYear - 1
+	if y, ok := relativeYear(zone, reportYear); ok {
+		return y
 	}
 	for i, r := range zone {
 		if !isDigit(r) {
