@@ -80,6 +80,10 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 	start, first := s, 0 // where the clause starts, and its first item
 	for i := s; i < e; {
 		c := rs[i]
+		if !clauseStarts.mayHave(c) && !r.cat.mayStartAlias(c) {
+			i++ // nothing starts here, as at most runes
+			continue
+		}
 		if c == ',' || c == '、' || c == ':' || c == '，' {
 			out = append(out, clause{start: start, end: i, sep: c, items: items[first:len(items):len(items)]})
 			start, first = i+1, len(items)
@@ -121,6 +125,17 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 	r.clauses, r.items = out, items
 	return out
 }
+
+// clauseStarts holds the runes other than an alias's first at which
+// splitClauses finds something: a separator, a rank's 全, a number (the
+// digits and the numerals of isChineseDigit).
+var clauseStarts = func() *runeFilter {
+	f := new(runeFilter)
+	for _, r := range ",、:，全0123456789〇零一二两三四五六七八九十百千" {
+		f.add(r)
+	}
+	return f
+}()
 
 // readSentence finds the observations of the sentence p.Runes[s:e].
 func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
