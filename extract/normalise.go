@@ -18,6 +18,7 @@ type Text struct {
 	Paragraphs []Paragraph
 	lineStart  []int       // byte offset at which each physical line starts
 	script     scriptCount // of all the runes of Orig
+	runes      []rune      // the runes of all the paragraphs, one after another
 }
 
 // Paragraph is one logical line of a report.
@@ -81,7 +82,7 @@ func Normalise(orig string) *Text {
 		off = end + 1
 	}
 	flush(len(w.runes))
-	t.script = w.script
+	t.script, t.runes = w.script, w.runes
 	return t
 }
 

@@ -37,6 +37,24 @@ func TestNormalise(t *testing.T) {
 	}
 }
 
+// TestHeadRunes: the paragraphs lie one after another in the text's
+// runes, which headRunes returns for the head.
+func TestHeadRunes(t *testing.T) {
+	texts := []string{"\n\n一、标题\n\n正文,\n接着。\n\n- 一项\n\n", readSeed(t, seedSimplified), readSeed(t, seedTraditional)}
+	for _, s := range texts {
+		text := Normalise(s)
+		for _, n := range []int{0, 1, 2, 40, len(text.Paragraphs) + 1} {
+			var want []rune
+			for _, p := range text.Paragraphs[:min(n, len(text.Paragraphs))] {
+				want = append(want, p.Runes...)
+			}
+			if got := headRunes(text, n); string(got) != string(want) {
+				t.Errorf("headRunes(%.10q, %d) = %.20q, want %.20q", s, n, string(got), string(want))
+			}
+		}
+	}
+}
+
 // TestQuote: a span of normalised runes quotes the source as written, in
 // its own script and width, and knows its line.
 func TestQuote(t *testing.T) {

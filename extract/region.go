@@ -225,18 +225,14 @@ func RegionByName(name string) (Region, bool) {
 }
 
 // headRunes joins the first n paragraphs without separators, so that a
-// title broken over lines (政府工作报\n告) reads whole.
+// title broken over lines (政府工作报\n告) reads whole. Normalise writes the
+// paragraphs one after another, so that they are joined already.
 func headRunes(t *Text, n int) []rune {
-	n = min(n, len(t.Paragraphs))
 	size := 0
-	for _, p := range t.Paragraphs[:n] {
+	for _, p := range t.Paragraphs[:min(n, len(t.Paragraphs))] {
 		size += len(p.Runes)
 	}
-	out := make([]rune, 0, size)
-	for _, p := range t.Paragraphs[:n] {
-		out = append(out, p.Runes...)
-	}
-	return out
+	return t.runes[:size:size]
 }
 
 // detectYear tells the year a report was delivered: from the date line of

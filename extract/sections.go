@@ -15,6 +15,7 @@ func (r *reader) sections() []context {
 	out := make([]context, len(r.text.Paragraphs))
 	cur := context{kind: Actual, year: r.reportYear - 1}
 	goalList := false // inside a list of goals under a goals heading
+	var opens [][]rune
 	for i := range r.text.Paragraphs {
 		p := &r.text.Paragraphs[i]
 		heading := isHeading(p)
@@ -30,7 +31,8 @@ func (r *reader) sections() []context {
 			}
 			isGoals = goalWords.in(p.Runes)
 		} else {
-			for _, o := range openings(p.Runes, 3) {
+			opens = openings(opens[:0], p.Runes, 3)
+			for _, o := range opens {
 				k, y, span, ok := r.section(o, false)
 				switch {
 				case !ok:
@@ -194,15 +196,15 @@ func preamble(rs []rune) []rune {
 	return nil
 }
 
-// openings returns the opening words of the first n sentences of a
+// openings appends to out the opening words of the first n sentences of a
 // paragraph (各位代表! 2025年是“十四五”收官之年。五年来,…).
-func openings(rs []rune, n int) [][]rune {
-	var out [][]rune
+func openings(out [][]rune, rs []rune, n int) [][]rune {
 	s := 0
-	for i := 0; i <= len(rs) && len(out) < n; i++ {
+	for i := 0; i <= len(rs) && n > 0; i++ {
 		if i == len(rs) || rs[i] == '。' || rs[i] == '!' || rs[i] == '?' {
 			if i > s {
 				out = append(out, opening(rs[s:i]))
+				n--
 			}
 			s = i + 1
 		}
