@@ -62,6 +62,10 @@ func (wb *workbook) writeRegionSheet(s *regionSheet) error {
 	var rules []judged
 	row := regionFirstRow - 1
 	for _, reg := range s.regions {
+		// A shared sheet spans every year of its regions; a region's row
+		// is drawn only in the years it has figures for, which keeps the
+		// sheet a fraction of the size.
+		own := wb.regionYears(reg)
 		for _, r := range wb.regionRows(reg) {
 			row++
 			key := r.key
@@ -72,6 +76,9 @@ func (wb *workbook) writeRegionSheet(s *regionSheet) error {
 			w.str(lead-1, row, r.group, textStyle)
 			w.str(lead, row, withUnit(rowLabel(ind, key.indicator, key.measure, key.scope), key.unit), textStyle)
 			for i, year := range years {
+				if !slices.Contains(own, year) {
+					continue
+				}
 				if j, ok := wb.put(w, row, blocks[i], reg.cells[cellKey{key, year}]); ok {
 					rules = append(rules, j)
 				}

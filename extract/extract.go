@@ -31,6 +31,7 @@ type reader struct {
 	clauses  []clause
 	items    []item
 	subjects []subject
+	lists    []*subject
 }
 
 func (r *reader) isFiller(rs []rune) bool { return isFiller(rs, r.extra) }
@@ -178,8 +179,12 @@ func readText(rep *Report, text *Text, opts Options) {
 		if ind := cat.Indicator(c.Indicator); ind != nil && ind.Disabled {
 			continue // switched off in the catalogue
 		}
+		// The phrase is a copy, not a slice of the text: a run over
+		// thousands of reports keeps their figures, not their texts.
+		c.Text = strings.Clone(c.Text)
 		rep.Observations = append(rep.Observations, c.Observation)
 	}
+	rep.Title = strings.Clone(rep.Title)
 	if len(rep.Observations) == 0 {
 		rep.Warnings = append(rep.Warnings, Warnf(0, "no figures of the catalogue's indicators found"))
 	}
