@@ -141,7 +141,7 @@ var clauseStarts = func() *runeFilter {
 func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
 	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
 	sr.clauses = r.splitClauses(p, s, e)
-	r.subjects = r.subjects[:0]
+	r.subjects, r.lists = r.subjects[:0], r.lists[:0]
 	for ci := 0; ci < len(sr.clauses); ci++ {
 		ci = sr.readClause(ci)
 	}
@@ -153,6 +153,23 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 func (sr *sentenceReader) newSubject(sb subject) *subject {
 	sr.r.subjects = append(sr.r.subjects, sb)
 	return &sr.r.subjects[len(sr.r.subjects)-1]
+}
+
+// appendSubjects appends subjects to a list. A list that is nil starts in
+// a stretch of r.lists, the room kept for the sentence's lists, so that
+// they do not allocate one by one; the stretch is capped, so that a list
+// that outgrows it moves to an array of its own, not into the next list's.
+func (sr *sentenceReader) appendSubjects(list []*subject, sbs ...*subject) []*subject {
+	if list == nil {
+		const room = 4
+		l := sr.r.lists
+		if cap(l)-len(l) < room {
+			l = make([]*subject, 0, 64*room)
+		}
+		list = l[len(l) : len(l) : len(l)+room]
+		sr.r.lists = l[:len(l)+room]
+	}
+	return append(list, sbs...)
 }
 
 // clauseState is what reading a clause has found so far.
@@ -208,7 +225,7 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 		// 城乡居民人均可支配收入分别增长4.4%、5.6%: two indicators, in turn
 		// for 分别 or together for 均, and neither alone
 		if sr.r.isFiller(lead) {
-			sr.pending = append(sr.pending, named, sr.newSubject(subject{ind: it.alias.and, start: cl.start}))
+			sr.pending = sr.appendSubjects(sr.pending, named, sr.newSubject(subject{ind: it.alias.and, start: cl.start}))
 			st.pair = true
 		}
 		st.sub = nil
@@ -336,7 +353,7 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 		if !sr.r.isFiller(rs[cl.start:cl.end]) {
 			sr.last, sr.pending = nil, nil
 			if cl.sep == '、' {
-				sr.pending = append(sr.pending, sr.newSubject(subject{start: cl.start}))
+				sr.pending = sr.appendSubjects(sr.pending, sr.newSubject(subject{start: cl.start}))
 			}
 		}
 	case onlyAliases(cl):
@@ -355,7 +372,7 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 			}
 		}
 		if cl.sep == '、' {
-			sr.pending = append(sr.pending, st.sub)
+			sr.pending = sr.appendSubjects(sr.pending, st.sub)
 		} else {
 			sr.pending = nil
 		}
@@ -363,9 +380,9 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 	default:
 		sr.pending = nil
 		if st.sub != nil {
-			sr.recent = append(sr.recent, st.sub)
+			sr.recent = sr.appendSubjects(sr.recent, st.sub)
 		} else {
-			sr.recent = append(sr.recent, sr.newSubject(subject{}))
+			sr.recent = sr.appendSubjects(sr.recent, sr.newSubject(subject{}))
 		}
 		sr.last = st.sub
 	}
