@@ -41,6 +41,8 @@ type Catalogue struct {
 	Version    string           // the first 12 hex digits of the SHA-256 of its text
 	byFirst    map[rune][]alias // aliases by their first rune, longest first
 	firsts     runeFilter       // the first runes of the aliases
+	pairs      pairFilter       // the first two runes of the aliases
+	oneRune    bool             // some alias is one rune long
 }
 
 // alias is one name of an indicator, normalised for matching.
@@ -245,7 +247,7 @@ func CanonicalUnits() []string {
 // indicator are kept: they still tell its figures from the others'.
 func (c *Catalogue) index() *Warning {
 	c.byFirst = map[rune][]alias{}
-	c.firsts = runeFilter{}
+	c.firsts, c.pairs, c.oneRune = runeFilter{}, pairFilter{}, false
 	owner := map[string]*Indicator{}
 	for i := range c.Indicators {
 		ind := &c.Indicators[i]
@@ -290,6 +292,11 @@ func (c *Catalogue) index() *Warning {
 			owner[key] = ind
 			rs := normaliseWord(name)
 			c.firsts.add(rs[0])
+			if len(rs) > 1 {
+				c.pairs.add(rs[0], rs[1])
+			} else {
+				c.oneRune = true
+			}
 			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after)), generic: generic, and: and})
 		}
 	}
@@ -358,8 +365,12 @@ type aliasMatch struct {
 // a sentence's runes, at nearly all of which no alias starts.
 func (c *Catalogue) mayStartAlias(r rune) bool { return c.firsts.mayHave(r) }
 
-// findAlias returns the longest alias starting at rs[i], if any.
+// findAlias returns the longest alias starting at rs[i], if any. The
+// filter of the aliases' first two runes answers first for most runes.
 func (c *Catalogue) findAlias(rs []rune, i int) (aliasMatch, bool) {
+	if !c.oneRune && (i+1 >= len(rs) || !c.pairs.mayHave(rs[i], rs[i+1])) {
+		return aliasMatch{}, false
+	}
 	as := c.byFirst[rs[i]]
 	for k := range as {
 		a := &as[k]

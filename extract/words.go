@@ -52,6 +52,16 @@ var fillerByFirst = func() map[rune][][]rune {
 	return out
 }()
 
+// fillerStarts holds the first runes of fillerWords, the keys of
+// fillerByFirst.
+var fillerStarts = func() *runeFilter {
+	f := new(runeFilter)
+	for r := range fillerByFirst {
+		f.add(r)
+	}
+	return f
+}()
+
 // isFiller reports whether rs holds only filler words, years (2024年,
 // 2010年的), punctuation and the extra words given (the report's own region
 // names and scope words).
@@ -81,10 +91,12 @@ next:
 				continue next
 			}
 		}
-		for _, w := range fillerByFirst[r] {
-			if i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
-				i += len(w)
-				continue next
+		if fillerStarts.mayHave(r) {
+			for _, w := range fillerByFirst[r] {
+				if i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
+					i += len(w)
+					continue next
+				}
 			}
 		}
 		return false
