@@ -84,7 +84,9 @@ func (w *writer) review() {
 		}
 		w.paragraph(lead, picked[:n], ";", "。", ";")
 		picked = picked[n:]
-		w.filler()
+		for range 2 + w.rng.IntN(3) {
+			w.filler()
+		}
 	}
 	w.line("同时,我们也清醒地看到,经济持续回升向好的基础还不牢固,产业结构还不够优,创新能力还不够强,民生领域还有不少短板。对此,我们将采取有力措施,认真加以解决。")
 }
@@ -112,7 +114,7 @@ func (w *writer) plan() {
 		w.paragraph(w.pick("今年经济社会发展的主要预期目标是:", strconv.Itoa(y)+"年经济社会发展主要预期目标是:"), picked, ";", ",")
 	}
 	w.line("实现上述目标,要重点做好以下工作。")
-	for i := 0; i < 3; i++ {
+	for range 8 + w.rng.IntN(7) {
 		w.filler()
 	}
 }
