@@ -156,19 +156,20 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 	}
 	space := -1 // offset of the last space dropped, if any since the last rune
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		pos := start + i
-		i += size
-		if isIdeograph(r) {
+		if r, ok := decodeIdeograph(s[i:]); ok {
 			// Most of a report: a Han character, with no width form and
 			// nothing to drop, kept in its Simplified form.
 			simple := w.simp.lookup(r)
 			w.script.addHan(simple != r)
 			w.runes = append(w.runes, simple)
-			w.pos = append(w.pos, pos)
+			w.pos = append(w.pos, start+i)
+			i += 3
 			space = -1
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		pos := start + i
+		i += size
 		w.script.add(w.simp, r)
 		switch {
 		case r == '*' && i < len(s) && s[i] == '*', r == '_' && i < len(s) && s[i] == '_':
@@ -202,6 +203,18 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 	}
 	p.Runes, p.Pos = w.runes[from:], w.pos[from:]
 	return p
+}
+
+// decodeIdeograph decodes the rune at the start of s when it is a CJK
+// Unified Ideograph (U+4E00–U+9FFF), the three bytes E4–E9 80–BF 80–BF
+// of UTF-8, which most of a report's runes are, without the call that
+// utf8.DecodeRuneInString makes for them. ok is false for anything else.
+func decodeIdeograph(s string) (r rune, ok bool) {
+	if len(s) < 3 || s[0] < 0xE4 || s[0] > 0xE9 || s[1]&0xC0 != 0x80 || s[2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r = rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	return r, isIdeograph(r)
 }
 
 func isLatin(r rune) bool { return r < 128 && (unicode.IsLetter(r)) }

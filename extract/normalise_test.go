@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestNormalise(t *testing.T) {
@@ -50,6 +51,23 @@ func TestHeadRunes(t *testing.T) {
 			}
 			if got := headRunes(text, n); string(got) != string(want) {
 				t.Errorf("headRunes(%.10q, %d) = %.20q, want %.20q", s, n, string(got), string(want))
+			}
+		}
+	}
+}
+
+// TestDecodeIdeograph: decodeIdeograph agrees with utf8.DecodeRuneInString
+// on every three bytes that start with a lead byte of the ideographs.
+func TestDecodeIdeograph(t *testing.T) {
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2++ {
+				s := string([]byte{byte(b0), byte(b1), byte(b2)})
+				want, size := utf8.DecodeRuneInString(s)
+				got, ok := decodeIdeograph(s)
+				if ok != (size == 3 && isIdeograph(want)) || ok && got != want {
+					t.Fatalf("decodeIdeograph(% x) = %U, %v; want %U", s, got, ok, want)
+				}
 			}
 		}
 	}
