@@ -51,7 +51,11 @@ func (r *reader) add(c candidate) {
 	i, seen := r.seen[k]
 	if !seen {
 		if r.seen == nil {
-			r.seen = map[obsKey]int{}
+			// A report has some dozens of observations: room for them
+			// spares growing the map and the slice step by step.
+			const some = 64
+			r.seen = make(map[obsKey]int, some)
+			r.out = make([]candidate, 0, some)
 		}
 		r.seen[k] = len(r.out)
 		r.out = append(r.out, c)

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // figure is a number with its unit and qualifiers as written in a clause:
 // 增长6%—6.5%, 突破5000万人次, 90亿斤以上.
@@ -16,9 +13,27 @@ type figure struct {
 	start, end  int    // rune span, qualifiers included
 }
 
-// rangeSeps join the two ends of a range: 6%—6.5%, 6%-6.5%, 6%～6.5%,
-// 5.5%到6%, 6%至6.5%.
-const rangeSeps = "—–-~～到至"
+// isRangeSep reports whether r joins the two ends of a range: 6%—6.5%,
+// 6%-6.5%, 6%～6.5%, 5.5%到6%, 6%至6.5%.
+func isRangeSep(r rune) bool {
+	switch r {
+	case '—', '–', '-', '~', '～', '到', '至':
+		return true
+	}
+	return false
+}
+
+// figureSuffixes qualify a figure after its unit: 6%左右, 90亿斤以上.
+var figureSuffixes = []string{"左右", "上下", "以上", "以内", "以下", "之内"}
+
+// figureSuffixRunes are figureSuffixes as runes, in the same order.
+var figureSuffixRunes = func() [][]rune {
+	out := make([][]rune, len(figureSuffixes))
+	for i, s := range figureSuffixes {
+		out[i] = []rune(s)
+	}
+	return out
+}()
 
 // scanFigure reads a figure at rs[i:] within [i, hi). Chinese numerals count
 // only when a unit follows, so that 一般 or 一年来 are not numbers.
@@ -43,7 +58,7 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 		f.unit, f.hasUnit, j = u, true, k
 	}
 	// A range: a separator and a second number, in the same unit.
-	if j < hi && strings.ContainsRune(rangeSeps, rs[j]) {
+	if j < hi && isRangeSep(rs[j]) {
 		if m, ok2 := parseArabic(rs[:hi], j+1); ok2 {
 			u2, k2, has2 := matchUnit(rs[:hi], m.end)
 			if (has2 && (!hasUnit || u2 == u)) || (!has2 && hasUnit) {
@@ -58,10 +73,10 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 			}
 		}
 	}
-	for _, q := range []string{"左右", "上下", "以上", "以内", "以下", "之内"} {
-		if hasWord(rs[:hi], j, q) {
-			f.suffix = q
-			j += len([]rune(q))
+	for k, q := range figureSuffixRunes {
+		if hasRunes(rs[:hi], j, q) {
+			f.suffix = figureSuffixes[k]
+			j += len(q)
 			break
 		}
 	}
