@@ -29,7 +29,7 @@ type Division struct {
 type divisionTable struct {
 	all    []Division       // sorted by code
 	byCode map[string]int   // code → index in all
-	byName map[string][]int // full name → indexes in all, by code
+	byName map[string][]int // full name → indexes in all, by code; not a city's county of its own name
 }
 
 var divisions = sync.OnceValue(func() *divisionTable {
@@ -91,14 +91,21 @@ func parseDivisions(data []byte) (*divisionTable, error) {
 	slices.SortStableFunc(t.all, func(a, b Division) int { return strings.Compare(a.Code, b.Code) })
 	for i, d := range t.all {
 		t.byCode[d.Code] = i
-		t.byName[d.Name] = append(t.byName[d.Name], i)
 	}
-	for _, d := range t.all {
+	for i, d := range t.all {
 		if d.ParentCode != "" {
-			if _, ok := t.byCode[d.ParentCode]; !ok {
+			p, ok := t.byCode[d.ParentCode]
+			if !ok {
 				return nil, fmt.Errorf("%s %s: unknown parent %s", d.Code, d.Name, d.ParentCode)
 			}
+			if t.all[p].Name == d.Name {
+				// 中山市 (442000) under 中山市 (4420): the statistical
+				// county of a city without districts is the city itself,
+				// which its name stands for.
+				continue
+			}
 		}
+		t.byName[d.Name] = append(t.byName[d.Name], i)
 	}
 	return t, nil
 }

@@ -259,6 +259,8 @@ func TestRegionLabel(t *testing.T) {
 		{Region{Name: "鼓楼区"}, "鼓楼区"},
 		{Region{Name: "牧野区", Parent: "新乡市"}, "牧野区"},
 		{Region{Name: "全国"}, "全国"},
+		// The county 中山市 of 中山市 is the city itself: no clash.
+		{Region{Name: "中山市", Parent: "广东省"}, "中山市"},
 	} {
 		if got := c.reg.Label(); got != c.want {
 			t.Errorf("%+v: %s, want %s", c.reg, got, c.want)

@@ -42,8 +42,8 @@ var regions = sync.OnceValue(func() []region {
 			continue
 		}
 		parent, ok := extract.ParentOf(d)
-		if !ok {
-			continue
+		if !ok || parent.Name == d.Name {
+			continue // 中山市 under 中山市: the city itself
 		}
 		r := region{Region: extract.Region{Name: d.Name, Level: d.Level, Code: d.Code, Parent: parent.Name}, head: head, scope: scopeWord(d.Name)}
 		switch {
