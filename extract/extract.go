@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Options change how a report is read.
@@ -89,7 +90,8 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("%s: %w: %d MB of text, more than a report's %d MB", path, ErrTooLarge, len(doc.Text)>>20, MaxText>>20)
 	}
 	sum := sha256.Sum256(data)
-	text := Normalise(doc.Text)
+	w := textWriters.Get().(*textWriter)
+	text := w.normalise(doc.Text)
 	rep := &Report{Source: Source{
 		Path:     path,
 		SHA256:   hex.EncodeToString(sum[:]),
@@ -104,8 +106,21 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, Warnf(0, "%d bytes could not be decoded as %s and were replaced", doc.Invalid, doc.Encoding))
 	}
 	readText(rep, text, opts)
+	// The report keeps strings of the text's source, not its runes.
+	if cap(w.runes) <= maxPooledRunes {
+		textWriters.Put(w)
+	}
 	return rep, nil
 }
+
+// textWriters keep the arrays of the texts Extract has read for the texts
+// it reads next, which spares allocating and clearing them for every
+// report.
+var textWriters = sync.Pool{New: func() any { return new(textWriter) }}
+
+// maxPooledRunes bounds the arrays textWriters keep: a report of a few
+// hundred kilobytes has some hundred thousand runes, of 12 bytes each.
+const maxPooledRunes = 1 << 20
 
 // CheckSize refuses, before it is read, a file too large to be a report:
 // plain text, Markdown and web pages past twice MaxText (encodings differ in

@@ -46,11 +46,16 @@ func (t *Text) Line(offset int) int {
 
 // Normalise prepares decoded text for matching.
 func Normalise(orig string) *Text {
+	return new(textWriter).normalise(orig)
+}
+
+// normalise prepares orig for matching in w's arrays, which it reuses when
+// they have room: the text is good until w's next use.
+func (w *textWriter) normalise(orig string) *Text {
 	t := &Text{Orig: orig, lineStart: make([]int, 0, strings.Count(orig, "\n")+1)}
 	// Normalising adds no runes, so the arrays need room for as many as
 	// the text has (they grow, if need be, for bytes that are not UTF-8).
-	n := countRunes(orig)
-	w := &textWriter{runes: make([]rune, 0, n), pos: make([]int, 0, n), simp: t2s()}
+	w.reset(countRunes(orig))
 	var cur Paragraph // the paragraph being read: it starts at curStart in w
 	curStart := -1
 	flush := func(end int) {
@@ -110,6 +115,15 @@ type textWriter struct {
 	pos    []int
 	simp   *t2sTable   // the table of Simplified forms
 	script scriptCount // of every rune read, kept or not
+}
+
+// reset empties w for a text of n runes.
+func (w *textWriter) reset(n int) {
+	if cap(w.runes) < n || cap(w.pos) < n {
+		w.runes, w.pos = make([]rune, 0, n), make([]int, 0, n)
+	}
+	w.runes, w.pos = w.runes[:0], w.pos[:0]
+	w.simp, w.script = t2s(), scriptCount{}
 }
 
 // paragraph returns the paragraph of runes [start, end), capped so that
