@@ -35,6 +35,27 @@ type reader struct {
 	lists    []*subject
 }
 
+// readers keep the slices and the map that reading a report fills, for
+// the reports read next.
+var readers = sync.Pool{New: func() any { return new(reader) }}
+
+// maxPooledItems bounds the clause items of the readers kept: a sentence
+// has some dozens.
+const maxPooledItems = 1 << 12
+
+// release gives r back to readers, emptied. The candidates are cleared, as
+// they hold strings of the report's text; a reader that a sentence of
+// thousands of items made large is left to the collector.
+func (r *reader) release() {
+	if cap(r.items) > maxPooledItems {
+		return
+	}
+	clear(r.out)
+	clear(r.seen)
+	*r = reader{out: r.out[:0], seen: r.seen, clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
+	readers.Put(r)
+}
+
 func (r *reader) isFiller(rs []rune) bool { return isFiller(rs, r.extra) }
 
 // obsKey is what makes an observation one: a report has at most one per
@@ -178,7 +199,9 @@ func readText(rep *Report, text *Text, opts Options) {
 		}
 	}
 
-	r := &reader{cat: cat, text: text, reportYear: rep.Year, level: rep.Region.Level}
+	r := readers.Get().(*reader)
+	defer r.release()
+	r.cat, r.text, r.reportYear, r.level = cat, text, rep.Year, rep.Region.Level
 	r.extra = ownWords(rep.Region)
 	r.parentIsRegion = strings.HasSuffix(rep.Region.Name, "自治区")
 	if rep.Year != 0 {
