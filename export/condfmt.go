@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -73,8 +74,12 @@ type judged struct {
 }
 
 // judgeRules sets the conditional formats of a sheet. Cells of one column
-// in consecutive rows judged alike share one rule, whose formula refers to
-// the first of them; Excel moves the references along the range.
+// in consecutive rows judged alike form a range; the ranges of one column
+// judged alike, against targets in one column, share one rule, whose
+// formula refers to the first cell of the first range. Every range lies in
+// the same column, below the first, so Excel, WPS and LibreOffice move the
+// references alike. One rule for a whole column matters on a sheet of
+// thousands of regions: LibreOffice opens a rule per range slowly.
 func (w *sheetWriter) judgeRules(cells []judged) {
 	slices.SortFunc(cells, func(x, y judged) int {
 		if x.col != y.col {
@@ -82,19 +87,51 @@ func (w *sheetWriter) judgeRules(cells []judged) {
 		}
 		return x.row - y.row
 	})
+	type ruleKey struct {
+		col, targetCol int
+		judgement
+	}
+	var order []ruleKey
+	ranges := map[ruleKey][]string{}
+	first := map[ruleKey]judged{}
 	for i := 0; i < len(cells) && w.err == nil; {
 		j := i + 1
 		for j < len(cells) && cells[j].col == cells[i].col && cells[j].row == cells[j-1].row+1 &&
 			cells[j].targetCol == cells[i].targetCol && cells[j].judgement == cells[i].judgement {
 			j++
 		}
-		first, last := cells[i], cells[j-1]
-		rng := w.ref(first.col, first.row) + ":" + w.ref(last.col, last.row)
-		err := w.f.SetConditionalFormat(w.name, rng, w.rules(first))
-		if err != nil {
-			w.err = fmt.Errorf("sheet %s: conditional format %s: %w", w.name, rng, err)
+		k := ruleKey{cells[i].col, cells[i].targetCol, cells[i].judgement}
+		if len(ranges[k]) == maxRuleRanges {
+			w.setRule(first[k], ranges[k])
+			delete(ranges, k)
 		}
+		if _, ok := ranges[k]; !ok {
+			order = append(order, k)
+			first[k] = cells[i]
+		}
+		ranges[k] = append(ranges[k], w.ref(cells[i].col, cells[i].row)+":"+w.ref(cells[j-1].col, cells[j-1].row))
 		i = j
+	}
+	for _, k := range order {
+		if rs, ok := ranges[k]; ok {
+			w.setRule(first[k], rs)
+			delete(ranges, k)
+		}
+	}
+}
+
+// maxRuleRanges bounds the ranges of one rule, to keep its reference list
+// a modest length.
+const maxRuleRanges = 500
+
+// setRule sets the rules of ranges whose first cell is c.
+func (w *sheetWriter) setRule(c judged, ranges []string) {
+	if w.err != nil {
+		return
+	}
+	rng := strings.Join(ranges, " ")
+	if err := w.f.SetConditionalFormat(w.name, rng, w.rules(c)); err != nil {
+		w.err = fmt.Errorf("sheet %s: conditional format %s: %w", w.name, ranges[0], err)
 	}
 }
 

@@ -345,22 +345,24 @@ func checkView(t *testing.T, s openpyxlSheet, name, freeze, titles string) {
 }
 
 // cellsOf lists the cells of a range such as C4:C6.
-func cellsOf(t *testing.T, rng string) []string {
+func cellsOf(t *testing.T, ranges string) []string {
 	t.Helper()
-	from, to, ok := strings.Cut(rng, ":")
-	if !ok {
-		to = from
-	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(from)
-	c2, r2, err2 := excelize.CellNameToCoordinates(to)
-	if err1 != nil || err2 != nil {
-		t.Fatalf("range %q: %v %v", rng, err1, err2)
-	}
 	var out []string
-	for c := c1; c <= c2; c++ {
-		for r := r1; r <= r2; r++ {
-			ref, _ := excelize.CoordinatesToCellName(c, r)
-			out = append(out, ref)
+	for _, rng := range strings.Fields(ranges) { // a rule may cover several: G5 G7:G9
+		from, to, ok := strings.Cut(rng, ":")
+		if !ok {
+			to = from
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("range %q: %v %v", rng, err1, err2)
+		}
+		for c := c1; c <= c2; c++ {
+			for r := r1; r <= r2; r++ {
+				ref, _ := excelize.CoordinatesToCellName(c, r)
+				out = append(out, ref)
+			}
 		}
 	}
 	return out
