@@ -56,6 +56,19 @@ func TestHeadRunes(t *testing.T) {
 	}
 }
 
+// TestCountRunes: countRunes agrees with utf8.RuneCountInString on valid
+// UTF-8 of every length around its eight-byte steps.
+func TestCountRunes(t *testing.T) {
+	s := "地区生产总值3569.7亿元,增长５．５％。Ω\U0001F600"
+	for i := range len(s) {
+		for j := i; j <= len(s); j++ {
+			if sub := s[i:j]; utf8.ValidString(sub) && countRunes(sub) != utf8.RuneCountInString(sub) {
+				t.Fatalf("countRunes(%q) = %d, want %d", sub, countRunes(sub), utf8.RuneCountInString(sub))
+			}
+		}
+	}
+}
+
 // TestDecodeIdeograph: decodeIdeograph agrees with utf8.DecodeRuneInString
 // on every three bytes that start with a lead byte of the ideographs.
 func TestDecodeIdeograph(t *testing.T) {
