@@ -25,28 +25,30 @@ func (f *runeFilter) mayHave(r rune) bool {
 	return f.bmp[r>>6]&(1<<(r&63)) != 0
 }
 
-// pairFilter is a runeFilter for the first two runes of words: a bit for
-// each of 1<<16 hashes of a pair, clear when no word starts with a pair of
-// that hash.
+// pairFilter is a runeFilter for the first two runes of words: a Bloom
+// filter that sets two of 1<<16 bits for each pair that starts a word, and
+// lets a pair through only when both of its bits are set.
 type pairFilter struct {
 	bits [(1 << 16) / 64]uint64
 }
 
-// pairHash mixes two runes into 16 bits (Fibonacci hashing: the top bits
-// of a product with 2³²/φ).
-func pairHash(a, b rune) uint32 {
-	return (uint32(a)<<16 ^ uint32(b)) * 0x9E3779B1 >> 16
+// pairBits mixes two runes into the two 16-bit indexes of their bits
+// (Fibonacci hashing: the top bits of a product with 2⁶⁴/φ).
+func pairBits(a, b rune) (uint32, uint32) {
+	h := (uint64(uint32(a))<<32 | uint64(uint32(b))) * 0x9E3779B97F4A7C15
+	return uint32(h >> 48), uint32(h>>32) & 0xFFFF
 }
 
 // add lets the pair a, b through the filter.
 func (f *pairFilter) add(a, b rune) {
-	h := pairHash(a, b)
-	f.bits[h>>6] |= 1 << (h & 63)
+	h1, h2 := pairBits(a, b)
+	f.bits[h1>>6] |= 1 << (h1 & 63)
+	f.bits[h2>>6] |= 1 << (h2 & 63)
 }
 
 // mayHave reports whether the pair a, b may have passed to add: false
 // means that it certainly did not.
 func (f *pairFilter) mayHave(a, b rune) bool {
-	h := pairHash(a, b)
-	return f.bits[h>>6]&(1<<(h&63)) != 0
+	h1, h2 := pairBits(a, b)
+	return f.bits[h1>>6]&(1<<(h1&63)) != 0 && f.bits[h2>>6]&(1<<(h2&63)) != 0
 }
