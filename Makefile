@@ -8,7 +8,7 @@ BIN      := bin/zhibiao
 # deadline and fails with "context deadline exceeded" (golang/go#75804).
 FUZZTIME ?= 20000x
 
-.PHONY: build test check demo bench fuzz generate examples dist clean
+.PHONY: build test check demo bench corpus fuzz generate examples dist clean
 DIST_TARGETS := linux/amd64 linux/arm64 windows/amd64 darwin/arm64
 
 build:
@@ -32,8 +32,33 @@ demo: build
 	./$(BIN) export -o out/指标汇总.xlsx testdata/seeds/*.txt
 	./$(BIN) fill --template templates/examples/月报模板.xlsx -o out/月报.xlsx testdata/seeds/*.txt
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./extract
+# bench: extraction speed on the seeds (MB/s, allocations), the workbook of
+# 10, 300 and 3,000 generated reports, then exports of 1,000 and 10,000
+# generated reports end to end, with elapsed time and peak memory, and how
+# long LibreOffice takes to open the larger workbook. The corpora are made
+# once, in out/.
+BENCH_SIZES := 1000 10000
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./extract ./export
+	@echo "cores: $$(nproc)"
+	@for n in $(BENCH_SIZES); do \
+	  d=out/corpus-$$n; \
+	  [ -f $$d/expected.tsv ] || $(GO) run ./internal/gen/corpus -n $$n -o $$d >/dev/null || exit 1; \
+	  printf 'export of %s generated reports (%s): ' $$n "$$(du -sh $$d | cut -f1)"; \
+	  /usr/bin/time -f '%e s, peak RSS %M KB' ./$(BIN) export --quiet -o out/bench-$$n.xlsx $$d || exit 1; \
+	done
+	@printf 'LibreOffice opening the workbook of %s reports (to CSV): ' $(lastword $(BENCH_SIZES)); \
+	  /usr/bin/time -f '%e s' -o out/bench-soffice.time soffice --headless --convert-to csv \
+	    --outdir out/bench-csv out/bench-$(lastword $(BENCH_SIZES)).xlsx >/dev/null 2>&1; \
+	  cat out/bench-soffice.time
+
+# corpus: a synthetic corpus of N generated reports and their expected
+# observations (expected.tsv), for scale and accuracy runs of your own.
+N      ?= 10000
+SEED   ?= 1
+CORPUS ?= out/corpus-$(N)
+corpus:
+	$(GO) run ./internal/gen/corpus -n $(N) -seed $(SEED) -o $(CORPUS)
 
 FUZZ_TARGETS := FuzzDecode FuzzExtract FuzzHTML FuzzDOCX
 fuzz:
