@@ -80,7 +80,7 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 	start, first := s, 0 // where the clause starts, and its first item
 	for i := s; i < e; {
 		c := rs[i]
-		if !clauseStarts.mayHave(c) && !r.cat.mayStartAlias(c) {
+		if !r.starts.mayHave(c) {
 			i++ // nothing starts here, as at most runes
 			continue
 		}

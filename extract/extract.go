@@ -29,6 +29,7 @@ type reader struct {
 	seen           map[obsKey]int // index in out of each key
 
 	// What reading a sentence needs, kept from one sentence to the next.
+	starts   runeFilter // where splitClauses may find something: clauseStarts and the aliases'
 	clauses  []clause
 	items    []item
 	subjects []subject
@@ -202,6 +203,7 @@ func readText(rep *Report, text *Text, opts Options) {
 	r := readers.Get().(*reader)
 	defer r.release()
 	r.cat, r.text, r.reportYear, r.level = cat, text, rep.Year, rep.Region.Level
+	r.starts.union(clauseStarts, &cat.firsts)
 	r.extra = ownWords(rep.Region)
 	r.parentIsRegion = strings.HasSuffix(rep.Region.Name, "自治区")
 	if rep.Year != 0 {

@@ -25,6 +25,13 @@ func (f *runeFilter) mayHave(r rune) bool {
 	return f.bmp[r>>6]&(1<<(r&63)) != 0
 }
 
+// union sets f to the union of a and b.
+func (f *runeFilter) union(a, b *runeFilter) {
+	for i := range f.bmp {
+		f.bmp[i] = a.bmp[i] | b.bmp[i]
+	}
+}
+
 // pairFilter is a runeFilter for the first two runes of words: a Bloom
 // filter that sets two of 1<<16 bits for each pair that starts a word, and
 // lets a pair through only when both of its bits are set.

@@ -86,7 +86,7 @@ next:
 			continue
 		}
 		for _, w := range extra {
-			if len(w) > 0 && i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
+			if len(w) > 0 && w[0] == r && i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
 				i += len(w)
 				continue next
 			}
