@@ -30,6 +30,7 @@ type reader struct {
 
 	// What reading a sentence needs, kept from one sentence to the next.
 	starts   runeFilter // where splitClauses may find something: clauseStarts and the aliases'
+	contexts []context  // of the paragraphs
 	clauses  []clause
 	items    []item
 	subjects []subject
@@ -40,20 +41,18 @@ type reader struct {
 // the reports read next.
 var readers = sync.Pool{New: func() any { return new(reader) }}
 
-// maxPooledItems bounds the clause items of the readers kept: a sentence
-// has some dozens.
-const maxPooledItems = 1 << 12
-
 // release gives r back to readers, emptied. The candidates are cleared, as
-// they hold strings of the report's text; a reader that a sentence of
-// thousands of items made large is left to the collector.
+// they hold strings of the report's text. A reader made large by an
+// unusual report, a sentence of thousands of items (a sentence has some
+// dozens) or tens of thousands of paragraphs (a report has hundreds), is
+// left to the collector.
 func (r *reader) release() {
-	if cap(r.items) > maxPooledItems {
+	if cap(r.items) > 1<<12 || cap(r.contexts) > 1<<16 {
 		return
 	}
 	clear(r.out)
 	clear(r.seen)
-	*r = reader{out: r.out[:0], seen: r.seen, clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
+	*r = reader{out: r.out[:0], seen: r.seen, contexts: r.contexts[:0], clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
 	readers.Put(r)
 }
 
@@ -129,7 +128,7 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 	}
 	readText(rep, text, opts)
 	// The report keeps strings of the text's source, not its runes.
-	if cap(w.runes) <= maxPooledRunes {
+	if w.small() {
 		textWriters.Put(w)
 	}
 	return rep, nil
@@ -139,10 +138,6 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 // it reads next, which spares allocating and clearing them for every
 // report.
 var textWriters = sync.Pool{New: func() any { return new(textWriter) }}
-
-// maxPooledRunes bounds the arrays textWriters keep: a report of a few
-// hundred kilobytes has some hundred thousand runes, of 12 bytes each.
-const maxPooledRunes = 1 << 20
 
 // CheckSize refuses, before it is read, a file too large to be a report:
 // plain text, Markdown and web pages past twice MaxText (encodings differ in

@@ -53,10 +53,10 @@ func Normalise(orig string) *Text {
 // normalise prepares orig for matching in w's arrays, which it reuses when
 // they have room: the text is good until w's next use.
 func (w *textWriter) normalise(orig string) *Text {
-	t := &Text{Orig: orig, lineStart: make([]int, 0, strings.Count(orig, "\n")+1)}
 	// Normalising adds no runes, so the arrays need room for as many as
 	// the text has (they grow, if need be, for bytes that are not UTF-8).
-	w.reset(countRunes(orig))
+	w.reset(countRunes(orig), strings.Count(orig, "\n")+1)
+	t := &Text{Orig: orig, Paragraphs: w.paragraphs, lineStart: w.lineStart}
 	var cur Paragraph // the paragraph being read: it starts at curStart in w
 	curStart := -1
 	flush := func(end int) {
@@ -89,6 +89,7 @@ func (w *textWriter) normalise(orig string) *Text {
 	}
 	flush(len(w.runes))
 	t.script, t.runes = w.script, w.runes
+	w.paragraphs, w.lineStart = t.Paragraphs, t.lineStart
 	return t
 }
 
@@ -119,19 +120,31 @@ func countRunes(s string) int {
 // every paragraph is a stretch of one array, written after the one before,
 // so that a text takes two allocations however many lines it has.
 type textWriter struct {
-	runes  []rune
-	pos    []int
-	simp   *t2sTable   // the table of Simplified forms
-	script scriptCount // of every rune read, kept or not
+	runes      []rune
+	pos        []int
+	paragraphs []Paragraph
+	lineStart  []int
+	simp       *t2sTable   // the table of Simplified forms
+	script     scriptCount // of every rune read, kept or not
 }
 
-// reset empties w for a text of n runes.
-func (w *textWriter) reset(n int) {
+// reset empties w for a text of n runes on the given number of lines.
+func (w *textWriter) reset(n, lines int) {
 	if cap(w.runes) < n || cap(w.pos) < n {
 		w.runes, w.pos = make([]rune, 0, n), make([]int, 0, n)
 	}
-	w.runes, w.pos = w.runes[:0], w.pos[:0]
+	if cap(w.lineStart) < lines {
+		w.lineStart = make([]int, 0, lines)
+	}
+	w.runes, w.pos, w.paragraphs, w.lineStart = w.runes[:0], w.pos[:0], w.paragraphs[:0], w.lineStart[:0]
 	w.simp, w.script = t2s(), scriptCount{}
+}
+
+// small reports whether w's arrays are of the size of a report, not so
+// large that keeping them would hold much memory.
+func (w *textWriter) small() bool {
+	const most = 1 << 20 // a report of a few hundred kilobytes has some hundred thousand runes and lines
+	return cap(w.runes) <= most && cap(w.lineStart) <= most
 }
 
 // paragraph returns the paragraph of runes [start, end), capped so that

@@ -12,7 +12,11 @@ var (
 // whether they are actuals or targets, of which year, and whether the
 // paragraph states the 主要预期目标.
 func (r *reader) sections() []context {
-	out := make([]context, len(r.text.Paragraphs))
+	n := len(r.text.Paragraphs)
+	if cap(r.contexts) < n {
+		r.contexts = make([]context, n)
+	}
+	out := r.contexts[:n] // every one is set below
 	cur := context{kind: Actual, year: r.reportYear - 1}
 	goalList := false // inside a list of goals under a goals heading
 	var opens [][]rune
