@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // Words that open a review of last year (or of the last five) and words that
 // open the plan for this year.
 var (
@@ -253,6 +255,9 @@ func hasYear(rs []rune) bool {
 // paragraph: the sentence whose goal word (主要预期目标) is followed by a
 // colon. It returns 0 when there is none.
 func goalsStatement(rs []rune) int {
+	if !slices.Contains(rs, ':') {
+		return 0 // as in most paragraphs: the quick answer
+	}
 	start := 0
 	for i, r := range rs {
 		switch r {
