@@ -162,27 +162,37 @@ func indexWord(rs []rune, word string) int {
 }
 
 // wordList is a list of words prepared for finding any of them in runes:
-// the words as runes, and a mask of their first runes by their remainder
-// modulo 64, which rules out most runes at the cost of one test.
+// the words as runes, and masks of their first and second runes by their
+// remainder modulo 64, which rule out most places at the cost of a test
+// or two.
 type wordList struct {
-	words  [][]rune
-	firsts uint64
+	words           [][]rune
+	firsts, seconds uint64 // seconds lets every rune through if a word has one rune
 }
 
 // newWordList prepares words, none of them empty, for searching.
 func newWordList(words ...string) *wordList {
 	l := &wordList{words: make([][]rune, len(words))}
 	for i, w := range words {
-		l.words[i] = []rune(w)
-		l.firsts |= 1 << (uint32(l.words[i][0]) % 64)
+		rs := []rune(w)
+		l.words[i] = rs
+		l.firsts |= runeBit(rs[0])
+		if len(rs) > 1 {
+			l.seconds |= runeBit(rs[1])
+		} else {
+			l.seconds = ^uint64(0)
+		}
 	}
 	return l
 }
 
+// runeBit is the bit of r in a wordList's masks.
+func runeBit(r rune) uint64 { return 1 << (uint32(r) % 64) }
+
 // in reports whether rs contains any of the words.
 func (l *wordList) in(rs []rune) bool {
 	for i, r := range rs {
-		if l.firsts&(1<<(uint32(r)%64)) == 0 {
+		if l.firsts&runeBit(r) == 0 || i+1 < len(rs) && l.seconds&runeBit(rs[i+1]) == 0 {
 			continue
 		}
 		for _, w := range l.words {
