@@ -27,13 +27,7 @@ func isRangeSep(r rune) bool {
 var figureSuffixes = []string{"左右", "上下", "以上", "以内", "以下", "之内"}
 
 // figureSuffixRunes are figureSuffixes as runes, in the same order.
-var figureSuffixRunes = func() [][]rune {
-	out := make([][]rune, len(figureSuffixes))
-	for i, s := range figureSuffixes {
-		out[i] = []rune(s)
-	}
-	return out
-}()
+var figureSuffixRunes = runesOf(figureSuffixes)
 
 // scanFigure reads a figure at rs[i:] within [i, hi). Chinese numerals count
 // only when a unit follows, so that 一般 or 一年来 are not numbers.
@@ -133,12 +127,20 @@ func isMoveWord(rs []rune) bool {
 	return false
 }
 
+// rankScopes are the scope words of a rank, and rankScopeRunes the same
+// as runes.
+var (
+	rankScopes     = []string{"全省", "全市", "全国", "全区", "全县"}
+	rankScopeRunes = runesOf(rankScopes)
+)
+
 // scanRank reads a rank starting with its scope word at rs[i:].
 func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
-	for _, scope := range []string{"全省", "全市", "全国", "全区", "全县"} {
-		if !hasWord(rs[:hi], i, scope) {
+	for k, scopeRunes := range rankScopeRunes {
+		if !hasRunes(rs[:hi], i, scopeRunes) {
 			continue
 		}
+		scope := rankScopes[k]
 		j := i + 2
 		for _, w := range []string{"排名", "排", "同类城市"} {
 			if hasWord(rs[:hi], j, w) {

@@ -172,10 +172,8 @@ type wordList struct {
 
 // newWordList prepares words, none of them empty, for searching.
 func newWordList(words ...string) *wordList {
-	l := &wordList{words: make([][]rune, len(words))}
-	for i, w := range words {
-		rs := []rune(w)
-		l.words[i] = rs
+	l := &wordList{words: runesOf(words)}
+	for _, rs := range l.words {
 		l.firsts |= runeBit(rs[0])
 		if len(rs) > 1 {
 			l.seconds |= runeBit(rs[1])
@@ -184,6 +182,15 @@ func newWordList(words ...string) *wordList {
 		}
 	}
 	return l
+}
+
+// runesOf returns words as runes, in the same order.
+func runesOf(words []string) [][]rune {
+	out := make([][]rune, len(words))
+	for i, w := range words {
+		out[i] = []rune(w)
+	}
+	return out
 }
 
 // runeBit is the bit of r in a wordList's masks.
