@@ -113,6 +113,9 @@ func shown(v any) string {
 // are streamed.
 func (wb *workbook) writeDetailSheet(name, table string, rows []detailRow) error {
 	w := wb.sheet(name)
+	if !wb.streamed {
+		return wb.writeDetailCells(w, table, rows)
+	}
 	width := make([]int, len(detailHeader))
 	for c, h := range detailHeader {
 		width[c] = textWidth(h) + filterButton
@@ -183,4 +186,43 @@ func (wb *workbook) writeDetailSheet(name, table string, rows []detailRow) error
 		return fmt.Errorf("sheet %s: %w", name, err)
 	}
 	return nil
+}
+
+// writeDetailCells writes a 明细 sheet through the sheet writer, into
+// excelize's model.
+func (wb *workbook) writeDetailCells(w *sheetWriter, table string, rows []detailRow) error {
+	for i, h := range detailHeader {
+		w.str(i+1, 1, h, headerStyle)
+	}
+	w.height(1, headerHeight)
+	plain := styleSpec{border: true}
+	year := styleSpec{numFmt: yearFormat, border: true}
+	for i, d := range rows {
+		for c, v := range wb.detailCells(d) {
+			spec := plain
+			if c == 1 {
+				spec = year
+			}
+			switch v := v.(type) {
+			case string:
+				w.str(c+1, i+2, v, spec)
+			case int:
+				w.int(c+1, i+2, v, spec)
+			case float64:
+				w.num(c+1, i+2, v, spec)
+			default:
+				w.style(c+1, i+2, spec)
+			}
+		}
+	}
+	w.table(table, 1, 1, len(detailHeader), max(len(rows)+1, 2)) // a table has at least one data row
+	w.fitColumns(1, 0, 1, func(col int) float64 {
+		if col == 12 {
+			return detailText
+		}
+		return maxColumn
+	})
+	w.freeze(1, 1)
+	w.page(1, 1, 1)
+	return w.finish()
 }

@@ -65,6 +65,16 @@ func TestReadBack(t *testing.T) {
 	t.Run("openpyxl", func(t *testing.T) { readBackOpenpyxl(t, path, b) })
 }
 
+// TestReadBackStreamed: the demo workbook written the way a large one is,
+// streamed, reads back the same in LibreOffice and openpyxl.
+func TestReadBackStreamed(t *testing.T) {
+	defer func(n int) { maxModelObservations = n }(maxModelObservations)
+	maxModelObservations = 0
+	path, b := demoBook(t)
+	t.Run("LibreOffice", func(t *testing.T) { readBackLibreOffice(t, path, b) })
+	t.Run("openpyxl", func(t *testing.T) { readBackOpenpyxl(t, path, b) })
+}
+
 // libreOffice returns the path of soffice, or skips the test without it.
 func libreOffice(t *testing.T) string {
 	t.Helper()

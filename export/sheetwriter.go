@@ -17,19 +17,24 @@ const commentAuthor = "zhibiao"
 // is kept, so that the sheet code reads as a list of cells; finish returns
 // it.
 //
-// Cells are held in the writer, not in excelize's model of the sheet, and
-// streamed to the file by finish: a model costs a lookup of the sheet by
-// name on every cell written and gigabytes for ten thousand reports. What
-// a stream writes before the rows — properties, panes, column widths,
-// page setup, conditional formats, notes — goes on the sheet as excelize
-// holds it, before finish.
+// Cells are held in the writer and given to excelize by finish, in one of
+// two ways. An ordinary workbook's sheets go into excelize's model cell by
+// cell, their text as shared strings: the form every Excel and WPS reads.
+// A large workbook's sheets are streamed to the file instead (streamed): a
+// model costs a lookup of the sheet by name on every cell written and
+// gigabytes for ten thousand reports. What a stream writes before its
+// rows — properties, panes, column widths, page setup, conditional formats,
+// notes — goes on the sheet as excelize holds it, before finish; the
+// stream then writes text as inline strings, which Excel, LibreOffice and
+// current WPS read (WPS builds of 2021 were reported to refuse them).
 type sheetWriter struct {
-	f     *excelize.File
-	st    *styles
-	shown *numberShower
-	name  string
-	notes []excelize.Comment
-	err   error
+	f        *excelize.File
+	st       *styles
+	shown    *numberShower
+	name     string
+	streamed bool // streamed by finish, not put in excelize's model
+	notes    []excelize.Comment
+	err      error
 
 	lastCol, lastRow int       // the extent of the cells written
 	widths           []float64 // the column widths set, from column 1
@@ -73,7 +78,7 @@ const (
 )
 
 func (wb *workbook) sheet(name string) *sheetWriter {
-	return &sheetWriter{f: wb.f, st: wb.st, shown: wb.shown, name: name}
+	return &sheetWriter{f: wb.f, st: wb.st, shown: wb.shown, name: name, streamed: wb.streamed}
 }
 
 // fail keeps err, the first error of the sheet, naming the step and cell.
@@ -185,9 +190,17 @@ func (w *sheetWriter) note(col, row int, text string) {
 	})
 }
 
-// finish records the sheet's extent, which excelize leaves at A1, adds the
-// notes, streams the cells and returns the first error.
+// finish gives the cells to excelize, records the sheet's extent (which
+// excelize leaves at A1), adds the notes and returns the first error. In
+// the model the notes come last, placed by the rows' heights; a stream
+// must have them before its rows.
 func (w *sheetWriter) finish() error {
+	if !w.streamed {
+		w.model()
+		w.dimension()
+		w.addNotes()
+		return w.err
+	}
 	w.dimension()
 	w.addNotes()
 	if w.err != nil {
@@ -197,6 +210,78 @@ func (w *sheetWriter) finish() error {
 		w.err = fmt.Errorf("sheet %s: %w", w.name, err)
 	}
 	return w.err
+}
+
+// model puts the cells, row heights, merges and tables in excelize's model
+// of the sheet: a row's values in one call, and its styles one call per run
+// of cells styled alike, since each call looks the sheet up by name.
+func (w *sheetWriter) model() {
+	var values []any
+	for _, r := range w.rowNumbers() {
+		cells := w.rows[r]
+		plain := func(c pending) bool {
+			_, rich := c.value.([]excelize.RichTextRun)
+			return c.value != nil && !rich
+		}
+		for i := 0; i < len(cells) && w.err == nil; {
+			if rich, ok := cells[i].value.([]excelize.RichTextRun); ok {
+				w.fail("text", i+1, r, w.f.SetCellRichText(w.name, w.ref(i+1, r), rich))
+			}
+			if !plain(cells[i]) {
+				i++
+				continue
+			}
+			values = values[:0]
+			j := i
+			for ; j < len(cells) && plain(cells[j]); j++ {
+				values = append(values, cells[j].value)
+			}
+			w.fail("row", i+1, r, w.f.SetSheetRow(w.name, w.ref(i+1, r), &values))
+			i = j
+		}
+		for i := 0; i < len(cells) && w.err == nil; {
+			j := i + 1
+			for j < len(cells) && cells[j].style == cells[i].style && cells[j].used == cells[i].used {
+				j++
+			}
+			if cells[i].used && cells[i].style != 0 {
+				w.fail("style", i+1, r, w.f.SetCellStyle(w.name, w.ref(i+1, r), w.ref(j, r), cells[i].style))
+			}
+			i = j
+		}
+		if h, ok := w.heights[r]; ok && w.err == nil {
+			w.fail("row height", 1, r, w.f.SetRowHeight(w.name, r, h))
+		}
+	}
+	for _, m := range w.merges {
+		if w.err == nil {
+			if err := w.f.MergeCell(w.name, m[0], m[1]); err != nil {
+				w.err = fmt.Errorf("sheet %s: merge %s:%s: %w", w.name, m[0], m[1], err)
+			}
+		}
+	}
+	for _, t := range w.tables {
+		if w.err == nil {
+			if err := w.f.AddTable(w.name, t); err != nil {
+				w.err = fmt.Errorf("sheet %s: table %s: %w", w.name, t.Range, err)
+			}
+		}
+	}
+}
+
+// rowNumbers lists the rows that have cells or a height, in order.
+func (w *sheetWriter) rowNumbers() []int {
+	rows := make([]int, 0, len(w.rows)+len(w.heights))
+	for r := range w.rows {
+		rows = append(rows, r)
+	}
+	for r := range w.heights {
+		if _, ok := w.rows[r]; !ok {
+			rows = append(rows, r)
+		}
+	}
+	slices.Sort(rows)
+	return rows
 }
 
 // dimension records the sheet's extent.
@@ -215,18 +300,8 @@ func (w *sheetWriter) stream() error {
 	if err != nil {
 		return err
 	}
-	rows := make([]int, 0, len(w.rows)+len(w.heights))
-	for r := range w.rows {
-		rows = append(rows, r)
-	}
-	for r := range w.heights {
-		if _, ok := w.rows[r]; !ok {
-			rows = append(rows, r)
-		}
-	}
-	slices.Sort(rows)
 	var values []any
-	for _, r := range rows {
+	for _, r := range w.rowNumbers() {
 		values = values[:0]
 		for _, c := range w.rows[r] {
 			if !c.used {

@@ -66,10 +66,17 @@ func WriteWorkbook(w io.Writer, inputs []Input, opt WorkbookOptions) error {
 // workbook is a book being rendered into an excelize file.
 type workbook struct {
 	*book
-	f     *excelize.File
-	st    *styles
-	shown *numberShower
+	f        *excelize.File
+	st       *styles
+	shown    *numberShower
+	streamed bool // the sheets are streamed (see sheetWriter)
 }
+
+// maxModelObservations is the most observations a workbook may have for its
+// sheets to go into excelize's model cell by cell, which takes some 3 s at
+// this size; a larger one (past 500 reports or so) is streamed. A
+// variable, so that tests can stream a small workbook.
+var maxModelObservations = 20000
 
 // plan resolves the layout against the catalogue.
 func (opt WorkbookOptions) plan(cat *extract.Catalogue) (*plan, error) {
@@ -93,6 +100,7 @@ func render(inputs []Input, opt WorkbookOptions) (*excelize.File, error) {
 	f := excelize.NewFile()
 	f.SetZipWriter(stampedZipWriter(b.asOf))
 	wb := &workbook{book: b, f: f, shown: newNumberShower()}
+	wb.streamed = len(b.detailRows()) > maxModelObservations
 	if err := wb.build(); err != nil {
 		f.Close()
 		return nil, err

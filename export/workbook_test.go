@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -60,6 +61,23 @@ func writeBytes(t testing.TB, inputs []Input, opt WorkbookOptions) []byte {
 func TestWorkbookGolden(t *testing.T) {
 	data := writeBytes(t, seedInputs(t), WorkbookOptions{AsOf: demoAsOf})
 	checkGolden(t, goldenDump, dumpWorkbook(t, data))
+}
+
+// TestStreamedLikeModel: streamed, the demo workbook has every cell, style,
+// width, rule, note and table of the one built in excelize's model; only
+// its text cells are inline strings instead of shared ones.
+func TestStreamedLikeModel(t *testing.T) {
+	inputs := seedInputs(t)
+	model := dumpWorkbook(t, writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf}))
+	defer func(n int) { maxModelObservations = n }(maxModelObservations)
+	maxModelObservations = 0
+	streamed := dumpWorkbook(t, writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf}))
+	inline := regexp.MustCompile(`(?m)^(  [A-Z]+[0-9]+) is `)
+	streamed = inline.ReplaceAllString(streamed, "$1 s ")
+	model = strings.Replace(model, "xl/sharedStrings.xml "+demoAsOf.Format(time.RFC3339)+"\n", "", 1)
+	if streamed != model {
+		t.Errorf("the streamed workbook differs from the model's:\n%s", firstDifference(model, streamed))
+	}
 }
 
 // checkGolden compares a dump with its golden file, or rewrites the file
