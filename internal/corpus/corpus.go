@@ -68,6 +68,25 @@ func NewGenerator(n int, seed uint64) (*Generator, error) {
 	return g, nil
 }
 
+// NewRegionsGenerator prepares a corpus of one report for each of n
+// regions, drawn without repeats, each of a random year; n may be at most
+// Regions().
+func NewRegionsGenerator(n int, seed uint64) (*Generator, error) {
+	regs := regions()
+	if n < 0 || n > len(regs) {
+		return nil, fmt.Errorf("corpus: %d regions asked for; between 0 and %d can be had", n, len(regs))
+	}
+	rng := rand.New(rand.NewPCG(seed, 0))
+	g := &Generator{seed: seed, slots: make([]slot, n)}
+	for i, r := range rng.Perm(len(regs))[:n] {
+		g.slots[i] = slot{region: r, year: firstYear + rng.IntN(lastYear-firstYear+1)}
+	}
+	return g, nil
+}
+
+// Regions is the number of regions reports can be made for.
+func Regions() int { return len(regions()) }
+
 // Capacity is the most reports a corpus can hold: one per region and year.
 func Capacity() int { return len(regions()) * (lastYear - firstYear + 1) }
 

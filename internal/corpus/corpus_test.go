@@ -66,3 +66,25 @@ func TestToTraditional(t *testing.T) {
 		t.Errorf("同 became %c", []rune(tr)[0])
 	}
 }
+
+// TestRegionsGenerator: one report for each of n distinct regions.
+func TestRegionsGenerator(t *testing.T) {
+	g, err := NewRegionsGenerator(500, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for i := range g.Len() {
+		code := g.Report(i).Expected.Region.Code
+		if seen[code] {
+			t.Errorf("region %s twice", code)
+		}
+		seen[code] = true
+	}
+	if len(seen) != 500 {
+		t.Errorf("%d regions, want 500", len(seen))
+	}
+	if _, err := NewRegionsGenerator(Regions()+1, 1); err == nil {
+		t.Errorf("more regions than there are were accepted")
+	}
+}
