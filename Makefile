@@ -15,9 +15,18 @@ build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/zhibiao
 
 # test: formatting and vet, every test (accuracy against the gold included),
-# then each fuzz target for a bounded time.
+# the parallel reading of generated reports under the race detector, then
+# each fuzz target for a bounded time.
 test: check
 	$(GO) test ./...
+	@if [ "$$($(GO) env CGO_ENABLED)" = 1 ]; then \
+	  echo "$(GO) test -race -short -run GeneratedCorpus ./cmd/zhibiao"; \
+	  $(GO) test -race -short -run 'GeneratedCorpus' ./cmd/zhibiao || exit 1; \
+	elif [ -n "$$CI" ]; then \
+	  echo "race test: the race detector needs a C compiler; .ci/install-tools installs gcc" >&2; exit 1; \
+	else \
+	  echo "race test skipped: the race detector needs a C compiler (apt-get install gcc)"; \
+	fi
 	$(MAKE) fuzz
 
 check:
