@@ -40,7 +40,7 @@ var zhMessages = map[string]string{
   zhibiao indicators --format csv > 指标.csv
   zhibiao extract --format tsv 报告.txt
 `,
-	usageExport: `zhibiao export 生成报告的工作簿：概览、对比、各地区一张表、明细、来源。
+	usageExport: `zhibiao export 生成报告的工作簿：概览、对比、地区表（见 --sheets）、明细、来源。
 
 用法：
   zhibiao export [选项] 路径...

@@ -26,7 +26,7 @@ Examples:
   zhibiao indicators --format csv > 指标.csv
   zhibiao extract --format tsv report.txt
 `
-	usageExport = `zhibiao export writes the workbook of the reports: 概览, 对比, a sheet per region, 明细, 来源.
+	usageExport = `zhibiao export writes the workbook of the reports: 概览, 对比, region sheets (--sheets), 明细, 来源.
 
 Usage:
   zhibiao export [flags] PATH...
