@@ -111,11 +111,13 @@ func (z *stampedZip) Close() error {
 		if err := e.deflate.Close(); err != nil {
 			return err
 		}
-		date, clock := msDosTime(z.modified)
-		w, err := z.zw.CreateRaw(&zip.FileHeader{
-			Name: e.name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock,
+		fh := &zip.FileHeader{
+			Name: e.name, Method: zip.Deflate,
 			CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.compressed.Len()), UncompressedSize64: e.size,
-		})
+		}
+		//lint:ignore SA1019 CreateRaw, unlike CreateHeader, takes the date only in these fields.
+		fh.ModifiedDate, fh.ModifiedTime = msDosTime(z.modified)
+		w, err := z.zw.CreateRaw(fh)
 		if err != nil {
 			return err
 		}
