@@ -55,11 +55,11 @@ var results = []struct {
 		if !w.prefecture() {
 			s, v := w.integer(1500, 30000)
 			text := w.pick("新增城镇就业", "城镇新增就业") + s + "人"
-			return statement{text, []extract.Observation{observation("urban_new_jobs", extract.Level, extract.Actual, y, v/10000, "万人", extract.Exact, text)}}
+			return single(observation("urban_new_jobs", extract.Level, extract.Actual, y, v/10000, "万人", extract.Exact, text))
 		}
 		s, v := w.decimal(1.5, 15, 1)
 		text := w.pick("城镇新增就业", "新增城镇就业") + s + "万人"
-		return statement{text, []extract.Observation{observation("urban_new_jobs", extract.Level, extract.Actual, y, v, "万人", extract.Exact, text)}}
+		return single(observation("urban_new_jobs", extract.Level, extract.Actual, y, v, "万人", extract.Exact, text))
 	}},
 	{"resident_income", func(w *writer, y int) statement {
 		return w.levelAndGrowth("resident_income", y, w.pick("居民人均可支配收入", "全体居民人均可支配收入"), 15000, 65000, "元", false)
@@ -84,43 +84,43 @@ var results = []struct {
 		case w.prefecture() && w.chance(0.5):
 			s, v := w.decimal(10, 180, 1)
 			text := w.pick("粮食总产达", "粮食总产量达到") + s + "亿斤"
-			return statement{text, []extract.Observation{observation("grain_output", extract.Level, extract.Actual, y, v*5, "万吨", extract.Exact, text)}}
+			return single(observation("grain_output", extract.Level, extract.Actual, y, v*5, "万吨", extract.Exact, text))
 		case !w.prefecture() && w.chance(0.5):
 			s, v := w.integer(3000, 150000)
 			text := "粮食总产量" + s + "万斤"
-			return statement{text, []extract.Observation{observation("grain_output", extract.Level, extract.Actual, y, v/2000, "万吨", extract.Exact, text)}}
+			return single(observation("grain_output", extract.Level, extract.Actual, y, v/2000, "万吨", extract.Exact, text))
 		}
 		lo, hi := w.size(5, 90)
 		s, v := w.decimal(lo, hi, 1)
 		text := w.pick("粮食总产量达到", "全年粮食总产量达", "粮食产量") + s + "万吨"
-		return statement{text, []extract.Observation{observation("grain_output", extract.Level, extract.Actual, y, v, "万吨", extract.Exact, text)}}
+		return single(observation("grain_output", extract.Level, extract.Actual, y, v, "万吨", extract.Exact, text))
 	}},
 	{"unemployment_rate", func(w *writer, y int) statement {
 		s, v := w.decimal(4, 5.9, 1)
 		text := "城镇调查失业率" + w.pick("", "为") + s + "%"
-		return statement{text, []extract.Observation{observation("unemployment_rate", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text)}}
+		return single(observation("unemployment_rate", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text))
 	}},
 	{"rd_intensity", func(w *writer, y int) statement {
 		s, v := w.decimal(0.6, 3.6, 2)
 		text := w.pick("研发经费投入强度达到", "研发投入强度达到", "全社会研发经费投入强度") + s + "%"
-		return statement{text, []extract.Observation{observation("rd_intensity", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text)}}
+		return single(observation("rd_intensity", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text))
 	}},
 	{"energy_intensity", func(w *writer, y int) statement {
 		s, v := w.decimal(0.5, 6, 1)
 		text := w.pick("单位生产总值能耗下降", "单位地区生产总值能耗下降") + s + "%"
-		return statement{text, []extract.Observation{observation("energy_intensity", extract.Growth, extract.Actual, y, -v, "%", extract.Exact, text)}}
+		return single(observation("energy_intensity", extract.Growth, extract.Actual, y, -v, "%", extract.Exact, text))
 	}},
 	{"new_loans", func(w *writer, y int) statement {
 		lo, hi := w.size(10, 60)
 		s, v := w.decimal(lo, hi, 1)
 		text := "新增贷款" + s + "亿元"
-		return statement{text, []extract.Observation{observation("new_loans", extract.Level, extract.Actual, y, v, "亿元", extract.Exact, text)}}
+		return single(observation("new_loans", extract.Level, extract.Actual, y, v, "亿元", extract.Exact, text))
 	}},
 	{"market_entities", func(w *writer, y int) statement {
 		lo, hi := w.size(2, 9)
 		s, v := w.decimal(lo, hi, 1)
 		text := w.pick("市场主体总数达到", "市场主体总量达") + s + "万户"
-		return statement{text, []extract.Observation{observation("market_entities", extract.Level, extract.Actual, y, v, "万户", extract.Exact, text)}}
+		return single(observation("market_entities", extract.Level, extract.Actual, y, v, "万户", extract.Exact, text))
 	}},
 	{"livelihood_spending", func(w *writer, y int) statement {
 		lo, hi := w.size(5, 40)
@@ -136,7 +136,7 @@ var results = []struct {
 		lo, hi := w.size(0.3, 4)
 		s, v := w.decimal(lo, hi, 1)
 		text := "农村劳动力转移就业" + s + "万人"
-		return statement{text, []extract.Observation{observation("rural_labor_transfer", extract.Level, extract.Actual, y, v, "万人", extract.Exact, text)}}
+		return single(observation("rural_labor_transfer", extract.Level, extract.Actual, y, v, "万人", extract.Exact, text))
 	}},
 	{"tourist_visits", func(w *writer, y int) statement {
 		lo, hi := w.size(80, 900)
@@ -146,12 +146,12 @@ var results = []struct {
 		lo, hi := w.size(0.5, 12)
 		s, v := w.decimal(lo, hi, 2)
 		text := "技术合同成交额" + s + "亿元"
-		return statement{text, []extract.Observation{observation("tech_contract_value", extract.Level, extract.Actual, y, v, "亿元", extract.Exact, text)}}
+		return single(observation("tech_contract_value", extract.Level, extract.Actual, y, v, "亿元", extract.Exact, text))
 	}},
 	{"urbanization_rate", func(w *writer, y int) statement {
 		s, v := w.decimal(35, 75, 2)
 		text := "常住人口城镇化率达到" + s + "%"
-		return statement{text, []extract.Observation{observation("urbanization_rate", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text)}}
+		return single(observation("urbanization_rate", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text))
 	}},
 }
 
@@ -163,11 +163,11 @@ func (w *writer) growth(id string, y int, text string) statement {
 	if w.chance(0.08) {
 		s, v := w.decimal(0.3, 8, 1)
 		text += w.pick("下降", "同比下降") + s + "%"
-		return statement{text, []extract.Observation{observation(id, extract.Growth, extract.Actual, y, -v, "%", extract.Exact, text)}}
+		return single(observation(id, extract.Growth, extract.Actual, y, -v, "%", extract.Exact, text))
 	}
 	s, v := w.decimal(0.2, 12, 1)
 	text += w.pick(growthWords...) + s + "%"
-	return statement{text, []extract.Observation{observation(id, extract.Growth, extract.Actual, y, v, "%", extract.Exact, text)}}
+	return single(observation(id, extract.Growth, extract.Actual, y, v, "%", extract.Exact, text))
 }
 
 // growthOnly states a growth, with its rank now and then.
@@ -187,7 +187,7 @@ func (w *writer) levelAndGrowth(id string, y int, name string, lo, hi float64, u
 		s, v = w.integer(int(lo), int(hi))
 	}
 	text := name + s + unit
-	st := statement{text, []extract.Observation{observation(id, extract.Level, extract.Actual, y, v, unit, extract.Exact, text)}}
+	st := single(observation(id, extract.Level, extract.Actual, y, v, unit, extract.Exact, text))
 	if ranked {
 		w.rank(&st, id, extract.Rank, y)
 	}
@@ -204,7 +204,7 @@ func (w *writer) levelAndGrowth(id string, y int, name string, lo, hi float64, u
 func (w *writer) tenThousandYuan(id string, y int, name string) statement {
 	s, v := w.integer(8000, 300000)
 	text := name + s + "万元"
-	st := statement{text, []extract.Observation{observation(id, extract.Level, extract.Actual, y, v/10000, "亿元", extract.Exact, text)}}
+	st := single(observation(id, extract.Level, extract.Actual, y, v/10000, "亿元", extract.Exact, text))
 	g := w.growth(id, y, ",")
 	st.text += g.text
 	st.obs = append(st.obs, g.obs...)

@@ -26,7 +26,7 @@ var targets = []struct {
 	{"foreign_trade", func(w *writer, y int) statement {
 		if w.chance(0.3) {
 			text := w.pick("进出口保持平稳增长", "进出口稳中提质")
-			return statement{text, []extract.Observation{qualitative("foreign_trade", extract.Growth, y, "%", text)}}
+			return single(qualitative("foreign_trade", extract.Growth, y, "%", text))
 		}
 		return w.growthTarget("foreign_trade", y, "进出口总额增长", 2, 10)
 	}},
@@ -34,30 +34,30 @@ var targets = []struct {
 		s, v := w.decimal(5, 5.5, 1)
 		if w.chance(0.5) {
 			text := "城镇调查失业率控制在" + s + "%以内"
-			return statement{text, []extract.Observation{observation("unemployment_rate", extract.Rate, extract.Target, y, v, "%", extract.AtMost, text)}}
+			return single(observation("unemployment_rate", extract.Rate, extract.Target, y, v, "%", extract.AtMost, text))
 		}
 		text := "城镇调查失业率" + s + "%左右"
-		return statement{text, []extract.Observation{observation("unemployment_rate", extract.Rate, extract.Target, y, v, "%", extract.About, text)}}
+		return single(observation("unemployment_rate", extract.Rate, extract.Target, y, v, "%", extract.About, text))
 	}},
 	{"urban_new_jobs", func(w *writer, y int) statement {
 		lo, hi := w.size(0.3, 1.5)
 		s, v := w.decimal(lo, hi, 1)
 		q, word := w.qualifier(false)
 		text := "城镇新增就业" + s + "万人" + word
-		return statement{text, []extract.Observation{observation("urban_new_jobs", extract.Level, extract.Target, y, v, "万人", q, text)}}
+		return single(observation("urban_new_jobs", extract.Level, extract.Target, y, v, "万人", q, text))
 	}},
 	{"cpi", func(w *writer, y int) statement {
 		text := "居民消费价格涨幅" + w.pick("", "控制在") + "3%左右"
 		if w.chance(0.3) {
 			text = "居民消费价格涨幅2%左右"
-			return statement{text, []extract.Observation{observation("cpi", extract.Growth, extract.Target, y, 2, "%", extract.About, text)}}
+			return single(observation("cpi", extract.Growth, extract.Target, y, 2, "%", extract.About, text))
 		}
-		return statement{text, []extract.Observation{observation("cpi", extract.Growth, extract.Target, y, 3, "%", extract.About, text)}}
+		return single(observation("cpi", extract.Growth, extract.Target, y, 3, "%", extract.About, text))
 	}},
 	{"resident_income", func(w *writer, y int) statement {
 		if w.chance(0.5) {
 			text := w.pick("居民收入增长与经济增长同步", "居民收入与经济增长同步")
-			return statement{text, []extract.Observation{qualitative("resident_income", extract.Growth, y, "%", text)}}
+			return single(qualitative("resident_income", extract.Growth, y, "%", text))
 		}
 		return w.growthTarget("resident_income", y, "居民人均可支配收入增长", 4, 8)
 	}},
@@ -65,16 +65,16 @@ var targets = []struct {
 		lo, hi := w.size(5, 90)
 		s, v := w.decimal(lo, hi, 1)
 		text := "粮食产量稳定在" + s + "万吨以上"
-		return statement{text, []extract.Observation{observation("grain_output", extract.Level, extract.Target, y, v, "万吨", extract.AtLeast, text)}}
+		return single(observation("grain_output", extract.Level, extract.Target, y, v, "万吨", extract.AtLeast, text))
 	}},
 	{"energy_intensity", func(w *writer, y int) statement {
 		text := w.pick("单位生产总值能耗完成省下达目标任务", "单位生产总值能耗完成“十四五”考核目标")
-		return statement{text, []extract.Observation{qualitative("energy_intensity", extract.Growth, y, "%", text)}}
+		return single(qualitative("energy_intensity", extract.Growth, y, "%", text))
 	}},
 	{"rd_intensity", func(w *writer, y int) statement {
 		s, v := w.decimal(0.8, 3.5, 1)
 		text := "研发经费投入强度达到" + s + "%"
-		return statement{text, []extract.Observation{observation("rd_intensity", extract.Rate, extract.Target, y, v, "%", extract.Exact, text)}}
+		return single(observation("rd_intensity", extract.Rate, extract.Target, y, v, "%", extract.Exact, text))
 	}},
 }
 
@@ -105,8 +105,8 @@ func (w *writer) growthTarget(id string, y int, name string, lo, hi float64) sta
 		text := name + s + w.pick("%—", "%-", "—", "%~") + hs + "%"
 		o := observation(id, extract.Growth, extract.Target, y, v, "%", extract.Range, text)
 		o.High = &h
-		return statement{text, []extract.Observation{o}}
+		return single(o)
 	}
 	text := name + s + "%" + word
-	return statement{text, []extract.Observation{observation(id, extract.Growth, extract.Target, y, v, "%", q, text)}}
+	return single(observation(id, extract.Growth, extract.Target, y, v, "%", q, text))
 }

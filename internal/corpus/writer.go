@@ -97,6 +97,11 @@ func observation(ind, measure, kind string, year int, value float64, unit, quali
 		Value: &v, Unit: unit, Qualifier: qualifier, Text: text}
 }
 
+// single is the statement of one observation, in its own words.
+func single(o extract.Observation) statement {
+	return statement{o.Text, []extract.Observation{o}}
+}
+
 // qualitative makes a target stated without a number.
 func qualitative(ind, measure string, year int, unit, text string) extract.Observation {
 	return extract.Observation{Indicator: ind, Measure: measure, Year: year, Kind: extract.Target,
