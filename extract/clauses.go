@@ -258,7 +258,7 @@ func (sr *sentenceReader) settleSubject(st *clauseState, lead []rune) {
 	case containsWord(lead, "其中"):
 	case sr.totalOf != nil && containsAny(lead, "总数", "总量") && sr.r.isFiller(lead):
 		st.sub = sr.totalOf
-	case sr.r.isFiller(lead) || isShareOf(lead):
+	case sr.r.isFiller(lead) || isShareOf(lead) || isShareOfTarget(lead):
 		st.sub = sr.last
 	}
 }

@@ -10,6 +10,7 @@ type lead struct {
 	base             bool // 从, 由: the figure is a starting point
 	compared         int  // 比2020年: the year the figure is compared with
 	multiYear        bool // 年均, 每年, 连续: not one year's figure
+	ofTarget         bool // 完成年度目标的: a share of a target, not a figure of the indicator
 	qualifier        string
 	year             int // 2010年的, 到2030年
 }
@@ -38,6 +39,7 @@ func readLead(rs []rune) lead {
 	l.rate = rateWords.in(rs)
 	l.levelWord = levelWords.in(rs)
 	l.multiYear = multiYearWords.in(rs)
+	l.ofTarget = isShareOfTarget(rs)
 	switch {
 	case atLeastWords.in(rs):
 		l.qualifier = AtLeast
@@ -130,7 +132,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		}
 	case itemFigure:
 		f := it.fig
-		if f.unit.dimension == dimPoints || (l.base && l.year == 0) {
+		if f.unit.dimension == dimPoints || (l.base && l.year == 0) || l.ofTarget {
 			return
 		}
 		if y, _ := sr.period(l.year); l.compared != 0 && l.compared != y-1 {

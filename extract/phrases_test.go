@@ -491,6 +491,16 @@ func TestPhrases(t *testing.T) {
 
 		// Not observations.
 		{
+			name: "完成年度目标的", region: "许昌市", year: 2024,
+			text: "城镇新增就业6.2万人，完成年度目标的112.7%。",
+			want: []string{"urban_new_jobs level 2023 actual 6.2 exact"},
+		},
+		{
+			name: "为年度预算的", region: "许昌市", year: 2024,
+			text: "一般公共预算收入完成65.3亿元，为年度预算的101.2%，增长5.1%。",
+			want: []string{"budget_revenue level 2023 actual 65.3 exact", "budget_revenue growth 2023 actual 5.1 exact"},
+		},
+		{
 			name: "年均增长", region: "新乡市", year: 2025,
 			text: "地区生产总值年均增长6.1%。",
 			want: nil,

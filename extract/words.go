@@ -226,6 +226,19 @@ func isShareOf(rs []rune) bool {
 	return len(rs) > 1 && rs[0] == '占' && (rs[len(rs)-1] == '的' || hasWordBefore(rs, len(rs), "比重") || hasWordBefore(rs, len(rs), "比例"))
 }
 
+// isShareOfTarget reports whether a lead states how much of a target or a
+// budget was reached (完成年度目标的, 为年度预算的, 完成投资计划的): the figure
+// after it is no figure of the indicator, but the indicator is still the
+// subject of the statement.
+func isShareOfTarget(rs []rune) bool {
+	for _, w := range []string{"目标的", "计划的", "任务的", "预算的"} {
+		if hasWordBefore(rs, len(rs), w) {
+			return true
+		}
+	}
+	return false
+}
+
 // trimFiller drops the filler words at both ends of rs.
 func trimFiller(rs []rune) []rune {
 	for len(rs) > 0 && isFiller(rs[:1], nil) {
