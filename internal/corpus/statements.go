@@ -59,7 +59,21 @@ var results = []struct {
 		}
 		s, v := w.decimal(1.5, 15, 1)
 		text := w.pick("城镇新增就业", "新增城镇就业") + s + "万人"
-		return single(observation("urban_new_jobs", extract.Level, extract.Actual, y, v, "万人", extract.Exact, text))
+		st := single(observation("urban_new_jobs", extract.Level, extract.Actual, y, v, "万人", extract.Exact, text))
+		if w.chance(0.3) {
+			share, _ := w.decimal(100, 130, 1)
+			st.text += ",完成年度目标的" + share + "%" // a share of the target: no figure
+		}
+		return st
+	}},
+	{"retail_budget_growth", func(w *writer, y int) statement {
+		rs, r := w.decimal(1, 9, 1)
+		bs, b := w.decimal(1, 9, 1)
+		text := "社会消费品零售总额、一般公共预算收入分别增长" + rs + "%、" + bs + "%"
+		return statement{text, []extract.Observation{
+			observation("retail_sales", extract.Growth, extract.Actual, y, r, "%", extract.Exact, text),
+			observation("budget_revenue", extract.Growth, extract.Actual, y, b, "%", extract.Exact, text),
+		}}
 	}},
 	{"resident_income", func(w *writer, y int) statement {
 		return w.levelAndGrowth("resident_income", y, w.pick("居民人均可支配收入", "全体居民人均可支配收入"), 15000, 65000, "元", false)
@@ -170,11 +184,16 @@ func (w *writer) growth(id string, y int, text string) statement {
 	return single(observation(id, extract.Growth, extract.Actual, y, v, "%", extract.Exact, text))
 }
 
-// growthOnly states a growth, with its rank now and then.
+// growthOnly states a growth, with its rank now and then, or how it
+// compares with the province's (高于全省平均水平1.2个百分点: no figure).
 func (w *writer) growthOnly(id string, y int, name string, ranked bool) statement {
 	st := w.growth(id, y, name)
 	if ranked {
 		w.rank(&st, id, extract.GrowthRank, y)
+	}
+	if w.reg.rankScope != "" && w.chance(0.15) {
+		p, _ := w.decimal(0.1, 3, 1)
+		st.text += "," + w.pick("高于", "比") + w.reg.rankScope + w.pick("平均水平", "高") + p + "个百分点"
 	}
 	return st
 }
@@ -217,7 +236,11 @@ func (w *writer) rank(st *statement, id, measure string, y int) {
 		return
 	}
 	n := 1 + w.rng.IntN(18)
-	text := ",居" + w.reg.rankScope + "第" + strconv.Itoa(n) + "位"
+	place := strconv.Itoa(n)
+	if n <= 10 && w.chance(0.3) {
+		place = chineseNumber(n) // 第三位
+	}
+	text := ",居" + w.reg.rankScope + "第" + place + "位"
 	o := observation(id, measure, extract.Actual, y, float64(n), "位", extract.Exact, text)
 	o.Scope = w.reg.scopeKey
 	st.text += text

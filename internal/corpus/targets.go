@@ -9,7 +9,11 @@ var targets = []struct {
 	fact fact
 }{
 	{"gdp", func(w *writer, y int) statement {
-		return w.growthTarget("gdp", y, w.pick("地区生产总值增长", "经济增长", "地区生产总值增长"), 4, 8.5)
+		st := w.growthTarget("gdp", y, w.pick("地区生产总值增长", "经济增长", "地区生产总值增长"), 4, 8.5)
+		if w.chance(0.2) {
+			st.text += ",在实际工作中力争更好结果"
+		}
+		return st
 	}},
 	{"industry_value_added", func(w *writer, y int) statement {
 		return w.growthTarget("industry_value_added", y, w.pick("规模以上工业增加值增长", "规上工业增加值增长"), 4, 10)
@@ -64,7 +68,7 @@ var targets = []struct {
 	{"grain_output", func(w *writer, y int) statement {
 		lo, hi := w.size(5, 90)
 		s, v := w.decimal(lo, hi, 1)
-		text := "粮食产量稳定在" + s + "万吨以上"
+		text := w.pick("", "确保") + "粮食产量稳定在" + s + "万吨以上"
 		return single(observation("grain_output", extract.Level, extract.Target, y, v, "万吨", extract.AtLeast, text))
 	}},
 	{"energy_intensity", func(w *writer, y int) statement {
