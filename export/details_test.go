@@ -10,10 +10,19 @@ import (
 )
 
 // TestDetailSheetsSplit: observations past a sheet's rows go on in 明细2,
-// 明细3 …, each a table of its own, and a later run reads them all back.
+// 明细3 …, each a table of its own, and a later run reads them all back,
+// from a workbook built in excelize's model or streamed.
 func TestDetailSheetsSplit(t *testing.T) {
 	defer func(n int) { maxDetailRows = n }(maxDetailRows)
 	maxDetailRows = 40
+	defer func(n int) { maxModelObservations = n }(maxModelObservations)
+	for _, limit := range []int{maxModelObservations, 0} {
+		maxModelObservations = limit
+		t.Run(map[bool]string{true: "model", false: "streamed"}[limit > 0], checkDetailSplit)
+	}
+}
+
+func checkDetailSplit(t *testing.T) {
 
 	inputs := seedInputs(t)
 	path := filepath.Join(t.TempDir(), "split.xlsx")
