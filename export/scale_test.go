@@ -1,9 +1,12 @@
 package export_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"zhibiao/export"
 	"zhibiao/extract"
@@ -42,5 +45,30 @@ func BenchmarkWorkbook(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestAutoSheetsPastFifty: past 50 regions the auto policy gives no sheet
+// per region but at most 50 shared ones, each with its 地区 column.
+func TestAutoSheetsPastFifty(t *testing.T) {
+	for _, n := range []int{50, 400} {
+		var buf bytes.Buffer
+		if err := export.WriteWorkbook(&buf, generatedInputs(t, n), export.WorkbookOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := f.GetSheetList()
+		regionSheets := len(sheets) - 4 // 概览, 对比, 明细, 来源
+		header, _ := f.GetCellValue(sheets[2], "A2")
+		f.Close()
+		switch {
+		case n <= 50 && (regionSheets != n || header == "地区"):
+			t.Errorf("%d regions: %d region sheets (first column %q), want one each", n, regionSheets, header)
+		case n > 50 && (regionSheets > 50 || regionSheets < 2 || header != "地区"):
+			t.Errorf("%d regions: %d region sheets (first column %q), want shared ones, at most 50", n, regionSheets, header)
+		}
 	}
 }
