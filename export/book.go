@@ -16,8 +16,9 @@ type book struct {
 	inputs      []Input
 	reports     []*extract.Report
 	evals       []extract.Evaluation
-	regions     []*region // cities first, each followed by its districts
-	year        int       // the year of the 对比 sheet, 0 when there is no data
+	details     []detailRow // every observation, report by report: the rows of 明细
+	regions     []*region   // cities first, each followed by its districts
+	year        int         // the year of the 对比 sheet, 0 when there is no data
 	asOf        time.Time
 	tolerance   float64
 	sheetPolicy string // of region sheets: SheetsAuto …
@@ -75,6 +76,7 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 			b.reports = append(b.reports, in.Report)
 		}
 	}
+	b.details = b.detailRows()
 	b.evals = extract.Evaluate(b.reports, b.cat, b.tolerance)
 	b.collect()
 	b.order()

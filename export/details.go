@@ -41,7 +41,7 @@ type detailRow struct {
 	obs *extract.Observation
 }
 
-// detailRows lists every observation, report by report.
+// detailRows lists every observation, report by report (book.details).
 func (b *book) detailRows() []detailRow {
 	var rows []detailRow
 	for _, r := range b.reports {
@@ -62,7 +62,7 @@ func detailSheets(n int) []string {
 }
 
 func (wb *workbook) writeDetails() error {
-	rows := wb.detailRows()
+	rows := wb.details
 	for k, name := range detailSheets(len(rows)) {
 		part := rows[k*maxDetailRows : min(len(rows), (k+1)*maxDetailRows)]
 		table := detailTable

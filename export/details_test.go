@@ -30,7 +30,7 @@ func checkDetailSplit(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := newBook(inputs, WorkbookOptions{AsOf: demoAsOf})
-	total := len(b.detailRows())
+	total := len(b.details)
 	want := (total + maxDetailRows - 1) / maxDetailRows
 	if want < 2 {
 		t.Fatalf("only %d observations: the test needs more than one sheet's worth", total)

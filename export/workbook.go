@@ -100,7 +100,7 @@ func render(inputs []Input, opt WorkbookOptions) (*excelize.File, error) {
 	f := excelize.NewFile()
 	f.SetZipWriter(stampedZipWriter(b.asOf))
 	wb := &workbook{book: b, f: f, shown: newNumberShower()}
-	wb.streamed = len(b.detailRows()) > maxModelObservations
+	wb.streamed = len(b.details) > maxModelObservations
 	if err := wb.build(); err != nil {
 		f.Close()
 		return nil, err
@@ -134,7 +134,7 @@ func (wb *workbook) build() error {
 			reg.sheet = s.name
 		}
 	}
-	order = append(order, detailSheets(len(wb.detailRows()))...)
+	order = append(order, detailSheets(len(wb.details))...)
 	order = append(order, sourceSheet)
 	for _, name := range order {
 		// NewSheet hands back an existing sheet of the same name, in any
