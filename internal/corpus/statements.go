@@ -67,13 +67,7 @@ var results = []struct {
 		return st
 	}},
 	{"retail_budget_growth", func(w *writer, y int) statement {
-		rs, r := w.decimal(1, 9, 1)
-		bs, b := w.decimal(1, 9, 1)
-		text := "社会消费品零售总额、一般公共预算收入分别增长" + rs + "%、" + bs + "%"
-		return statement{text, []extract.Observation{
-			observation("retail_sales", extract.Growth, extract.Actual, y, r, "%", extract.Exact, text),
-			observation("budget_revenue", extract.Growth, extract.Actual, y, b, "%", extract.Exact, text),
-		}}
+		return w.growthsRespectively(y, "社会消费品零售总额、一般公共预算收入", "retail_sales", 1, 9, "budget_revenue", 1, 9)
 	}},
 	{"resident_income", func(w *writer, y int) statement {
 		return w.levelAndGrowth("resident_income", y, w.pick("居民人均可支配收入", "全体居民人均可支配收入"), 15000, 65000, "元", false)
@@ -82,13 +76,7 @@ var results = []struct {
 		return w.levelAndGrowth("urban_income", y, "城镇居民人均可支配收入", 25000, 70000, "元", false)
 	}},
 	{"urban_rural_income", func(w *writer, y int) statement {
-		us, u := w.decimal(3, 7, 1)
-		rs, r := w.decimal(4, 9, 1)
-		text := "城乡居民人均可支配收入分别增长" + us + "%、" + rs + "%"
-		return statement{text, []extract.Observation{
-			observation("urban_income", extract.Growth, extract.Actual, y, u, "%", extract.Exact, text),
-			observation("rural_income", extract.Growth, extract.Actual, y, r, "%", extract.Exact, text),
-		}}
+		return w.growthsRespectively(y, "城乡居民人均可支配收入", "urban_income", 3, 7, "rural_income", 4, 9)
 	}},
 	{"rural_income", func(w *writer, y int) statement {
 		return w.levelAndGrowth("rural_income", y, "农村居民人均可支配收入", 10000, 35000, "元", false)
@@ -182,6 +170,18 @@ func (w *writer) growth(id string, y int, text string) statement {
 	s, v := w.decimal(0.2, 12, 1)
 	text += w.pick(growthWords...) + s + "%"
 	return single(observation(id, extract.Growth, extract.Actual, y, v, "%", extract.Exact, text))
+}
+
+// growthsRespectively states two growths with 分别: 城乡居民人均可支配收入
+// 分别增长4.4%、5.6% (names for both, then the figures in turn).
+func (w *writer) growthsRespectively(y int, names, first string, lo1, hi1 float64, second string, lo2, hi2 float64) statement {
+	s1, v1 := w.decimal(lo1, hi1, 1)
+	s2, v2 := w.decimal(lo2, hi2, 1)
+	text := names + "分别增长" + s1 + "%、" + s2 + "%"
+	return statement{text, []extract.Observation{
+		observation(first, extract.Growth, extract.Actual, y, v1, "%", extract.Exact, text),
+		observation(second, extract.Growth, extract.Actual, y, v2, "%", extract.Exact, text),
+	}}
 }
 
 // growthOnly states a growth, with its rank now and then, or how it
