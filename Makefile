@@ -80,6 +80,7 @@ fuzz:
 # and Debian's unicode-data, which the generators install when missing).
 generate:
 	$(GO) run ./internal/gen/divisions
+	$(GO) run ./internal/gen/words
 	$(GO) run ./internal/gen/t2s
 
 # examples: the example fixed-format template, built by code (committed;

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/divisions"
 )
 
 // Filling a user's fixed-format workbook (固定格式报表): every cell of the
@@ -280,7 +281,7 @@ func (fl *filler) region(name string) *region {
 		}
 		// A label (鼓楼区（南京市）) answers to its name when no other
 		// region of the reports has it.
-		if base, _, _ := strings.Cut(reg.Name, "（"); base == name || extract.ShortName(base) == name {
+		if base, _, _ := strings.Cut(reg.Name, "（"); base == name || divisions.ShortName(base) == name {
 			short = reg
 			n++
 		}

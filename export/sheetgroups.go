@@ -2,8 +2,7 @@ package export
 
 import (
 	"fmt"
-
-	"zhibiao/extract"
+	"zhibiao/extract/divisions"
 )
 
 // Region sheets. A city office's dozen regions each get a sheet; three
@@ -86,10 +85,10 @@ func enclosing(reg *region, digits int) string {
 	if len(reg.Code) <= digits {
 		return reg.Name
 	}
-	if d, ok := extract.DivisionByCode(reg.Code[:digits]); ok {
+	if d, ok := divisions.ByCode(reg.Code[:digits]); ok {
 		return d.Name
 	}
-	if d, ok := extract.DivisionByCode(reg.Code[:2]); ok {
+	if d, ok := divisions.ByCode(reg.Code[:2]); ok {
 		return d.Name
 	}
 	return reg.Name

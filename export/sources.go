@@ -11,7 +11,51 @@ import (
 // and the warnings and errors it gave.
 
 var sourceHeader = []string{
-	"文件", "状态", "地区", "层级", "上级", "报告年份", "标题", "格式", "编码", "文字", "SHA-256", "观测数", "警告", "错误",
+	"文件", "状态", "地区", "层级", "上级", "地区依据", "报告年份", "年份依据", "标题", "格式", "编码", "文字", "SHA-256", "观测数", "警告", "错误",
+}
+
+// Columns of the 来源 sheet.
+const (
+	srcFile = iota + 1
+	srcStatus
+	srcRegion
+	srcLevel
+	srcParent
+	srcRegionEvidence
+	srcYear
+	srcYearEvidence
+	srcTitle
+	srcFormat
+	srcEncoding
+	srcScript
+	srcSHA256
+	srcObservations
+	srcWarnings
+	srcError
+)
+
+// evidenceNames say how a region or a year was told.
+var evidenceNames = map[string]string{
+	extract.ByGiven:    "指定",
+	extract.ByTitle:    "标题",
+	extract.ByDate:     "会议日期",
+	extract.ByText:     "自称与地名",
+	extract.BySections: "回顾与计划的年份",
+	extract.ByNames:    "仅凭地名（把握不足）",
+	extract.ByYears:    "仅凭正文年份（把握不足）",
+}
+
+// evidenceText says the evidence of a region or a year in a cell:
+// 自称与地名：代表市人民政府 2、市委 5、新乡 40；其次 长垣市 2.
+func evidenceText(ev *extract.Evidence) string {
+	if ev == nil {
+		return ""
+	}
+	s := label(evidenceNames, ev.By)
+	if sum := ev.Summary(); sum != "" {
+		s += "：" + sum
+	}
+	return s
 }
 
 var scriptNames = map[string]string{"simplified": "简体", "traditional": "繁体"}
@@ -41,36 +85,38 @@ func (wb *workbook) writeSources() error {
 		if path == "" && r != nil {
 			path = r.Source.Path
 		}
-		w.str(1, row, path, plain)
+		w.str(srcFile, row, path, plain)
 		if in.Err != nil || r == nil {
 			msg := "没有读到报告"
 			if in.Err != nil {
 				msg = in.Err.Error()
 			}
-			w.str(2, row, "失败", failed)
-			w.str(14, row, msg, failed)
+			w.str(srcStatus, row, "失败", failed)
+			w.str(srcError, row, msg, failed)
 			continue
 		}
-		w.str(2, row, "已读", plain)
-		w.str(3, row, regionName(r), plain)
-		w.str(4, row, label(levelNames, r.Region.Level), plain)
-		w.str(5, row, r.Region.Parent, plain)
+		w.str(srcStatus, row, "已读", plain)
+		w.str(srcRegion, row, regionName(r), plain)
+		w.str(srcLevel, row, label(levelNames, r.Region.Level), plain)
+		w.str(srcParent, row, r.Region.Parent, plain)
+		w.str(srcRegionEvidence, row, evidenceText(r.RegionEvidence), plain)
 		if r.Year != 0 {
-			w.int(6, row, r.Year, styleSpec{numFmt: yearFormat, border: true})
+			w.int(srcYear, row, r.Year, styleSpec{numFmt: yearFormat, border: true})
 		}
-		w.str(7, row, r.Title, plain)
-		w.str(8, row, r.Source.Format, plain)
-		w.str(9, row, r.Source.Encoding, plain)
-		w.str(10, row, label(scriptNames, r.Source.Script), plain)
-		w.str(11, row, r.Source.SHA256, plain)
-		w.int(12, row, len(r.Observations), styleSpec{numFmt: countFormat, border: true})
-		w.str(13, row, warningsText(r.Warnings), plain)
+		w.str(srcYearEvidence, row, evidenceText(r.YearEvidence), plain)
+		w.str(srcTitle, row, r.Title, plain)
+		w.str(srcFormat, row, r.Source.Format, plain)
+		w.str(srcEncoding, row, r.Source.Encoding, plain)
+		w.str(srcScript, row, label(scriptNames, r.Source.Script), plain)
+		w.str(srcSHA256, row, r.Source.SHA256, plain)
+		w.int(srcObservations, row, len(r.Observations), styleSpec{numFmt: countFormat, border: true})
+		w.str(srcWarnings, row, warningsText(r.Warnings), plain)
 	}
 	w.fitColumns(1, 0, 0, func(col int) float64 {
 		switch col {
-		case 7, 13, 14:
+		case srcTitle, srcWarnings, srcError, srcRegionEvidence, srcYearEvidence:
 			return sourceText
-		case 11:
+		case srcSHA256:
 			return hashWidth
 		}
 		return maxColumn

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"zhibiao/extract/internal/runeset"
 	"zhibiao/templates"
 )
 
@@ -38,11 +39,11 @@ func (ind *Indicator) Takes(m string) bool { return slices.Contains(ind.Measures
 // Catalogue is the set of indicators the extractor knows.
 type Catalogue struct {
 	Indicators []Indicator
-	Version    string           // the first 12 hex digits of the SHA-256 of its text
-	byFirst    map[rune][]alias // aliases by their first rune, longest first
-	firsts     runeFilter       // the first runes of the aliases
-	pairs      pairFilter       // the first two runes of the aliases
-	oneRune    bool             // some alias is one rune long
+	Version    string             // the first 12 hex digits of the SHA-256 of its text
+	byFirst    map[rune][]alias   // aliases by their first rune, longest first
+	firsts     runeset.Filter     // the first runes of the aliases
+	pairs      runeset.PairFilter // the first two runes of the aliases
+	oneRune    bool               // some alias is one rune long
 }
 
 // alias is one name of an indicator, normalised for matching.
@@ -247,7 +248,7 @@ func CanonicalUnits() []string {
 // indicator are kept: they still tell its figures from the others'.
 func (c *Catalogue) index() *Warning {
 	c.byFirst = map[rune][]alias{}
-	c.firsts, c.pairs, c.oneRune = runeFilter{}, pairFilter{}, false
+	c.firsts, c.pairs, c.oneRune = runeset.Filter{}, runeset.PairFilter{}, false
 	owner := map[string]*Indicator{}
 	for i := range c.Indicators {
 		ind := &c.Indicators[i]
@@ -291,9 +292,9 @@ func (c *Catalogue) index() *Warning {
 			}
 			owner[key] = ind
 			rs := normaliseWord(name)
-			c.firsts.add(rs[0])
+			c.firsts.Add(rs[0])
 			if len(rs) > 1 {
-				c.pairs.add(rs[0], rs[1])
+				c.pairs.Add(rs[0], rs[1])
 			} else {
 				c.oneRune = true
 			}
@@ -363,12 +364,12 @@ type aliasMatch struct {
 // mayStartAlias reports whether an alias may start with r: false means
 // that none does. It is the quick test before findAlias, for the loop over
 // a sentence's runes, at nearly all of which no alias starts.
-func (c *Catalogue) mayStartAlias(r rune) bool { return c.firsts.mayHave(r) }
+func (c *Catalogue) mayStartAlias(r rune) bool { return c.firsts.MayHave(r) }
 
 // findAlias returns the longest alias starting at rs[i], if any. The
 // filter of the aliases' first two runes answers first for most runes.
 func (c *Catalogue) findAlias(rs []rune, i int) (aliasMatch, bool) {
-	if !c.oneRune && (i+1 >= len(rs) || !c.pairs.mayHave(rs[i], rs[i+1])) {
+	if !c.oneRune && (i+1 >= len(rs) || !c.pairs.MayHave(rs[i], rs[i+1])) {
 		return aliasMatch{}, false
 	}
 	as := c.byFirst[rs[i]]

@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+	"zhibiao/extract/internal/runeset"
+	"zhibiao/extract/lexicon"
 )
 
 // context is what the section around a sentence says of its figures.
@@ -80,7 +82,7 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 	start, first := s, 0 // where the clause starts, and its first item
 	for i := s; i < e; {
 		c := rs[i]
-		if !r.starts.mayHave(c) {
+		if !r.starts.MayHave(c) {
 			i++ // nothing starts here, as at most runes
 			continue
 		}
@@ -129,10 +131,10 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 // clauseStarts holds the runes other than an alias's first at which
 // splitClauses finds something: a separator, a rank's 全, a number (the
 // digits and the numerals of isChineseDigit).
-var clauseStarts = func() *runeFilter {
-	f := new(runeFilter)
+var clauseStarts = func() *runeset.Filter {
+	f := new(runeset.Filter)
 	for _, r := range ",、:，全0123456789〇零一二两三四五六七八九十百千" {
-		f.add(r)
+		f.Add(r)
 	}
 	return f
 }()
@@ -414,7 +416,7 @@ func sentenceYear(rs []rune, reportYear int) int {
 	if y, j := readYear(rs, 0); y > 0 && (j == len(rs) || rs[j] == ',' || rs[j] == '，' || rs[j] == '以') {
 		return y
 	}
-	for _, lead := range yearLeads.words {
+	for _, lead := range yearLeads.Words() {
 		if hasRunes(rs, 0, lead) {
 			if y, _ := readYear(rs, len(lead)); y > 0 {
 				return y
@@ -430,7 +432,7 @@ func sentenceYear(rs []rune, reportYear int) int {
 }
 
 // yearLeads open a sentence about a year to come: 到2030年.
-var yearLeads = newWordList("到", "至", "预计到", "力争到", "争取到")
+var yearLeads = lexicon.NewListOf("到", "至", "预计到", "力争到", "争取到")
 
 // relativeYear reads a year named relative to the report's at the start of
 // rs: 今年, the report's, or 去年 and 上年, the year before.
@@ -485,7 +487,7 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 	rs := sr.p.Runes
 	last := cl.items[len(cl.items)-1]
 	pred := rs[last.end:cl.end]
-	if sr.ctx.kind != Target || len(pred) < 2 || !qualitativeWords.in(pred) {
+	if sr.ctx.kind != Target || len(pred) < 2 || !qualitativeWords.In(pred) {
 		return
 	}
 	for _, r := range pred {
@@ -507,7 +509,7 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 }
 
 // qualitativeWords mark a target stated in words.
-var qualitativeWords = newWordList("同步", "稳", "高于", "衔接", "考核", "提质", "增长", "下降", "完成", "目标", "不低于", "提高", "增加")
+var qualitativeWords = lexicon.NewListOf("同步", "稳", "高于", "衔接", "考核", "提质", "增长", "下降", "完成", "目标", "不低于", "提高", "增加")
 
 // period gives the year and kind of a figure: the sentence's or figure's
 // own year if it names one, the section's otherwise.

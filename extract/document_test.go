@@ -33,7 +33,9 @@ func docSeed(t testing.TB, path string) string {
 func docCore(t testing.TB, text string) []string {
 	t.Helper()
 	rep := &Report{}
-	ReadText(rep, text, Options{})
+	if err := ReadText(rep, text, Options{}); err != nil {
+		t.Fatal(err)
+	}
 	cat := DefaultCatalogue()
 	var out []string
 	for _, o := range rep.Observations {

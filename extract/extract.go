@@ -5,9 +5,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
+	"zhibiao/extract/divisions"
+	"zhibiao/extract/internal/runeset"
 )
 
 // Options change how a report is read.
@@ -19,18 +20,19 @@ type Options struct {
 
 // reader holds what reading one report needs.
 type reader struct {
-	cat            *Catalogue
-	text           *Text
-	reportYear     int
-	level          string   // the region's level
-	parentIsRegion bool     // the region is an autonomous region: 全区 means the province
-	extra          [][]rune // the region's own names and scope words, read as filler
-	out            []candidate
-	seen           map[obsKey]int // index in out of each key
+	cat        *Catalogue
+	text       *Text
+	reportYear int
+	late       bool                 // delivered late in the year before: its 今年 is the year reviewed
+	kind       divisions.Kind       // the kind of the region (市, 县 …)
+	above      []divisions.Division // the regions it lies in, nearest first
+	extra      [][]rune             // the region's own names and scope words, read as filler
+	out        []candidate
+	seen       map[obsKey]int // index in out of each key
 
 	// What reading a sentence needs, kept from one sentence to the next.
-	starts   runeFilter // where splitClauses may find something: clauseStarts and the aliases'
-	contexts []context  // of the paragraphs
+	starts   runeset.Filter // where splitClauses may find something: clauseStarts and the aliases'
+	contexts []context      // of the paragraphs
 	clauses  []clause
 	items    []item
 	subjects []subject
@@ -126,10 +128,13 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 	if doc.Invalid > 0 {
 		rep.Warnings = append(rep.Warnings, Warnf(0, "%d bytes could not be decoded as %s and were replaced", doc.Invalid, doc.Encoding))
 	}
-	readText(rep, text, opts)
+	err = readText(rep, text, opts)
 	// The report keeps strings of the text's source, not its runes.
 	if w.small() {
 		textWriters.Put(w)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return rep, nil
 }
@@ -155,52 +160,31 @@ func CheckSize(path string, size int64) error {
 }
 
 // ReadText fills a report from its decoded text: region, year, title and
-// observations.
-func ReadText(rep *Report, decoded string, opts Options) {
-	readText(rep, Normalise(decoded), opts)
+// observations. It returns an error, as a *FileError of the report's path,
+// when the text does not settle the report's region or year and the
+// options do not give them.
+func ReadText(rep *Report, decoded string, opts Options) error {
+	return readText(rep, Normalise(decoded), opts)
 }
 
 // readText is ReadText of the normalised text.
-func readText(rep *Report, text *Text, opts Options) {
+func readText(rep *Report, text *Text, opts Options) error {
 	cat := opts.Catalogue
 	if cat == nil {
 		cat = DefaultCatalogue()
 	}
 	rep.Title = title(text)
-
-	if opts.Region != "" {
-		reg, ok := RegionByName(opts.Region)
-		if !ok {
-			reg = Region{Name: opts.Region}
-			rep.Warnings = append(rep.Warnings, Warnf(0, "region %s is not in the GB/T 2260 table", opts.Region))
-		}
-		rep.Region = reg
-	} else {
-		reg, w := detectRegion(text)
-		rep.Region = reg
-		if w != nil {
-			rep.Warnings = append(rep.Warnings, *w)
-		}
-	}
-	if opts.Year != 0 {
-		rep.Year = opts.Year
-	} else {
-		y, sure := detectYear(text)
-		rep.Year = y
-		switch {
-		case y == 0:
-			rep.Warnings = append(rep.Warnings, Warnf(0, "cannot tell the report's year; set it with --year"))
-		case !sure:
-			rep.Warnings = append(rep.Warnings, Warnf(0, "report year %s guessed from the years the text mentions; set it with --year if wrong", strconv.Itoa(y)))
-		}
+	late, err := detect(rep, text, opts)
+	if err != nil {
+		return err
 	}
 
 	r := readers.Get().(*reader)
 	defer r.release()
-	r.cat, r.text, r.reportYear, r.level = cat, text, rep.Year, rep.Region.Level
-	r.starts.union(clauseStarts, &cat.firsts)
+	r.cat, r.text, r.reportYear, r.late = cat, text, rep.Year, late
+	r.kind, r.above = regionKind(rep.Region), ancestors(rep.Region)
+	r.starts.Union(clauseStarts, &cat.firsts)
 	r.extra = ownWords(rep.Region)
-	r.parentIsRegion = strings.HasSuffix(rep.Region.Name, "自治区")
 	if rep.Year != 0 {
 		ctxs := r.sections()
 		n := 0
@@ -227,32 +211,7 @@ func readText(rep *Report, text *Text, opts Options) {
 	if len(rep.Observations) == 0 {
 		rep.Warnings = append(rep.Warnings, Warnf(0, "no figures of the catalogue's indicators found"))
 	}
-}
-
-// ownWords lists the words by which a report names its own region: its
-// names and its scope word (全市 in a city's report).
-func ownWords(reg Region) [][]rune {
-	var words []string
-	switch reg.Level {
-	case Nation:
-		words = []string{"全国", "我国"}
-	case "":
-	default:
-		words = []string{reg.Name, ShortName(reg.Name)}
-		for _, s := range []struct{ suffix, scope string }{
-			{"省", "全省"}, {"自治区", "全区"}, {"市", "全市"}, {"区", "全区"}, {"县", "全县"}, {"旗", "全旗"},
-		} {
-			if strings.HasSuffix(reg.Name, s.suffix) {
-				words = append(words, s.scope)
-				break
-			}
-		}
-	}
-	out := make([][]rune, 0, len(words))
-	for _, w := range words {
-		out = append(out, []rune(w))
-	}
-	return out
+	return nil
 }
 
 // forSentences calls fn with the bounds of each sentence of rs, cut at

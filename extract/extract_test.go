@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"zhibiao/extract/divisions"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -150,7 +151,8 @@ func FuzzExtract(f *testing.F) {
 	// Encoded seeds, which also load every lazily built table before
 	// fuzzing starts: a table built during an input's run would look like
 	// new coverage that no later run reproduces.
-	for _, c := range encodeAll(f, "一年来，新乡市地区生产总值增长5%。", true) {
+	// The text is in Traditional script, which every encoding can write.
+	for _, c := range encodeAll(f, "各位代表：\n現在，我代表市人民政府向大會報告工作。\n一、2024年工作回顧\n一年來，新鄉市地區生產總值增長5%，美麗新鄉建設紮實推進。", true) {
 		f.Add(c.data)
 		if _, err := Extract("warm.txt", c.data, Options{}); err != nil {
 			f.Fatal(err)
@@ -183,7 +185,8 @@ func BenchmarkExtract(b *testing.B) {
 		size += len(data)
 	}
 	DefaultCatalogue()
-	divisionNames()
+	divisions.Find([]rune("新乡市"), func(divisions.Hit) {})
+	selfWords()
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {

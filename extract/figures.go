@@ -1,6 +1,9 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"zhibiao/extract/lexicon"
+)
 
 // figure is a number with its unit and qualifiers as written in a clause:
 // 增长6%—6.5%, 突破5000万人次, 90亿斤以上.
@@ -27,7 +30,7 @@ func isRangeSep(r rune) bool {
 var figureSuffixes = []string{"左右", "上下", "以上", "以内", "以下", "之内"}
 
 // figureSuffixRunes are figureSuffixes as runes, in the same order.
-var figureSuffixRunes = runesOf(figureSuffixes)
+var figureSuffixRunes = lexicon.RunesOf(figureSuffixes)
 
 // scanFigure reads a figure at rs[i:] within [i, hi). Chinese numerals count
 // only when a unit follows, so that 一般 or 一年来 are not numbers.
@@ -131,7 +134,7 @@ func isMoveWord(rs []rune) bool {
 // as runes.
 var (
 	rankScopes     = []string{"全省", "全市", "全国", "全区", "全县"}
-	rankScopeRunes = runesOf(rankScopes)
+	rankScopeRunes = lexicon.RunesOf(rankScopes)
 )
 
 // scanRank reads a rank starting with its scope word at rs[i:].

@@ -44,12 +44,16 @@ const (
 
 // Report is everything read from one input file.
 type Report struct {
-	Source       Source        `json:"source"`
-	Region       Region        `json:"region"`
-	Year         int           `json:"year"` // the year the report was delivered
-	Title        string        `json:"title,omitempty"`
-	Observations []Observation `json:"observations"`
-	Warnings     []Warning     `json:"warnings,omitempty"`
+	Source Source `json:"source"`
+	Region Region `json:"region"`
+	Year   int    `json:"year"` // the year the report was delivered
+	// How the region and the year were told: given, or the evidence of
+	// the text that decided them.
+	RegionEvidence *Evidence     `json:"region_evidence,omitempty"`
+	YearEvidence   *Evidence     `json:"year_evidence,omitempty"`
+	Title          string        `json:"title,omitempty"`
+	Observations   []Observation `json:"observations"`
+	Warnings       []Warning     `json:"warnings,omitempty"`
 }
 
 // Source describes the input a report was read from.

@@ -76,14 +76,31 @@ func (w *textWriter) normalise(orig string) *Text {
 		t.lineStart = append(t.lineStart, off)
 		lineStart := len(w.runes)
 		line := w.writeLine(orig, off, end)
+		if len(w.breaks) > 0 {
+			// A line of paragraphs run together: the first may continue
+			// the paragraph before; each of the others is one of its own,
+			// and so is a heading at the end of one (…意见。一、2024年工作回顾).
+			w.breaks = append(w.breaks, len(w.runes))
+			line.Runes, line.Pos = w.runes[lineStart:w.breaks[0]], w.pos[lineStart:w.breaks[0]]
+		}
 		switch {
 		case len(line.Runes) == 0:
 			flush(lineStart)
 		case curStart >= 0 && continues(&cur, &line):
-			cur = w.paragraph(curStart, len(w.runes), cur.Heading, cur.Item)
+			cur = w.paragraph(curStart, lineStart+len(line.Runes), cur.Heading, cur.Item)
 		default:
 			flush(lineStart)
 			cur, curStart = line, lineStart
+		}
+		for k := 0; k+1 < len(w.breaks); k++ {
+			s, e := w.breaks[k], w.breaks[k+1]
+			if h := headingTail(w.runes[s:e]); h > 0 {
+				flush(s)
+				cur, curStart = w.paragraph(s, s+h, false, false), s
+				s += h
+			}
+			flush(s)
+			cur, curStart = w.paragraph(s, e, false, false), s
 		}
 		off = end + 1
 	}
@@ -124,6 +141,7 @@ type textWriter struct {
 	pos        []int
 	paragraphs []Paragraph
 	lineStart  []int
+	breaks     []int       // where the paragraphs of the last line written start, after its first
 	simp       *t2sTable   // the table of Simplified forms
 	script     scriptCount // of every rune read, kept or not
 }
@@ -159,6 +177,7 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 	var p Paragraph
 	s := orig[start:end]
 	from := len(w.runes)
+	w.breaks = w.breaks[:0]
 	i := 0
 	// Leading Markdown: headings, list bullets, quote marks, indentation.
 	for i < len(s) {
@@ -219,6 +238,16 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 				r = repl
 			}
 		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == '\r':
+			continue
+		case r == '\u3000' && len(w.runes) > from && strings.HasPrefix(s[i:], "\u3000"):
+			// Two ideographic spaces inside a line are the indent of a
+			// paragraph: a document whose paragraphs were run together.
+			w.breaks = append(w.breaks, len(w.runes))
+			for strings.HasPrefix(s[i:], "\u3000") {
+				w.script.add(w.simp, '\u3000')
+				i += len("\u3000")
+			}
+			space = -1
 			continue
 		}
 		r = foldRune(w.simp, r)
@@ -323,6 +352,29 @@ func continues(p, next *Paragraph) bool {
 	// A long line ending mid-sentence was wrapped; a short one that opens
 	// with an ordinal (一、2023年工作回顾) is a heading.
 	return len(p.Runes) >= 20 && !p.Item && !(startsWithOrdinal(p.Runes) && len(p.Runes) <= 40)
+}
+
+// headingTail returns where a heading run onto the end of a paragraph
+// starts (…请予审议。一、2024年工作回顾): after its last sentence, a short
+// stretch that opens with an ordinal and has no punctuation of a sentence.
+// It returns 0 when there is none.
+func headingTail(rs []rune) int {
+	end := -1
+	for i, r := range rs {
+		if r == '。' || r == '!' || r == '?' {
+			end = i
+		}
+	}
+	tail := rs[end+1:]
+	if end < 0 || len(tail) == 0 || len(tail) > 30 || !startsWithOrdinal(tail) {
+		return 0
+	}
+	for _, r := range tail[2:] {
+		if strings.ContainsRune(",;:。", r) {
+			return 0
+		}
+	}
+	return end + 1
 }
 
 // startsWithOrdinal reports whether a line begins like a heading of an

@@ -1,5 +1,7 @@
 package extract
 
+import "zhibiao/extract/lexicon"
+
 // lead is what the words before a figure say of it.
 type lead struct {
 	growth, negative bool // 增长 / 下降
@@ -17,38 +19,38 @@ type lead struct {
 
 // Words of a lead, by what they say of the figure after them.
 var (
-	growthWords    = newWordList("增长", "增速", "增幅", "涨幅", "上涨", "上升", "增产")
-	negativeWords  = newWordList("下降", "降低", "回落", "减少", "负增长", "下跌", "下滑", "减产")
-	reachWords     = newWordList("增加到", "增加至", "增至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增长到", "增长至", "下降到", "下降至", "降低到", "降至", "回落到", "回落至")
-	changeWords    = newWordList("增加", "提高", "提升", "减少", "增收", "多")
-	rateWords      = newWordList("占", "比重")
-	levelWords     = newWordList("总量", "规模")
-	multiYearWords = newWordList("年均", "平均每年", "每年", "连续", "历年", "翻番", "翻一番")
-	atLeastWords   = newWordList("不低于", "突破", "超过", "超", "逾", "高于", "跃上", "迈上", "站上", "跨越", "跨上")
-	atMostWords    = newWordList("不超过", "不高于", "低于", "控制在", "不到", "不足")
-	aboutWords     = newWordList("接近", "近", "约")
+	growthWords    = lexicon.NewListOf("增长", "增速", "增幅", "涨幅", "上涨", "上升", "增产")
+	negativeWords  = lexicon.NewListOf("下降", "降低", "回落", "减少", "负增长", "下跌", "下滑", "减产")
+	reachWords     = lexicon.NewListOf("增加到", "增加至", "增至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增长到", "增长至", "下降到", "下降至", "降低到", "降至", "回落到", "回落至")
+	changeWords    = lexicon.NewListOf("增加", "提高", "提升", "减少", "增收", "多")
+	rateWords      = lexicon.NewListOf("占", "比重")
+	levelWords     = lexicon.NewListOf("总量", "规模")
+	multiYearWords = lexicon.NewListOf("年均", "平均每年", "每年", "连续", "历年", "翻番", "翻一番")
+	atLeastWords   = lexicon.NewListOf("不低于", "突破", "超过", "超", "逾", "高于", "跃上", "迈上", "站上", "跨越", "跨上")
+	atMostWords    = lexicon.NewListOf("不超过", "不高于", "低于", "控制在", "不到", "不足")
+	aboutWords     = lexicon.NewListOf("接近", "近", "约")
 )
 
 // readLead reads the words before a figure.
 func readLead(rs []rune) lead {
 	var l lead
-	l.growth = growthWords.in(rs)
-	l.negative = negativeWords.in(rs)
-	l.reach = reachWords.in(rs)
-	l.change = !l.reach && changeWords.in(rs)
-	l.rate = rateWords.in(rs)
-	l.levelWord = levelWords.in(rs)
-	l.multiYear = multiYearWords.in(rs)
+	l.growth = growthWords.In(rs)
+	l.negative = negativeWords.In(rs)
+	l.reach = reachWords.In(rs)
+	l.change = !l.reach && changeWords.In(rs)
+	l.rate = rateWords.In(rs)
+	l.levelWord = levelWords.In(rs)
+	l.multiYear = multiYearWords.In(rs)
 	l.ofTarget = isShareOfTarget(rs)
 	switch {
-	case atLeastWords.in(rs):
+	case atLeastWords.In(rs):
 		l.qualifier = AtLeast
 		if containsWord(rs, "不超过") {
 			l.qualifier = AtMost
 		}
-	case atMostWords.in(rs):
+	case atMostWords.In(rs):
 		l.qualifier = AtMost
-	case aboutWords.in(rs):
+	case aboutWords.In(rs):
 		l.qualifier = About
 	}
 	// The year written just before the figure: 由2010年的162.4亿元.
@@ -238,30 +240,4 @@ func (sr *sentenceReader) multiYear() bool {
 		i += 2 + j
 	}
 	return false
-}
-
-// rankScope maps a ranking's scope word to the model's scope, or "" when
-// the ranking cannot be of the report's own region (a city ranked 全市 is
-// ranking its own counties).
-func (r *reader) rankScope(word string) string {
-	above := map[string]int{Nation: 0, Province: 1, Prefecture: 2, County: 3}[r.level]
-	switch word {
-	case "全国":
-		if above >= 1 {
-			return "nation"
-		}
-	case "全省":
-		if above >= 2 {
-			return "province"
-		}
-	case "全区":
-		if above >= 2 && r.parentIsRegion {
-			return "province"
-		}
-	case "全市":
-		if above >= 3 {
-			return "city"
-		}
-	}
-	return ""
 }

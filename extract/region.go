@@ -1,210 +1,663 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
+
+	"zhibiao/extract/divisions"
+	"zhibiao/extract/lexicon"
 )
 
-// nameIndex finds division names in running text: every full name and
-// every short name of two runes or more, keyed by their first two runes.
-type nameIndex struct {
-	byPrefix map[[2]rune][]nameEntry
-	prefixes pairFilter // the keys of byPrefix
+// Evidence says how a report's region or year was told: the way (By), the
+// words that decided with their counts, most telling first, and the
+// candidate that came next.
+type Evidence struct {
+	By       string  `json:"by"`
+	Words    []Count `json:"words,omitempty"`
+	RunnerUp *Count  `json:"runner_up,omitempty"`
 }
 
-type nameEntry struct {
-	text  []rune
-	div   int  // index into divisions().all
-	short bool // a short name (新乡 for 新乡市)
+// Ways of telling a region or a year (Evidence.By).
+const (
+	ByGiven    = "given"    // --region, --year or a manifest
+	ByTitle    = "title"    // the title, the congress or government line, 关于…的报告
+	ByDate     = "date"     // the date the report was delivered
+	ByText     = "text"     // how the text speaks of itself: 全市, 我市, 市委 …, then the names it uses
+	BySections = "sections" // the years of the review and of the plan
+	ByNames    = "names"    // only the names the text keeps using: a low-confidence reading
+	ByYears    = "years"    // only the years the text mentions most: a low-confidence reading
+)
+
+// Count is a word and how often the text has it.
+type Count struct {
+	Word  string `json:"word"`
+	Count int    `json:"count"`
 }
 
-var divisionNames = sync.OnceValue(func() *nameIndex {
-	ix := &nameIndex{byPrefix: map[[2]rune][]nameEntry{}}
-	for i, d := range divisions().all {
-		add := func(name string, short bool) {
-			rs := []rune(name)
-			if len(rs) < 2 {
-				return
+func (c Count) String() string { return c.Word + " " + strconv.Itoa(c.Count) }
+
+// Sure reports whether the evidence settles its answer: anything but a
+// reading of names or years alone.
+func (e *Evidence) Sure() bool { return e != nil && e.By != ByNames && e.By != ByYears }
+
+// Summary says the evidence in a line: 全市 83、我市 12、梧州 68；其次 柳州市 5.
+func (e *Evidence) Summary() string {
+	if e == nil {
+		return ""
+	}
+	parts := make([]string, len(e.Words))
+	for i, w := range e.Words {
+		parts[i] = w.String()
+		if e.By == ByTitle || e.By == ByDate {
+			parts[i] = w.Word // the phrase itself: 新乡市第十四届人民代表大会
+		}
+	}
+	s := strings.Join(parts, "、")
+	if e.RunnerUp != nil {
+		s += "；其次 " + e.RunnerUp.String()
+	}
+	return s
+}
+
+// selfWords are the words of the lexicon's roles scope, self, opening and
+// neutral, with the kinds of region each speaks of, and a list to find
+// them.
+var selfWords = sync.OnceValues(func() (map[string]map[string][]divisions.Kind, *lexicon.List) {
+	lx := lexicon.Default()
+	words := map[string]map[string][]divisions.Kind{}
+	var all []string
+	for _, role := range []string{"scope", "self", "opening", "neutral"} {
+		for word, kinds := range lx.Args(role) {
+			if words[word] == nil {
+				words[word] = map[string][]divisions.Kind{}
+				all = append(all, word)
 			}
-			k := [2]rune{rs[0], rs[1]}
-			ix.prefixes.add(rs[0], rs[1])
-			ix.byPrefix[k] = append(ix.byPrefix[k], nameEntry{text: rs, div: i, short: short})
-		}
-		add(d.Name, false)
-		if s := ShortName(d.Name); s != d.Name {
-			add(s, true)
+			for _, k := range kinds {
+				if k != "" {
+					words[word][role] = append(words[word][role], divisions.Kind(k))
+				}
+			}
 		}
 	}
-	for k := range ix.byPrefix {
-		slices.SortStableFunc(ix.byPrefix[k], func(a, b nameEntry) int { return len(b.text) - len(a.text) })
-	}
-	return ix
+	slices.Sort(all)
+	return words, lexicon.NewListOf(all...)
 })
 
-// nameHit is a division name found at a position.
-type nameHit struct {
-	nameEntry
-	start, end int
+// kindEvidence is what a text's words say of the kind of its region: the
+// words by which it speaks of a region's government or of "our region"
+// (self), the formula by which it is presented (opening), each with its
+// count, and the counts of every such word and of the scope words.
+type kindEvidence struct {
+	self, opening map[divisions.Kind]int
+	selfWords     map[divisions.Kind]map[string]int
+	counts        map[string]int
 }
 
-// find calls fn for the longest division name at each position of rs. A
-// short name overlapping a full name that starts inside it gives way to
-// that full name: in 关于洪泽区 the name is 洪泽区, not 于洪 (于洪区).
-func (ix *nameIndex) find(rs []rune, fn func(nameHit)) {
-	for i := 0; i+1 < len(rs); i++ {
-		if !ix.prefixes.mayHave(rs[i], rs[i+1]) {
-			continue // no name starts here, as at nearly every rune
+// readKinds counts the words by which the text speaks of regions and
+// their governments. A word that starts a division's longer full name is
+// that name, not the word (全州县 is a county). A congress named with its
+// session (市十四届人大, 县第十八届人民代表大会) speaks of the kind before it.
+func readKinds(t *Text) kindEvidence {
+	words, list := selfWords()
+	ev := kindEvidence{self: map[divisions.Kind]int{}, opening: map[divisions.Kind]int{},
+		selfWords: map[divisions.Kind]map[string]int{}, counts: map[string]int{}}
+	addSelf := func(k divisions.Kind, word string) {
+		ev.self[k]++
+		if ev.selfWords[k] == nil {
+			ev.selfWords[k] = map[string]int{}
 		}
-		e, ok := ix.longestAt(rs, i)
-		if !ok {
-			continue
-		}
-		if e.short {
-			if j := ix.fullNameWithin(rs, i+1, i+len(e.text)); j >= 0 {
-				i = j - 1
+		ev.selfWords[k][word]++
+	}
+	for _, p := range t.Paragraphs {
+		rs := p.Runes
+		for i := 0; i < len(rs); i++ {
+			if rs[i] == '届' {
+				if k, word := congressKind(rs, i); k != "" {
+					addSelf(k, word)
+				}
 				continue
 			}
+			n := list.At(rs, i)
+			if n == 0 {
+				continue
+			}
+			if m := divisions.FullNameAt(rs, i); m > n {
+				i += m - 1
+				continue
+			}
+			word := string(rs[i : i+n])
+			ev.counts[word]++
+			for _, k := range words[word]["self"] {
+				addSelf(k, word)
+			}
+			for _, k := range words[word]["opening"] {
+				ev.opening[k]++
+			}
+			i += n - 1
 		}
-		fn(nameHit{nameEntry: e, start: i, end: i + len(e.text)})
-		i += len(e.text) - 1
 	}
+	return ev
 }
 
-// longestAt returns the longest division name at rs[i:].
-func (ix *nameIndex) longestAt(rs []rune, i int) (nameEntry, bool) {
-	if i+1 >= len(rs) || !ix.prefixes.mayHave(rs[i], rs[i+1]) {
-		return nameEntry{}, false
+// congressKind reads the kind of a congress named at the 届 of rs[i]:
+// 市十四届人大, 县第十八届人民代表大会, 十四届全国人大. It returns "" for none.
+func congressKind(rs []rune, i int) (divisions.Kind, string) {
+	after := rs[i+1:]
+	switch {
+	case hasWord(after, 0, "全国人大"), hasWord(after, 0, "全国人民代表大会"):
+		return divisions.NationKind, "全国人大"
+	case !hasWord(after, 0, "人大") && !hasWord(after, 0, "人民代表大会"):
+		return "", ""
 	}
-	for _, e := range ix.byPrefix[[2]rune{rs[i], rs[i+1]}] {
-		if i+len(e.text) <= len(rs) && slices.Equal(rs[i:i+len(e.text)], e.text) {
-			return e, true
+	j := i
+	for j > 0 && (isChineseDigit(rs[j-1]) || isDigit(rs[j-1])) {
+		j--
+	}
+	if j > 0 && rs[j-1] == '第' {
+		j--
+	}
+	if j == i || j == 0 {
+		return "", ""
+	}
+	for _, s := range []struct {
+		word string
+		kind divisions.Kind
+	}{{"全国", divisions.NationKind}, {"自治区", divisions.RegionKind}, {"地区", divisions.AreaKind}} {
+		if hasWordBefore(rs, j, s.word) {
+			return s.kind, s.word + "人大"
 		}
 	}
-	return nameEntry{}, false
+	k := divisions.KindOf(string(rs[j-1]))
+	if k == "" {
+		return "", ""
+	}
+	return k, string(rs[j-1]) + "人大"
 }
 
-// fullNameWithin returns the first position in [from, to) where a full
-// division name starts, or -1.
-func (ix *nameIndex) fullNameWithin(rs []rune, from, to int) int {
-	for j := from; j < to; j++ {
-		if e, ok := ix.longestAt(rs, j); ok && !e.short {
-			return j
+// kinds returns the kinds a text's words say its region may be of: the
+// kind of its opening formula when it has one; else the deepest kind of
+// which it speaks as of a government — by words of that kind alone, not
+// shared with another (全区, 我区 are a district's and an autonomous
+// region's), and at least a quarter as often as of the kind it speaks of
+// most. It returns several kinds of one depth when nothing tells them
+// apart (县 and 区), and none when the text never speaks so.
+func (ev kindEvidence) kinds() []divisions.Kind {
+	var opened []divisions.Kind
+	for _, k := range divisions.Kinds() {
+		if ev.opening[k] > 0 {
+			opened = append(opened, k)
 		}
 	}
-	return -1
+	if len(opened) == 1 {
+		return opened
+	}
+	most := 0
+	for _, n := range ev.self {
+		most = max(most, n)
+	}
+	var cands []divisions.Kind
+	for _, k := range divisions.Kinds() {
+		if ev.self[k] > 0 && 4*ev.self[k] >= most && ev.distinctSelf(k) > 0 {
+			cands = append(cands, k)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	deepest := 0
+	for _, k := range cands {
+		deepest = max(deepest, k.Depth())
+	}
+	var out []divisions.Kind
+	for _, k := range cands {
+		if k.Depth() == deepest {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
-// nationWords are found only in the head of the nation's report.
-var nationWords = newWordList("全国人民代表大会", "国务院总理", "国务院副总理")
-
-// detectRegion tells which region a report speaks for: from the title and
-// the lines naming the congress or the government (strong), else from the
-// place names the text keeps using (a guess, with a warning).
-func detectRegion(t *Text) (Region, *Warning) {
-	head := headRunes(t, 40)
-	if nationWords.in(head) {
-		return Region{Name: "全国", Level: Nation}, nil
+// distinctSelf counts the self words of kind k that speak of no other
+// kind.
+func (ev kindEvidence) distinctSelf(k divisions.Kind) int {
+	words, _ := selfWords()
+	n := 0
+	for word, c := range ev.selfWords[k] {
+		if len(words[word]["self"]) <= 1 {
+			n += c
+		}
 	}
-	all := divisions().all
-	strong := map[int]int{}
-	divisionNames().find(head, func(h nameHit) {
-		if h.short {
-			return
+	return n
+}
+
+// words returns the evidence of kind k: its opening formulas and its
+// most frequent self words, at most n.
+func (ev kindEvidence) words(k divisions.Kind, n int) []Count {
+	words, _ := selfWords()
+	var out []Count
+	for word, c := range ev.counts {
+		if slices.Contains(words[word]["opening"], k) {
+			out = append(out, Count{word, c})
 		}
-		after, before := head[h.end:], head[:h.start]
-		score := 0
-		if _, end := readYear(after, 0); end > 0 {
-			after = after[end:] // 新乡市2025年政府工作报告
-		}
-		switch {
-		case hasWord(after, 0, "政府工作报告"), hasWord(after, 0, "人民政府工作报告"),
-			hasWord(after, 0, "人民政府") && isOfficial(after[4:]):
-			// 新乡市人民政府市长; not 新乡市人民政府门户网站, a site's name
-			score = 10
-		case len(after) > 0 && after[0] == '第' && containsWord(after[:min(len(after), 12)], "人民代表大会"):
-			score = 10
-		case hasWordBefore(before, len(before), "关于"):
-			score = 8
-		}
-		if score > 0 {
-			strong[h.div] += score
-		}
+	}
+	var self []Count
+	for word, c := range ev.selfWords[k] {
+		self = append(self, Count{word, c})
+	}
+	slices.SortFunc(self, func(a, b Count) int {
+		return cmp.Or(b.Count-a.Count, strings.Compare(a.Word, b.Word))
 	})
-	// How often the text names each division: counted only when needed,
-	// as it reads the whole text.
-	var counted map[int]int
-	mentions := func() map[int]int {
-		if counted == nil {
-			counted = map[int]int{}
-			for _, p := range t.Paragraphs {
-				divisionNames().find(p.Runes, func(h nameHit) { counted[h.div]++ })
-			}
-		}
-		return counted
-	}
-	if len(strong) > 0 {
-		best := -1
-		for _, d := range sortedKeys(strong) {
-			s := strong[d]
-			if best < 0 || s > strong[best] || (s == strong[best] && betterMentioned(d, best, mentions())) {
-				best = d
-			}
-		}
-		return regionOf(resolveSameName(best, mentions)), nil
-	}
-	counts := mentions()
-	// No title line: the province or prefecture the text names most (a
-	// city's report names its province too, but less often than itself).
-	best := -1
-	for _, d := range sortedKeys(counts) {
-		n := counts[d]
-		if all[d].Level == County {
-			continue
-		}
-		if best < 0 || n > counts[best] || (n == counts[best] && d < best) {
-			best = d
-		}
-	}
-	if best < 0 || counts[best] < 3 {
-		w := Warnf(0, "cannot tell the region from the text; set it with --region")
-		return Region{}, &w
-	}
-	r := regionOf(best)
-	w := Warnf(0, "region %s guessed from place names mentioned %d times; set it with --region if wrong", r.Name, counts[best])
-	return r, &w
+	out = append(out, self...)
+	return out[:min(n, len(out))]
 }
 
-func betterMentioned(a, b int, mentions map[int]int) bool {
-	return mentions[a] > mentions[b] || (mentions[a] == mentions[b] && a < b)
+// mentions counts how often a text names each division (by its index in
+// divisions.All), in any of its forms, the form it uses most, and how
+// often a name stands where a report names itself (美丽新乡, 新乡人民).
+type mentions struct {
+	count    map[int]int
+	anchored map[int]int
+	form     map[int]map[string]int
 }
 
-// resolveSameName picks, among divisions sharing d's name (鼓楼区), the one
-// whose parent the text mentions most.
-func resolveSameName(d int, mentions func() map[int]int) int {
-	all := divisions().all
-	same := divisions().byName[all[d].Name]
-	if len(same) < 2 {
-		return d
-	}
-	counts := mentions()
-	best, bestN := d, -1
-	for _, j := range same {
-		n := 0
-		if pi, ok := divisions().byCode[all[j].ParentCode]; ok {
-			n = counts[pi]
+// Words before and after a name that make it the report's own.
+var (
+	ownBefore = lexicon.NewList("own_before")
+	ownAfter  = lexicon.NewList("own_after")
+)
+
+// countMentions counts the names of divisions in a text. A short name
+// that is also an everyday word (合作, 资源) counts only when the text
+// names a region the division lies in, as a text that speaks of the place
+// does.
+func countMentions(t *Text) mentions {
+	m := mentions{count: map[int]int{}, anchored: map[int]int{}, form: map[int]map[string]int{}}
+	everyday := map[int]int{}
+	add := func(div int, name string) {
+		m.count[div]++
+		if m.form[div] == nil {
+			m.form[div] = map[string]int{}
 		}
-		if n > bestN {
-			best, bestN = j, n
+		m.form[div][name]++
+	}
+	usual := usualNames()
+	for _, p := range t.Paragraphs {
+		rs := p.Runes
+		divisions.Find(rs, func(h divisions.Hit) {
+			if ownBefore.Before(rs, h.Start) > 0 || h.End < len(rs) && ownAfter.At(rs, h.End) > 0 {
+				m.anchored[h.Div]++
+			}
+			if h.Everyday {
+				everyday[h.Div]++
+				return
+			}
+			add(h.Div, string(rs[h.Start:h.End]))
+		})
+		for i := 0; i < len(rs); i++ {
+			if n := usual.list.At(rs, i); n > 0 {
+				name := string(rs[i : i+n])
+				for _, d := range usual.divs[name] {
+					add(d, name)
+				}
+				i += n - 1
+			}
+		}
+	}
+	for div, n := range everyday {
+		if m.ancestorsNamed(div) > 0 {
+			m.count[div] += n
+			if m.form[div] == nil {
+				m.form[div] = map[string]int{}
+			}
+			m.form[div][divisions.ShortName(divisions.Get(div).Name)] += n
+		}
+	}
+	return m
+}
+
+// ancestorsNamed counts the mentions of the regions a division lies in.
+func (m mentions) ancestorsNamed(div int) int {
+	n := 0
+	for _, a := range ancestors(regionOf(div)) {
+		if i, ok := divisions.Index(a.Code); ok {
+			n += m.count[i]
+		}
+	}
+	return n
+}
+
+// usualNames are the short names of the lexicon's role name (锡盟 for
+// 锡林郭勒盟), with the divisions they stand for.
+var usualNames = sync.OnceValue(func() (u struct {
+	list *lexicon.List
+	divs map[string][]int
+}) {
+	u.divs = map[string][]int{}
+	var words []string
+	for word, full := range lexicon.Default().Args("name") {
+		for _, f := range full {
+			for _, d := range divisions.Lookup(f) {
+				if i, ok := divisions.Index(d.Code); ok {
+					u.divs[word] = append(u.divs[word], i)
+				}
+			}
+		}
+		words = append(words, word)
+	}
+	if len(words) == 0 {
+		words = []string{"\x00"} // a list must have a word; this one never matches text
+	}
+	u.list = lexicon.NewListOf(words...)
+	return u
+})
+
+// top is the name by which a text names a division most.
+func (m mentions) top(div int) Count {
+	best := Count{}
+	for name, n := range m.form[div] {
+		if n > best.Count || n == best.Count && name < best.Word {
+			best = Count{name, n}
 		}
 	}
 	return best
 }
 
+// regionDecision is what the text tells of its region: the region, or the
+// candidates it could not choose between.
+type regionDecision struct {
+	region     Region
+	evidence   Evidence
+	candidates []string // when no region: the candidates, each with its evidence
+}
+
+// detectRegion tells which region a report speaks for: from the title and
+// the lines naming the congress or the government, else from how the text
+// speaks of itself — the kind of region first (全市, 我市, 市委 …; the
+// formula 我代表市人民政府), then the name, among divisions of that kind,
+// that the text uses most. When the evidence does not single out one
+// region, there is none, and the decision names the candidates.
+func detectRegion(t *Text) regionDecision {
+	kinds := readKinds(t)
+	if d, ok := regionOfTitle(t, kinds); ok {
+		return d
+	}
+	considered := kinds.kinds()
+	if len(considered) == 0 {
+		return regionOfNames(t)
+	}
+	if len(considered) == 1 && considered[0] == divisions.NationKind {
+		return regionDecision{region: Region{Name: "全国", Level: Nation},
+			evidence: Evidence{By: ByText, Words: kinds.words(divisions.NationKind, 3)}}
+	}
+	m := countMentions(t)
+	var cands []int
+	for d := range m.count {
+		if slices.Contains(considered, divisions.KindOf(divisions.Get(d).Name)) {
+			cands = append(cands, d)
+		}
+	}
+	groups := groupByName(cands, m)
+	describe := func(g []int) string {
+		d := divisions.Get(g[0])
+		k := divisions.KindOf(d.Name)
+		return d.Name + "（" + joinCounts(append(kinds.words(k, 2), m.top(g[0]))) + "）"
+	}
+	if len(groups) == 0 {
+		return regionDecision{candidates: nil}
+	}
+	g1 := groups[0]
+	n1 := m.count[g1[0]]
+	if len(groups) > 1 && n1 < 2*m.count[groups[1][0]] && !outweighs(g1, groups[1], m) {
+		return regionDecision{candidates: []string{describe(g1), describe(groups[1])}}
+	}
+	if n1 < 2 {
+		return regionDecision{candidates: []string{describe(g1)}}
+	}
+	div, ok := settleSameName(g1, m, kinds)
+	if !ok {
+		var out []string
+		for _, d := range g1 {
+			out = append(out, describe([]int{d}))
+		}
+		return regionDecision{candidates: out}
+	}
+	k := divisions.KindOf(divisions.Get(div).Name)
+	ev := Evidence{By: ByText, Words: append(kinds.words(k, 3), m.top(div))}
+	if len(groups) > 1 {
+		g := groups[1]
+		ev.RunnerUp = &Count{divisions.Get(g[0]).Name, m.count[g[0]]}
+	}
+	return regionDecision{region: regionOf(div), evidence: ev}
+}
+
+// outweighs reports whether the names of group a, named as often as
+// those of group b or more but not twice as often, still outweigh them:
+// the text names a as its own (美丽新乡, 新乡人民) at least twice, and
+// twice as often as b; or it names the regions a lies in and none that b
+// lies in.
+func outweighs(a, b []int, m mentions) bool {
+	an, bn := m.anchored[a[0]], m.anchored[b[0]]
+	if an >= 2 && an >= 2*bn {
+		return true
+	}
+	return m.ancestorsNamed(a[0]) > 0 && m.ancestorsNamed(b[0]) == 0
+}
+
+// joinCounts says counts in a line: 全市 83、吉林 40.
+func joinCounts(cs []Count) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		if c.Count > 0 {
+			parts = append(parts, c.String())
+		}
+	}
+	return strings.Join(parts, "、")
+}
+
+// groupByName groups candidate divisions that the text names alike — the
+// same short name (鼓楼区 of four cities; 吉林 for 吉林省 and 吉林市) — and
+// orders the groups by how often the text names them, most first.
+func groupByName(cands []int, m mentions) [][]int {
+	byName := map[string][]int{}
+	var names []string
+	for _, d := range cands {
+		name := divisions.ShortName(divisions.Get(d).Name)
+		if byName[name] == nil {
+			names = append(names, name)
+		}
+		byName[name] = append(byName[name], d)
+	}
+	slices.Sort(names)
+	groups := make([][]int, 0, len(names))
+	for _, n := range names {
+		g := byName[n]
+		slices.Sort(g)
+		groups = append(groups, g)
+	}
+	slices.SortStableFunc(groups, func(a, b []int) int { return m.count[b[0]] - m.count[a[0]] })
+	return groups
+}
+
+// settleSameName chooses among divisions the text names alike: by their
+// kind when the words of one kind are at least twice those of the others
+// (吉林市 over 吉林省 in a text of 全市), else among divisions of one kind
+// by the parent the text names most (鼓楼区 of 福州市 when the text names
+// 福州). ok is false when nothing tells them apart.
+func settleSameName(g []int, m mentions, kinds kindEvidence) (int, bool) {
+	if len(g) == 1 {
+		return g[0], true
+	}
+	kindOf := func(d int) divisions.Kind { return divisions.KindOf(divisions.Get(d).Name) }
+	// By kind: the one of the kind the text speaks of at least twice as
+	// often as of the others'.
+	best := slices.Clone(g)
+	slices.SortStableFunc(best, func(a, b int) int { return kinds.self[kindOf(b)] - kinds.self[kindOf(a)] })
+	if kindOf(best[0]) != kindOf(best[1]) {
+		if kinds.self[kindOf(best[0])] < 2*kinds.self[kindOf(best[1])] {
+			return 0, false
+		}
+		return best[0], true
+	}
+	// By parent, among divisions of one kind: the one whose parent the
+	// text names, and more than the others' parents.
+	for i, d := range best {
+		if kindOf(d) != kindOf(best[0]) {
+			best = best[:i]
+			break
+		}
+	}
+	parentCount := func(d int) int {
+		if p, ok := divisions.Index(divisions.Get(d).ParentCode); ok {
+			return m.count[p]
+		}
+		return 0
+	}
+	slices.SortStableFunc(best, func(a, b int) int { return parentCount(b) - parentCount(a) })
+	if parentCount(best[0]) == 0 || parentCount(best[0]) == parentCount(best[1]) {
+		return 0, false
+	}
+	return best[0], true
+}
+
+// regionOfNames tells a region from the names a text uses, when nothing
+// in it says what kind of region speaks: the division named most, if it
+// is named at least three times and three times as often as any other.
+// The evidence says it is a low-confidence reading.
+func regionOfNames(t *Text) regionDecision {
+	m := countMentions(t)
+	cands := make([]int, 0, len(m.count))
+	for d := range m.count {
+		cands = append(cands, d)
+	}
+	groups := groupByName(cands, m)
+	if len(groups) == 0 {
+		return regionDecision{}
+	}
+	g1 := groups[0]
+	n1 := m.count[g1[0]]
+	describe := func(g []int) string {
+		return divisions.Get(g[0]).Name + "（" + m.top(g[0]).String() + "）"
+	}
+	if len(groups) > 1 && n1 < 3*m.count[groups[1][0]] || n1 < 3 {
+		out := []string{describe(g1)}
+		if len(groups) > 1 {
+			out = append(out, describe(groups[1]))
+		}
+		return regionDecision{candidates: out}
+	}
+	div, ok := settleSameName(g1, m, kindEvidence{})
+	if !ok {
+		return regionDecision{candidates: []string{describe(g1)}}
+	}
+	ev := Evidence{By: ByNames, Words: []Count{m.top(div)}}
+	if len(groups) > 1 {
+		ev.RunnerUp = &Count{divisions.Get(groups[1][0]).Name, m.count[groups[1][0]]}
+	}
+	return regionDecision{region: regionOf(div), evidence: ev}
+}
+
+// nationWords are found only in the head of the nation's report.
+var nationWords = lexicon.NewListOf("全国人民代表大会", "国务院总理", "国务院副总理")
+
+// headSize is the most of a text's head that its title and the lines
+// under it may take: a report that is one long line has no more head
+// than another.
+const headSize = 1500
+
+// regionOfTitle reads the region in the title and the lines naming the
+// congress or the government: 新乡市2025年政府工作报告, 在新乡市第十四届人民
+// 代表大会, 新乡市人民政府市长, 关于牧野区…的报告.
+func regionOfTitle(t *Text, kinds kindEvidence) (regionDecision, bool) {
+	head := headRunes(t, 40)
+	head = head[:min(len(head), headSize)]
+	if i := nationWords.Index(head); i >= 0 {
+		word := string(head[i : i+nationWords.At(head, i)])
+		return regionDecision{region: Region{Name: "全国", Level: Nation},
+			evidence: Evidence{By: ByTitle, Words: []Count{{word, 1}}}}, true
+	}
+	strong := map[int]int{}
+	what := map[int]string{}
+	divisions.Find(head, func(h divisions.Hit) {
+		if h.Form != divisions.FullForm {
+			return
+		}
+		after, before := head[h.End:], head[:h.Start]
+		score, from, to := 0, h.Start, h.End // the phrase that tells
+		if _, end := readYear(after, 0); end > 0 {
+			after = after[end:] // 新乡市2025年政府工作报告
+			to += end
+		}
+		switch {
+		case hasWord(after, 0, "政府工作报告"):
+			score, to = 10, to+len([]rune("政府工作报告"))
+		case hasWord(after, 0, "人民政府工作报告"):
+			score, to = 10, to+len([]rune("人民政府工作报告"))
+		case hasWord(after, 0, "人民政府") && isOfficial(after[4:]):
+			// 新乡市人民政府市长; not 新乡市人民政府门户网站, a site's name
+			score, to = 10, to+4+officialLen(after[4:])
+		case len(after) > 0 && after[0] == '第' && containsWord(after[:min(len(after), 12)], "人民代表大会"):
+			score, to = 10, to+indexWord(after, "人民代表大会")+len([]rune("人民代表大会"))
+		case hasWordBefore(before, len(before), "关于"):
+			score, from, to = 8, from-len([]rune("关于")), h.End
+		}
+		if score > 0 {
+			strong[h.Div] += score
+			what[h.Div] = string(head[from:to])
+		}
+	})
+	if len(strong) == 0 {
+		return regionDecision{}, false
+	}
+	var m *mentions
+	best := -1
+	for _, d := range sortedKeys(strong) {
+		s := strong[d]
+		switch {
+		case best < 0 || s > strong[best]:
+			best = d
+		case s == strong[best]:
+			if m == nil {
+				mm := countMentions(t)
+				m = &mm
+			}
+			if m.count[d] > m.count[best] {
+				best = d
+			}
+		}
+	}
+	if same := divisions.Lookup(divisions.Get(best).Name); len(same) > 1 {
+		// 鼓楼区: the one whose parent the text names.
+		if m == nil {
+			mm := countMentions(t)
+			m = &mm
+		}
+		var g []int
+		for _, d := range same {
+			if i, ok := divisions.Index(d.Code); ok {
+				g = append(g, i)
+			}
+		}
+		div, ok := settleSameName(g, *m, kindEvidence{})
+		if !ok {
+			var out []string
+			for _, d := range g {
+				out = append(out, regionOf(d).Name+"（"+regionOf(d).Parent+"）")
+			}
+			return regionDecision{candidates: out}, true
+		}
+		best = div
+	}
+	return regionDecision{region: regionOf(best), evidence: Evidence{By: ByTitle, Words: []Count{{what[best], 1}}}}, true
+}
+
 // regionOf makes the model's region of a division.
 func regionOf(i int) Region {
-	d := divisions().all[i]
+	d := divisions.Get(i)
 	r := Region{Name: d.Name, Level: d.Level, Code: d.Code}
-	if p, ok := ParentOf(d); ok {
+	if p, ok := divisions.Parent(d); ok {
 		r.Parent = p.Name
 	}
 	return r
@@ -216,12 +669,22 @@ func RegionByName(name string) (Region, bool) {
 	if name == "全国" || name == "中国" || name == "中华人民共和国" {
 		return Region{Name: "全国", Level: Nation}, true
 	}
-	ds := LookupDivision(name)
+	ds := divisions.Lookup(name)
 	if len(ds) == 0 {
 		return Region{}, false
 	}
-	i := divisions().byCode[ds[0].Code]
+	i, _ := divisions.Index(ds[0].Code)
 	return regionOf(i), true
+}
+
+// Label is the name a region is shown and grouped by: its name, with its
+// parent's when another division of the table has the same name, so that
+// 鼓楼区（南京市） and 鼓楼区（福州市） are two regions, not one.
+func (r Region) Label() string {
+	if r.Parent != "" && divisions.Shared(r.Name) {
+		return r.Name + "（" + r.Parent + "）"
+	}
+	return r.Name
 }
 
 // headRunes joins the first n paragraphs without separators, so that a
@@ -233,103 +696,6 @@ func headRunes(t *Text, n int) []rune {
 		size += len(p.Runes)
 	}
 	return t.runes[:size:size]
-}
-
-// detectYear tells the year a report was delivered: from the date line of
-// the congress (2025年2月9日在…人民代表大会), the title (2025年…政府工作报告,
-// …执行情况与2024年…计划), else from its section headings (2024年工作回顾 →
-// 2025). ok is false when only a guess could be made.
-func detectYear(t *Text) (year int, sure bool) {
-	head := headRunes(t, 40)
-	for i := 0; i < len(head); i++ {
-		if !isDigit(head[i]) {
-			continue
-		}
-		y, end := readYear(head, i)
-		if y == 0 {
-			continue
-		}
-		rest := head[end:min(len(head), end+40)]
-		switch {
-		case isDate(head, end) && containsAny(rest, "人民代表大会", "人大"):
-			if month(head, end) >= 11 {
-				return y + 1, true // delivered in December for the year to come
-			}
-			return y, true
-		case hasWord(rest, 0, "政府工作报告") || (indexWord(rest, "政府工作报告") > 0 && indexWord(rest, "政府工作报告") <= 12 && !containsAny(rest[:indexWord(rest, "政府工作报告")], "年", ",", "。")):
-			return y, true
-		case hasWordBefore(head, i, "与") && containsWord(head[max(0, i-30):i], "执行情况"):
-			return y, true
-		}
-	}
-	votes := map[int]int{}
-	for i := range t.Paragraphs {
-		p := &t.Paragraphs[i]
-		if !isHeading(p) {
-			continue
-		}
-		review := reviewWords.in(p.Runes)
-		plan := planWords.in(p.Runes)
-		for k := 0; k < len(p.Runes); k++ {
-			y, end := readYear(p.Runes, k)
-			if y == 0 {
-				continue
-			}
-			k = end - 1
-			switch {
-			case review && !plan:
-				votes[y+1]++
-			case plan && !review:
-				votes[y]++
-			}
-		}
-	}
-	best := 0
-	for _, y := range sortedKeys(votes) {
-		n := votes[y]
-		if best == 0 || n > votes[best] || (n == votes[best] && y > best) {
-			best = y
-		}
-	}
-	if best != 0 {
-		return best, true
-	}
-	// Last resort: the latest year the text mentions often.
-	counts := map[int]int{}
-	for _, p := range t.Paragraphs {
-		for k := 0; k < len(p.Runes); k++ {
-			if y, end := readYear(p.Runes, k); y > 0 {
-				counts[y]++
-				k = end - 1
-			}
-		}
-	}
-	for _, y := range sortedKeys(counts) {
-		n := counts[y]
-		if n >= 3 && y > best {
-			best = y
-		}
-	}
-	return best, false
-}
-
-// month reads the month after a year ending at rs[end] (2018年12月 → 12).
-func month(rs []rune, end int) int {
-	m := 0
-	for j := end; j < len(rs) && rs[j] >= '0' && rs[j] <= '9'; j++ {
-		m = m*10 + int(rs[j]-'0')
-	}
-	return m
-}
-
-// isDate reports whether a year ending at rs[end] is followed by a month
-// and day (2025年2月9日).
-func isDate(rs []rune, end int) bool {
-	j := end
-	for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
-		j++
-	}
-	return j > end && j < len(rs) && rs[j] == '月'
 }
 
 // sortedKeys returns a map's keys in increasing order, so that choices
@@ -345,14 +711,36 @@ func sortedKeys(m map[int]int) []int {
 
 // isOfficial reports whether rs starts with the title of a government's
 // head (市长, 代省长, 主席 …), as in the line that signs a report.
-func isOfficial(rs []rune) bool {
+func isOfficial(rs []rune) bool { return officialLen(rs) > 0 }
+
+// officialLen returns the length of the title of a government's head at
+// the start of rs, or 0.
+func officialLen(rs []rune) int {
+	acting := 0
 	if len(rs) > 0 && rs[0] == '代' {
-		rs = rs[1:]
+		acting = 1
 	}
-	for _, w := range []string{"省长", "市长", "区长", "县长", "州长", "盟长", "旗长", "主席", "总理"} {
-		if hasWord(rs, 0, w) {
-			return true
+	for _, w := range []string{"省长", "市长", "区长", "县长", "州长", "盟长", "旗长", "专员", "主席", "总理"} {
+		if hasWord(rs, acting, w) {
+			return acting + 2
 		}
 	}
-	return false
+	return 0
+}
+
+// regionError says that the text does not settle a report's region, with
+// the candidates and the fix: a manifest line.
+func regionError(path string, candidates []string, year int) *FileError {
+	name := ""
+	if len(candidates) > 0 {
+		name, _, _ = strings.Cut(candidates[0], "（")
+	}
+	line := manifestLine(path, name, year)
+	switch len(candidates) {
+	case 0:
+		return &FileError{Path: path, Warning: Warnf(0, "cannot tell the region: the text names no region of its own; name it in a manifest, as: %s", line)}
+	case 1:
+		return &FileError{Path: path, Warning: Warnf(0, "cannot tell the region: it may be %s, but the text does not settle it; name it in a manifest, as: %s", candidates[0], line)}
+	}
+	return &FileError{Path: path, Warning: Warnf(0, "cannot tell the region: it may be %s or %s; name it in a manifest, as: %s", candidates[0], strings.Join(candidates[1:], "、"), line)}
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"zhibiao/extract/divisions"
+)
 
 // TestDetectRegionAndYear: the lines that name a report's region and year,
 // as reports write them.
@@ -24,12 +27,13 @@ func TestDetectRegionAndYear(t *testing.T) {
 		{"新乡市人民政府门户网站\n关于牧野区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告\n", "牧野区", 2024, true},
 	} {
 		text := Normalise(c.text)
-		reg, w := detectRegion(text)
-		year, _ := detectYear(text)
-		if reg.Name != c.region || year != c.year || (w == nil) != c.sure {
-			t.Errorf("%q: %s %d warning %v; want %s %d", c.text, reg.Name, year, w, c.region, c.year)
+		d := detectRegion(text)
+		reg := d.region
+		year := detectYear(text).year
+		if reg.Name != c.region || year != c.year || d.evidence.Sure() != c.sure {
+			t.Errorf("%q: %s %d evidence %+v; want %s %d", c.text, reg.Name, year, d.evidence, c.region, c.year)
 		}
-		if ds := LookupDivision(c.region); len(ds) == 1 && reg.Code != ds[0].Code {
+		if ds := divisions.Lookup(c.region); len(ds) == 1 && reg.Code != ds[0].Code {
 			t.Errorf("%q: %s is division %s, want %s", c.text, reg.Name, reg.Code, ds[0].Code)
 		}
 	}

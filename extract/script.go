@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"zhibiao/extract/internal/runeset"
 	"zhibiao/templates"
 )
 
@@ -17,10 +18,10 @@ import (
 // rest. A filter of the BMP sources, small enough to stay in the processor's
 // cache, answers first for the runes that have no other form.
 type t2sTable struct {
-	lo, hi  rune          // BMP sources lie in [lo, hi]
-	dense   []rune        // dense[r-lo] is the simplified form of r, or 0
-	sources runeFilter    // the BMP sources
-	supp    map[rune]rune // sources beyond the BMP
+	lo, hi  rune           // BMP sources lie in [lo, hi]
+	dense   []rune         // dense[r-lo] is the simplified form of r, or 0
+	sources runeset.Filter // the BMP sources
+	supp    map[rune]rune  // sources beyond the BMP
 }
 
 var t2s = sync.OnceValue(func() *t2sTable {
@@ -70,7 +71,7 @@ func parseT2S(data []byte) (*t2sTable, error) {
 	t.dense = make([]rune, t.hi-t.lo+1)
 	for _, p := range pairs {
 		t.dense[p.from-t.lo] = p.to
-		t.sources.add(p.from)
+		t.sources.Add(p.from)
 	}
 	return t, nil
 }
@@ -81,7 +82,7 @@ func (t *t2sTable) lookup(r rune) rune {
 	if uint32(r) > 0xFFFF {
 		return t.lookupSupp(r)
 	}
-	if !t.sources.mayHave(r) {
+	if !t.sources.MayHave(r) {
 		return r
 	}
 	if s := t.dense[r-t.lo]; s != 0 {

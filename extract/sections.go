@@ -1,13 +1,16 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"zhibiao/extract/lexicon"
+)
 
 // Words that open a review of last year (or of the last five) and words that
 // open the plan for this year.
 var (
-	reviewWords = newWordList("回顾", "执行情况", "过去", "一年来", "五年来", "这五年", "主要成就", "工作成效")
-	planWords   = newWordList("预期目标", "主要目标", "总体要求", "工作安排", "重点工作", "主要任务", "重点任务", "今年", "计划", "工作建议", "工作部署", "重点抓好", "总体思路")
-	goalWords   = newWordList("预期目标", "主要目标")
+	reviewWords = lexicon.NewListOf("回顾", "执行情况", "过去", "一年来", "五年来", "这五年", "主要成就", "工作成效")
+	planWords   = lexicon.NewListOf("预期目标", "主要目标", "总体要求", "工作安排", "重点工作", "主要任务", "重点任务", "今年", "计划", "工作建议", "工作部署", "重点抓好", "总体思路")
+	goalWords   = lexicon.NewListOf("预期目标", "主要目标")
 )
 
 // sections gives each paragraph the context its figures are read in:
@@ -29,13 +32,13 @@ func (r *reader) sections() []context {
 		if !heading && isBulletHeading(p) {
 			// ■ 2025年经济社会发展的主要预期目标: a bullet over a list
 			_, _, _, ok := r.section(p.Runes, true)
-			heading = ok || goalWords.in(p.Runes)
+			heading = ok || goalWords.In(p.Runes)
 		}
 		if heading {
 			if k, y, span, ok := r.section(p.Runes, true); ok {
 				cur = context{kind: k, year: y, span: span}
 			}
-			isGoals = goalWords.in(p.Runes)
+			isGoals = goalWords.In(p.Runes)
 		} else {
 			opens = openings(opens[:0], p.Runes, 3)
 			for _, o := range opens {
@@ -53,7 +56,7 @@ func (r *reader) sections() []context {
 			if k, y, span, ok := r.section(pre, true); ok && len(pre) > 0 {
 				cur = context{kind: k, year: y, span: span}
 			}
-			isGoals = goalWords.in(pre)
+			isGoals = goalWords.In(pre)
 		}
 		ctx := cur
 		switch {
@@ -88,7 +91,7 @@ func (r *reader) sections() []context {
 func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, ok bool) {
 	var review, plan bool
 	if heading {
-		review, plan = reviewWords.in(rs), planWords.in(rs)
+		review, plan = reviewWords.In(rs), planWords.In(rs)
 	} else {
 		// In running text only a paragraph's opening words count, and a
 		// plan only when they start with 今年 (主要目标质效齐升 reviews),
@@ -101,7 +104,7 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, 
 				return Actual, y, false, true
 			}
 		}
-		review, plan = reviewWords.in(rs), hasWord(rs, 0, "今年")
+		review, plan = reviewWords.In(rs), hasWord(rs, 0, "今年")
 		if !review && !plan {
 			return "", 0, false, false
 		}
@@ -264,7 +267,7 @@ func goalsStatement(rs []rune) int {
 		case '。', '!', '?':
 			start = i + 1
 		case ':':
-			if i-start <= 50 && goalWords.in(rs[start:i]) {
+			if i-start <= 50 && goalWords.In(rs[start:i]) {
 				return start
 			}
 		}

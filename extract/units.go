@@ -1,5 +1,7 @@
 package extract
 
+import "zhibiao/extract/internal/runeset"
+
 // A unit as written in a report, with the dimension it measures and its size
 // in that dimension's base (元, 人, 吨, 户, 人次, 美元).
 type unit struct {
@@ -65,12 +67,12 @@ var units = []unit{
 
 // unitRunes holds the text of each of units as runes, and unitStarts
 // their first runes.
-var unitRunes, unitStarts = func() ([][]rune, *runeFilter) {
+var unitRunes, unitStarts = func() ([][]rune, *runeset.Filter) {
 	rs := make([][]rune, len(units))
-	starts := new(runeFilter)
+	starts := new(runeset.Filter)
 	for i, u := range units {
 		rs[i] = []rune(u.text)
-		starts.add(rs[i][0])
+		starts.Add(rs[i][0])
 	}
 	return rs, starts
 }()
@@ -91,7 +93,7 @@ var canonicalUnits = map[string]unit{
 
 // matchUnit returns the unit written at rs[i:], if any.
 func matchUnit(rs []rune, i int) (unit, int, bool) {
-	if i >= len(rs) || !unitStarts.mayHave(rs[i]) {
+	if i >= len(rs) || !unitStarts.MayHave(rs[i]) {
 		return unit{}, i, false
 	}
 	for k, text := range unitRunes {

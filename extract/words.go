@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"zhibiao/extract/internal/runeset"
 )
 
 // The words a clause may hold besides its subject and figures. A clause
@@ -54,10 +55,10 @@ var fillerByFirst = func() map[rune][][]rune {
 
 // fillerStarts holds the first runes of fillerWords, the keys of
 // fillerByFirst.
-var fillerStarts = func() *runeFilter {
-	f := new(runeFilter)
+var fillerStarts = func() *runeset.Filter {
+	f := new(runeset.Filter)
 	for r := range fillerByFirst {
-		f.add(r)
+		f.Add(r)
 	}
 	return f
 }()
@@ -91,7 +92,7 @@ next:
 				continue next
 			}
 		}
-		if fillerStarts.mayHave(r) {
+		if fillerStarts.MayHave(r) {
 			for _, w := range fillerByFirst[r] {
 				if i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
 					i += len(w)
@@ -159,56 +160,6 @@ func indexWord(rs []rune, word string) int {
 		}
 	}
 	return -1
-}
-
-// wordList is a list of words prepared for finding any of them in runes:
-// the words as runes, and masks of their first and second runes by their
-// remainder modulo 64, which rule out most places at the cost of a test
-// or two.
-type wordList struct {
-	words           [][]rune
-	firsts, seconds uint64 // seconds lets every rune through if a word has one rune
-}
-
-// newWordList prepares words, none of them empty, for searching.
-func newWordList(words ...string) *wordList {
-	l := &wordList{words: runesOf(words)}
-	for _, rs := range l.words {
-		l.firsts |= runeBit(rs[0])
-		if len(rs) > 1 {
-			l.seconds |= runeBit(rs[1])
-		} else {
-			l.seconds = ^uint64(0)
-		}
-	}
-	return l
-}
-
-// runesOf returns words as runes, in the same order.
-func runesOf(words []string) [][]rune {
-	out := make([][]rune, len(words))
-	for i, w := range words {
-		out[i] = []rune(w)
-	}
-	return out
-}
-
-// runeBit is the bit of r in a wordList's masks.
-func runeBit(r rune) uint64 { return 1 << (uint32(r) % 64) }
-
-// in reports whether rs contains any of the words.
-func (l *wordList) in(rs []rune) bool {
-	for i, r := range rs {
-		if l.firsts&runeBit(r) == 0 || i+1 < len(rs) && l.seconds&runeBit(rs[i+1]) == 0 {
-			continue
-		}
-		for _, w := range l.words {
-			if w[0] == r && hasRunes(rs, i, w) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func containsAny(rs []rune, words ...string) bool {

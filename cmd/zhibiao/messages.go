@@ -214,14 +214,18 @@ var zhMessages = map[string]string{
 	"no such region in the reports: %s":                   "报告中没有地区 %s",
 	"no such figure":                                      "没有这个数字",
 	// Warnings of extract.
-	"%s: alias %q names %s, which the catalogue does not have":                             "%s：别名 %q 所指的 %s 不在指标目录中",
-	"%d bytes could not be decoded as %s and were replaced":                                "有 %d 个字节无法按 %s 解码，已替换",
-	"region %s is not in the GB/T 2260 table":                                              "地区 %s 不在 GB/T 2260 区划表中",
-	"cannot tell the report's year; set it with --year":                                    "无法识别报告年份，请用 --year 指定",
-	"report year %s guessed from the years the text mentions; set it with --year if wrong": "报告年份 %s 是根据正文中的年份推测的，如有误请用 --year 指定",
-	"no figures of the catalogue's indicators found":                                       "未找到指标目录中的任何指标数字",
-	"cannot tell the region from the text; set it with --region":                           "无法从正文识别地区，请用 --region 指定",
-	"region %s guessed from place names mentioned %d times; set it with --region if wrong": "地区 %s 是根据正文中出现 %d 次的地名推测的，如有误请用 --region 指定",
+	"%s: alias %q names %s, which the catalogue does not have": "%s：别名 %q 所指的 %s 不在指标目录中",
+	"%d bytes could not be decoded as %s and were replaced":    "有 %d 个字节无法按 %s 解码，已替换",
+	"region %s is not in the GB/T 2260 table":                  "地区 %s 不在 GB/T 2260 区划表中",
+	"no figures of the catalogue's indicators found":           "未找到指标目录中的任何指标数字",
+	// Region and year.
+	"cannot tell the region: it may be %s or %s; name it in a manifest, as: %s":                                       "无法确定地区：可能是%s或%s；请在清单中写明，如：%s",
+	"cannot tell the region: it may be %s, but the text does not settle it; name it in a manifest, as: %s":            "无法确定地区：可能是%s，但正文不足以确定；请在清单中写明，如：%s",
+	"cannot tell the region: the text names no region of its own; name it in a manifest, as: %s":                      "无法确定地区：正文没有写明本地区；请在清单中写明，如：%s",
+	"region %s read only from the names the text uses (%s); if wrong, name it in a manifest, as: %s":                  "地区 %s 仅根据正文中的地名（%s）判断；如有误，请在清单中写明，如：%s",
+	"report year %s read only from the years the text mentions most; if wrong, name it in a manifest, as: %s":         "报告年份 %s 仅根据正文中最常出现的年份判断；如有误，请在清单中写明，如：%s",
+	"cannot tell the report's year: the text names no year of its review or plan; name it in a manifest, as: %s":      "无法确定报告年份：正文没有写明回顾或计划的年份；请在清单中写明，如：%s",
+	"cannot tell the report's year: its review and plan point to different years (%s); name it in a manifest, as: %s": "无法确定报告年份：回顾与计划指向不同的年份（%s）；请在清单中写明，如：%s",
 }
 
 func init() {

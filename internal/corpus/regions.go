@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"zhibiao/extract"
+	"zhibiao/extract/divisions"
 )
 
 // region is a division a report can speak for.
@@ -22,7 +23,7 @@ type region struct {
 // 地区 and 盟 with their 行政公署) are left out: they give no 政府工作报告.
 var regions = sync.OnceValue(func() []region {
 	var out []region
-	for _, d := range extract.AllDivisions() {
+	for _, d := range divisions.All() {
 		head := ""
 		switch {
 		case d.Level == extract.Prefecture && strings.HasSuffix(d.Name, "自治州"):
@@ -41,7 +42,7 @@ var regions = sync.OnceValue(func() []region {
 		if head == "" || strings.ContainsAny(d.Name, "·") {
 			continue
 		}
-		parent, ok := extract.ParentOf(d)
+		parent, ok := divisions.Parent(d)
 		if !ok || parent.Name == d.Name {
 			continue // 中山市 under 中山市: the city itself
 		}

@@ -13,16 +13,12 @@
 package main
 
 import (
-	"archive/tar"
-	"compress/gzip"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -86,11 +82,11 @@ func run(out, tgz string) (int, error) {
 			return 0, err
 		}
 		defer os.RemoveAll(dir)
-		if tgz, err = npmPack(dir); err != nil {
+		if tgz, err = table.NPMPack(dir, pkgName, pkgVersion); err != nil {
 			return 0, err
 		}
 	}
-	files, err := readTarball(tgz, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
+	files, err := table.ReadTarball(tgz, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
 	if err != nil {
 		return 0, err
 	}
@@ -113,71 +109,6 @@ func run(out, tgz string) (int, error) {
 		return 0, err
 	}
 	return len(rows), write(out, rows)
-}
-
-// npmPack downloads the package tarball into dir and returns its path.
-func npmPack(dir string) (string, error) {
-	cmd := exec.Command("npm", "pack", "--silent", pkgName+"@"+pkgVersion)
-	cmd.Dir = dir
-	cmd.Stderr = os.Stderr
-	outb, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("npm pack %s@%s: %w", pkgName, pkgVersion, err)
-	}
-	lines := strings.Fields(strings.TrimSpace(string(outb)))
-	if len(lines) == 0 {
-		return "", errors.New("npm pack printed no file name")
-	}
-	name := lines[len(lines)-1]
-	p := filepath.Join(dir, name)
-	if _, err := os.Stat(p); err != nil {
-		return "", fmt.Errorf("npm pack: %w", err)
-	}
-	return p, nil
-}
-
-// readTarball returns the contents of the wanted members of a .tgz file.
-func readTarball(path string, want ...string) (map[string][]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	defer zr.Close()
-	wanted := make(map[string]bool, len(want))
-	for _, w := range want {
-		wanted[w] = true
-	}
-	got := make(map[string][]byte, len(want))
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		name := strings.TrimPrefix(h.Name, "./")
-		if !wanted[name] || h.Typeflag != tar.TypeReg {
-			continue
-		}
-		b, err := io.ReadAll(io.LimitReader(tr, 64<<20))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", path, name, err)
-		}
-		got[name] = b
-	}
-	for _, w := range want {
-		if _, ok := got[w]; !ok {
-			return nil, fmt.Errorf("%s: no %s in the package", path, w)
-		}
-	}
-	return got, nil
 }
 
 // build turns the three source lists into table rows sorted by code.

@@ -1,4 +1,4 @@
-package extract
+package divisions
 
 import (
 	"encoding/csv"
@@ -9,7 +9,7 @@ import (
 
 // referenceDivisions is the division list of the npm package the table is
 // generated from, kept outside the module for checking.
-const referenceDivisions = "../../shared/reference/divisions"
+const referenceDivisions = "../../../shared/reference/divisions"
 
 // readReferenceCSV returns the records of one reference file, header
 // dropped; it skips the test when the reference is not there (and fails on
@@ -71,17 +71,17 @@ func TestDivisionsMatchReference(t *testing.T) {
 	}
 
 	for code, w := range want {
-		got, ok := DivisionByCode(code)
+		got, ok := ByCode(code)
 		if !ok {
-			t.Errorf("DivisionByCode(%s) missing, want %+v", code, w)
+			t.Errorf("ByCode(%s) missing, want %+v", code, w)
 			continue
 		}
 		if got != w {
-			t.Errorf("DivisionByCode(%s) = %+v, want %+v", code, got, w)
+			t.Errorf("ByCode(%s) = %+v, want %+v", code, got, w)
 		}
 	}
 
-	all := AllDivisions()
+	all := All()
 	count := map[string]int{}
 	for i, d := range all {
 		count[d.Level]++
@@ -108,7 +108,7 @@ func TestDivisionsMatchReference(t *testing.T) {
 	}
 }
 
-func TestLookupDivision(t *testing.T) {
+func TestLookup(t *testing.T) {
 	tests := []struct {
 		name, code, level string
 		parent            string // name of the parent, "" for none
@@ -134,23 +134,23 @@ func TestLookupDivision(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := LookupDivision(tt.name)
+			got := Lookup(tt.name)
 			if len(got) != tt.matches {
-				t.Fatalf("LookupDivision(%s) = %d divisions %+v, want %d", tt.name, len(got), got, tt.matches)
+				t.Fatalf("Lookup(%s) = %d divisions %+v, want %d", tt.name, len(got), got, tt.matches)
 			}
 			d := got[0]
 			if d.Code != tt.code || d.Name != tt.name || d.Level != tt.level || d.ParentCode != tt.parentCode {
-				t.Errorf("LookupDivision(%s)[0] = %+v, want code %s level %s parent %s", tt.name, d, tt.code, tt.level, tt.parentCode)
+				t.Errorf("Lookup(%s)[0] = %+v, want code %s level %s parent %s", tt.name, d, tt.code, tt.level, tt.parentCode)
 			}
-			p, ok := ParentOf(d)
+			p, ok := Parent(d)
 			if tt.parent == "" {
 				if ok {
-					t.Errorf("ParentOf(%s) = %+v, want none", tt.name, p)
+					t.Errorf("Parent(%s) = %+v, want none", tt.name, p)
 				}
 				return
 			}
 			if !ok || p.Name != tt.parent || p.Code != tt.parentCode {
-				t.Errorf("ParentOf(%s) = %+v, %v; want %s (%s)", tt.name, p, ok, tt.parent, tt.parentCode)
+				t.Errorf("Parent(%s) = %+v, %v; want %s (%s)", tt.name, p, ok, tt.parent, tt.parentCode)
 			}
 		})
 	}
@@ -158,27 +158,27 @@ func TestLookupDivision(t *testing.T) {
 
 func TestLookupDivisionUnknown(t *testing.T) {
 	for _, name := range []string{"", "新乡", "市辖区", "省直辖县级行政区划", "全国", "新乡市 "} {
-		if got := LookupDivision(name); len(got) != 0 {
-			t.Errorf("LookupDivision(%q) = %+v, want none", name, got)
+		if got := Lookup(name); len(got) != 0 {
+			t.Errorf("Lookup(%q) = %+v, want none", name, got)
 		}
 	}
-	if d, ok := DivisionByCode("4190"); ok {
-		t.Errorf("DivisionByCode(4190) = %+v: placeholder emitted as a division", d)
+	if d, ok := ByCode("4190"); ok {
+		t.Errorf("ByCode(4190) = %+v: placeholder emitted as a division", d)
 	}
-	if _, ok := DivisionByCode(""); ok {
-		t.Error(`DivisionByCode("") found a division`)
+	if _, ok := ByCode(""); ok {
+		t.Error(`ByCode("") found a division`)
 	}
 }
 
 func TestDivisionsAreCopies(t *testing.T) {
-	a := AllDivisions()
+	a := All()
 	a[0].Name = "changed"
-	if AllDivisions()[0].Name == "changed" {
+	if All()[0].Name == "changed" {
 		t.Error("AllDivisions returns the table itself")
 	}
-	l := LookupDivision("新乡市")
+	l := Lookup("新乡市")
 	l[0].Name = "changed"
-	if LookupDivision("新乡市")[0].Name != "新乡市" {
+	if Lookup("新乡市")[0].Name != "新乡市" {
 		t.Error("LookupDivision returns the table itself")
 	}
 }
@@ -236,34 +236,13 @@ func TestShortName(t *testing.T) {
 // Every division's short name keeps at least 2 runes and is a prefix of
 // its full name.
 func TestShortNameAllDivisions(t *testing.T) {
-	for _, d := range AllDivisions() {
+	for _, d := range All() {
 		s := ShortName(d.Name)
 		if n := len([]rune(s)); n < 2 && len([]rune(d.Name)) >= 2 {
 			t.Errorf("ShortName(%s) = %q: fewer than 2 runes", d.Name, s)
 		}
 		if len(s) > len(d.Name) || d.Name[:len(s)] != s {
 			t.Errorf("ShortName(%s) = %q: not a prefix", d.Name, s)
-		}
-	}
-}
-
-// TestRegionLabel: regions that share a name are told apart by their
-// parent's; others are shown by their name alone.
-func TestRegionLabel(t *testing.T) {
-	for _, c := range []struct {
-		reg  Region
-		want string
-	}{
-		{Region{Name: "鼓楼区", Parent: "南京市"}, "鼓楼区（南京市）"},
-		{Region{Name: "鼓楼区", Parent: "福州市"}, "鼓楼区（福州市）"},
-		{Region{Name: "鼓楼区"}, "鼓楼区"},
-		{Region{Name: "牧野区", Parent: "新乡市"}, "牧野区"},
-		{Region{Name: "全国"}, "全国"},
-		// The county 中山市 of 中山市 is the city itself: no clash.
-		{Region{Name: "中山市", Parent: "广东省"}, "中山市"},
-	} {
-		if got := c.reg.Label(); got != c.want {
-			t.Errorf("%+v: %s, want %s", c.reg, got, c.want)
 		}
 	}
 }
