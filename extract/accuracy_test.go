@@ -306,6 +306,59 @@ func TestCorpusDevReads(t *testing.T) {
 	}
 }
 
+// TestCorpusRegions: every report beside the project is filed under its
+// own region and year, told by its text with confidence: the regions and
+// years of the development corpus as its SOURCES.md lists them, and the
+// city reports of 2024 (the labelled ones under the region of their
+// gold) as prefecture-level regions of 2024.
+func TestCorpusRegions(t *testing.T) {
+	needCorpus(t)
+	want := map[string]goldRow{} // region and year of each file
+	data, err := os.ReadFile(filepath.Join(corpusDev, "SOURCES.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Split(line, "|")
+		if len(f) < 6 || !strings.HasSuffix(strings.TrimSpace(f[1]), ".txt") {
+			continue
+		}
+		region, _, _ := strings.Cut(strings.TrimSpace(f[2]), " ")
+		year, err := strconv.Atoi(strings.TrimSpace(f[4]))
+		if err != nil {
+			t.Fatalf("SOURCES.md: %s: year %q", f[1], f[4])
+		}
+		want[strings.TrimSpace(f[1])] = goldRow{region: region, year: year}
+	}
+	city := filepath.Join(corpusDev, "city-2024")
+	for _, g := range loadGold(t, filepath.Join(city, "gold.tsv")) {
+		want[g.file] = goldRow{region: g.region, year: 2024}
+	}
+	paths, _ := filepath.Glob(filepath.Join(corpusDev, "*.txt"))
+	cities, _ := filepath.Glob(filepath.Join(city, "*.txt"))
+	if len(paths) < 17 || len(cities) < 40 {
+		t.Fatalf("want the 17 reports of the corpus and 40 city reports, have %d and %d", len(paths), len(cities))
+	}
+	for _, rep := range extractFiles(t, append(paths, cities...)) {
+		name := filepath.Base(rep.Source.Path)
+		w, ok := want[name]
+		if !ok && strings.HasPrefix(rep.Source.Path, city) {
+			w = goldRow{region: rep.Region.Name, year: 2024}
+			if rep.Region.Level != Prefecture {
+				t.Errorf("%s: %s is a %s, want a prefecture-level city", name, rep.Region.Name, rep.Region.Level)
+			}
+		}
+		if rep.Region.Name != w.region || rep.Year != w.year {
+			t.Errorf("%s: %s %d, want %s %d", name, rep.Region.Name, rep.Year, w.region, w.year)
+		}
+		if !rep.RegionEvidence.Sure() || !rep.YearEvidence.Sure() {
+			t.Errorf("%s: told with low confidence: region %+v, year %+v", name, rep.RegionEvidence, rep.YearEvidence)
+		}
+		t.Logf("%s: %s (%s: %s) %d (%s: %s)", name, rep.Region.Name, rep.RegionEvidence.By, rep.RegionEvidence.Summary(),
+			rep.Year, rep.YearEvidence.By, rep.YearEvidence.Summary())
+	}
+}
+
 // checkReport checks the invariants of a report's model.
 func checkReport(t *testing.T, rep *Report) {
 	t.Helper()

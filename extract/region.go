@@ -237,19 +237,18 @@ func (ev kindEvidence) distinctSelf(k divisions.Kind) int {
 // most frequent self words, at most n.
 func (ev kindEvidence) words(k divisions.Kind, n int) []Count {
 	words, _ := selfWords()
-	var out []Count
+	var out, self []Count
 	for word, c := range ev.counts {
 		if slices.Contains(words[word]["opening"], k) {
 			out = append(out, Count{word, c})
 		}
 	}
-	var self []Count
 	for word, c := range ev.selfWords[k] {
 		self = append(self, Count{word, c})
 	}
-	slices.SortFunc(self, func(a, b Count) int {
-		return cmp.Or(b.Count-a.Count, strings.Compare(a.Word, b.Word))
-	})
+	byCount := func(a, b Count) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Word, b.Word)) }
+	slices.SortFunc(out, byCount)
+	slices.SortFunc(self, byCount)
 	out = append(out, self...)
 	return out[:min(n, len(out))]
 }
@@ -270,12 +269,13 @@ var (
 )
 
 // countMentions counts the names of divisions in a text. A short name
-// that is also an everyday word (合作, 资源) counts only when the text
-// names a region the division lies in, as a text that speaks of the place
-// does.
+// that is also an everyday word (合作, 资源, 恩施) counts only when the
+// text also names the division in another form (恩施州, 美丽恩施) or names a
+// region it lies in, as a text that speaks of the place does.
 func countMentions(t *Text) mentions {
 	m := mentions{count: map[int]int{}, anchored: map[int]int{}, form: map[int]map[string]int{}}
 	everyday := map[int]int{}
+	named := map[int]bool{} // named in a form that is no everyday word
 	add := func(div int, name string) {
 		m.count[div]++
 		if m.form[div] == nil {
@@ -289,6 +289,7 @@ func countMentions(t *Text) mentions {
 		divisions.Find(rs, func(h divisions.Hit) {
 			if ownBefore.Before(rs, h.Start) > 0 || h.End < len(rs) && ownAfter.At(rs, h.End) > 0 {
 				m.anchored[h.Div]++
+				named[h.Div] = true
 			}
 			if h.Everyday {
 				everyday[h.Div]++
@@ -306,8 +307,11 @@ func countMentions(t *Text) mentions {
 			}
 		}
 	}
+	for div := range m.count {
+		named[div] = true
+	}
 	for div, n := range everyday {
-		if m.ancestorsNamed(div) > 0 {
+		if named[div] || m.ancestorsNamed(div) > 0 {
 			m.count[div] += n
 			if m.form[div] == nil {
 				m.form[div] = map[string]int{}
@@ -403,7 +407,7 @@ func detectRegion(t *Text) regionDecision {
 	describe := func(g []int) string {
 		d := divisions.Get(g[0])
 		k := divisions.KindOf(d.Name)
-		return d.Name + "（" + joinCounts(append(kinds.words(k, 2), m.top(g[0]))) + "）"
+		return regionOf(g[0]).Label() + "（" + joinCounts(append(kinds.words(k, 2), m.top(g[0]))) + "）"
 	}
 	if len(groups) == 0 {
 		return regionDecision{candidates: nil}

@@ -58,6 +58,7 @@ func detectYear(t *Text) yearDecision {
 var (
 	yearReviewWords = lexicon.NewList("review_of_year")
 	yearPlanWords   = lexicon.NewList("plan_of_year")
+	yearWorkWords   = lexicon.NewList("work_of_year")
 )
 
 // yearOfSections reads the report year from the years of its review and
@@ -68,6 +69,7 @@ func yearOfSections(t *Text) (yearDecision, bool) {
 	votes := map[int]int{}
 	words := map[int][]Count{}
 	first, last := map[int]int{}, map[int]int{} // the paragraphs of each year's first and last vote
+	soft := map[int]int{}                       // votes of words that head a review as well as a plan
 	cur := 0
 	vote := func(y, weight int, word string) {
 		if _, ok := first[y]; !ok {
@@ -116,6 +118,12 @@ func yearOfSections(t *Text) (yearDecision, bool) {
 			case atStart && yearPlanWords.In(zone) && !yearReviewWords.In(zone):
 				j := yearPlanWords.Index(zone)
 				vote(y, 2, string(rs[k:end])+string(zone[:j+yearPlanWords.At(zone, j)]))
+			case atStart && yearWorkWords.In(zone) && !yearReviewWords.In(zone):
+				// 2024年主要工作: the plan's, or the review's if a later
+				// year's follows (see below)
+				j := yearWorkWords.Index(zone)
+				vote(y, 2, string(rs[k:end])+string(zone[:j+yearWorkWords.At(zone, j)]))
+				soft[y] += 2
 			}
 			k = end - 1
 		}
@@ -153,12 +161,12 @@ func yearOfSections(t *Text) (yearDecision, bool) {
 		}
 	}
 	if ev.RunnerUp != nil && 2*ev.RunnerUp.Count > votes[best] {
-		// A report reviews one year, then plans the next: a year named
-		// only before the next year first is, is the year reviewed
-		// (一、2024年主要工作 … 二、2025年工作安排), whatever the words.
+		// A report reviews one year, then plans the next: a year whose
+		// work is named only before the next year first is, is the year
+		// reviewed (一、2024年主要工作 … 二、2025年工作安排).
 		y, _ := strconv.Atoi(ev.RunnerUp.Word)
 		lo, hi := min(y, best), max(y, best)
-		if hi != lo+1 || last[lo] >= first[hi] {
+		if hi != lo+1 || last[lo] >= first[hi] || soft[lo] < votes[lo] {
 			// The review and the plan disagree: no year rather than a guess.
 			return yearDecision{evidence: ev}, true
 		}

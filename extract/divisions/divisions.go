@@ -322,7 +322,8 @@ func Index(code string) (int, bool) {
 // Forms of a division's name in running text.
 const (
 	FullForm  = iota // 新乡市, 恩施土家族苗族自治州
-	ShortForm        // 新乡, 恩施, and the usual short form of an autonomous one: 恩施州
+	ShortForm        // 新乡, 恩施
+	UsualForm        // the usual name of an autonomous one: 恩施州, 长阳县
 )
 
 // Hit is a division's name found in running text: the division (its index
@@ -375,7 +376,7 @@ var names = sync.OnceValue(func() *nameIndex {
 		// 恩施州, 长阳县, 鄂温克旗: the usual name of an autonomous division.
 		for _, s := range []struct{ suffix, form string }{{"自治州", "州"}, {"自治县", "县"}, {"自治旗", "旗"}} {
 			if strings.HasSuffix(d.Name, s.suffix) {
-				add(short+s.form, ShortForm)
+				add(short+s.form, UsualForm)
 			}
 		}
 	}
@@ -414,16 +415,16 @@ func Find(rs []rune, fn func(Hit)) {
 			continue
 		}
 		n := len(es[0].text)
-		if es[0].form != FullForm {
+		if es[0].form == ShortForm {
 			if j := ix.fullNameWithin(rs, i+1, i+n); j >= 0 {
 				i = j - 1
 				continue
 			}
 		}
-		if es[0].form != FullForm && crossesWord(rs, i, i+n) {
+		if es[0].form == ShortForm && crossesWord(rs, i, i+n) {
 			continue // 和政 in 和政策, 新和 in 创新和: the runes of a word
 		}
-		common := es[0].form != FullForm && n == 2 && isEveryday(rs[i], rs[i+1])
+		common := es[0].form == ShortForm && n == 2 && isEveryday(rs[i], rs[i+1])
 		for _, e := range es {
 			fn(Hit{Div: e.div, Start: i, End: i + n, Form: e.form, Everyday: common})
 		}
