@@ -295,6 +295,15 @@ func TestAccuracyCorpusDev(t *testing.T) {
 	checkAccuracy(t, filepath.Join(corpusDev, "gold.tsv"), paths, 0.97, 0.95, 0)
 }
 
+// TestAccuracyCity2024 scores the labelled city reports of 2024, reports
+// of cities of fifteen provinces that the rules were not written from.
+func TestAccuracyCity2024(t *testing.T) {
+	needCorpus(t)
+	dir := filepath.Join(corpusDev, "city-2024")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	checkAccuracy(t, filepath.Join(dir, "gold.tsv"), paths, 0.97, 0.95, 0)
+}
+
 // TestCorpusDevReads runs every report of the corpus, gold or not, and
 // checks what holds for any report: a region, a year, observations that
 // are well formed.

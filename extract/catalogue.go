@@ -44,6 +44,7 @@ type Catalogue struct {
 	firsts     runeset.Filter     // the first runes of the aliases
 	pairs      runeset.PairFilter // the first two runes of the aliases
 	oneRune    bool               // some alias is one rune long
+	longest    int                // the runes of the longest alias
 }
 
 // alias is one name of an indicator, normalised for matching.
@@ -54,6 +55,21 @@ type alias struct {
 	after     string     // a word that must come earlier in the sentence, or ""
 	generic   bool       // trusted only when nothing else's figure comes first
 	and       *Indicator // a second indicator the name covers (城乡居民… = 城镇… and 农村…)
+	// split names the two indicators a joint name covers in turn, with 分别
+	// or 均 (城乡居民人均可支配收入 → 城镇…, 农村…); alone, the name is its
+	// indicator's (resident_income).
+	split []*Indicator
+}
+
+// pair returns the two indicators a name covers in turn, or nil.
+func (a *alias) pair() []*Indicator {
+	switch {
+	case a.split != nil:
+		return a.split
+	case a.and != nil:
+		return []*Indicator{a.indicator, a.and}
+	}
+	return nil
 }
 
 var validMeasures = []string{Level, Growth, Rate, Rank, GrowthRank}
@@ -260,12 +276,31 @@ func (c *Catalogue) index() *Warning {
 			name, after, _ := strings.Cut(a, "@")
 			name, measure, _ := strings.Cut(name, "=")
 			name, generic := strings.CutSuffix(name, "!")
-			name, andID, _ := strings.Cut(name, "+")
+			name, splitIDs, hasSplit := strings.Cut(name, ">")
 			var and *Indicator
-			if andID != "" {
-				if and = c.Indicator(andID); and == nil {
-					w := Warnf(ind.Line, "%s: alias %q names %s, which the catalogue does not have", ind.ID, a, andID)
+			var split []*Indicator
+			if hasSplit {
+				ids := strings.Split(splitIDs, "+")
+				if len(ids) != 2 {
+					w := Warnf(ind.Line, "%s: alias %q: after > name two indicators joined by +", ind.ID, a)
 					return &w
+				}
+				for _, id := range ids {
+					other := c.Indicator(id)
+					if other == nil {
+						w := Warnf(ind.Line, "%s: alias %q names %s, which the catalogue does not have", ind.ID, a, id)
+						return &w
+					}
+					split = append(split, other)
+				}
+			} else {
+				var andID string
+				name, andID, _ = strings.Cut(name, "+")
+				if andID != "" {
+					if and = c.Indicator(andID); and == nil {
+						w := Warnf(ind.Line, "%s: alias %q names %s, which the catalogue does not have", ind.ID, a, andID)
+						return &w
+					}
 				}
 			}
 			if name == "" {
@@ -292,13 +327,14 @@ func (c *Catalogue) index() *Warning {
 			}
 			owner[key] = ind
 			rs := normaliseWord(name)
+			c.longest = max(c.longest, len(rs))
 			c.firsts.Add(rs[0])
 			if len(rs) > 1 {
 				c.pairs.Add(rs[0], rs[1])
 			} else {
 				c.oneRune = true
 			}
-			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after)), generic: generic, and: and})
+			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], alias{text: rs, indicator: ind, measure: measure, after: string(normaliseWord(after)), generic: generic, and: and, split: split})
 		}
 	}
 	for r := range c.byFirst {
@@ -313,6 +349,7 @@ func (c *Catalogue) hasName(ind *Indicator) bool {
 		name, after, _ := strings.Cut(a, "@")
 		name, _, _ = strings.Cut(name, "=")
 		name = strings.TrimSuffix(name, "!")
+		name, _, _ = strings.Cut(name, ">")
 		name, _, _ = strings.Cut(name, "+")
 		if name == ind.Name && after == "" {
 			return true
@@ -373,11 +410,45 @@ func (c *Catalogue) findAlias(rs []rune, i int) (aliasMatch, bool) {
 		return aliasMatch{}, false
 	}
 	as := c.byFirst[rs[i]]
+	// A note in brackets inside a name (研发（R&D）经费投入强度) is read
+	// past; only a text with a bracket where the name would be needs it.
+	note := slices.ContainsFunc(rs[i:min(len(rs), i+c.longest)], isOpenBracket)
 	for k := range as {
 		a := &as[k]
 		if i+len(a.text) <= len(rs) && slices.Equal(rs[i:i+len(a.text)], a.text) {
 			return aliasMatch{alias: a, start: i, end: i + len(a.text)}, true
 		}
+		if note {
+			if end := matchPastNotes(rs, i, a.text); end > 0 {
+				return aliasMatch{alias: a, start: i, end: end}, true
+			}
+		}
 	}
 	return aliasMatch{}, false
 }
+
+// matchPastNotes matches name at rs[i:], reading past short notes in
+// brackets in the text, and returns where the match ends, or 0.
+func matchPastNotes(rs []rune, i int, name []rune) int {
+	j := i
+	for k := 0; k < len(name); {
+		switch {
+		case j >= len(rs):
+			return 0
+		case rs[j] == name[k]:
+			j++
+			k++
+		case k > 0 && isOpenBracket(rs[j]):
+			c := closing(rs, j)
+			if c < 0 || c-j > 10 {
+				return 0
+			}
+			j = c + 1
+		default:
+			return 0
+		}
+	}
+	return j
+}
+
+func isOpenBracket(r rune) bool { return r == '(' || r == '（' }

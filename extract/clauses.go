@@ -72,6 +72,13 @@ type sentenceReader struct {
 	lastM       string     // and its measure
 	recent      []*subject // subjects of the clauses with figures so far
 	group       []*subject // the subjects of the last 分别 or 均
+	why         decline    // why the subject of the figure being read is unknown
+	other       string     // another region the sentence opens with: its figures are that region's
+	named       bool       // the clause of the figure being read names its subject
+
+	took     int           // observations taken, new or repeated
+	taken    []Observation // with explain: the observations taken
+	declines []Decline     // the figures not taken, and why
 }
 
 // splitClauses cuts a sentence into clauses and finds their items. The
@@ -106,9 +113,21 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 				continue
 			}
 		}
+		if c == '持' {
+			// 与上年持平: a growth of zero
+			if f, ok := scanFlat(rs, start, i, e); ok {
+				items = append(items, item{kind: itemFigure, start: f.start, end: f.end, fig: f})
+				i = f.end
+				continue
+			}
+		}
 		if (c >= '0' && c <= '9') || isChineseDigit(c) {
 			if f, ok := scanFigure(rs, i, e); ok {
 				if f.hasUnit {
+					if i > start && isMinus(rs[i-1]) && (i-1 == start || !isDigit(rs[i-2]) && rs[i-2] != '%') {
+						// 增长-2.5%, 、-1.5%: a written minus, not a range's dash
+						f.value, f.high, f.start = -f.high, -f.value, i-1
+					}
 					items = append(items, item{kind: itemFigure, start: f.start, end: f.end, fig: f})
 				}
 				i = max(f.end, i+1)
@@ -130,10 +149,10 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 
 // clauseStarts holds the runes other than an alias's first at which
 // splitClauses finds something: a separator, a rank's 全, a number (the
-// digits and the numerals of isChineseDigit).
+// digits and the numerals of isChineseDigit), the 持 of 持平.
 var clauseStarts = func() *runeset.Filter {
 	f := new(runeset.Filter)
-	for _, r := range ",、:，全0123456789〇零一二两三四五六七八九十百千" {
+	for _, r := range ",、:，全持0123456789〇零一二两三四五六七八九十百千" {
 		f.Add(r)
 	}
 	return f
@@ -143,10 +162,12 @@ var clauseStarts = func() *runeset.Filter {
 func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
 	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
 	sr.clauses = r.splitClauses(p, s, e)
+	sr.other = r.otherRegionOpening(p.Runes[s:e])
 	r.subjects, r.lists = r.subjects[:0], r.lists[:0]
 	for ci := 0; ci < len(sr.clauses); ci++ {
 		ci = sr.readClause(ci)
 	}
+	sr.account()
 }
 
 // newSubject returns a subject for the rest of the sentence. Subjects are
@@ -177,9 +198,11 @@ func (sr *sentenceReader) appendSubjects(list []*subject, sbs ...*subject) []*su
 // clauseState is what reading a clause has found so far.
 type clauseState struct {
 	sub        *subject // what the clause's figures speak of; nil: something unknown
+	why        decline  // why sub is nil, when a rule knows
 	hasSubject bool     // sub has been settled
 	named      bool     // the clause names its subject
 	pair       bool     // the clause names two indicators at once (城乡居民…)
+	joint      *subject // and the indicator of the two together, if there is one
 	consumed   bool     // a 分别 or 均 statement used the subjects before it
 }
 
@@ -201,14 +224,24 @@ func (sr *sentenceReader) readClause(ci int) int {
 			sr.name(&st, cl, k, lead)
 			continue
 		}
-		sr.settleSubject(&st, lead)
+		sr.settleSubject(&st, lead, k > 0 && cl.items[k-1].kind == itemAlias)
+		sr.named = st.named
 		switch {
 		case containsWord(rs[cl.start:it.start], "分别"):
 			ci = sr.respectively(&st, ci, k, lead)
 			k = len(cl.items)
 		case sharesPredicate(lead):
 			sr.shared(&st, cl, it, lead)
+		case st.sub == nil && st.joint != nil && len(sr.pending) == 2 && ci+1 < len(sr.clauses) && bareFigure(rs, sr.clauses[ci+1], it.kind):
+			// 城镇和农村居民人均可支配收入80392元、48825元: the two in turn
+			ci = sr.respectively(&st, ci, k, lead)
+			k = len(cl.items)
+		case st.sub == nil && st.joint != nil && len(sr.pending) == 2:
+			// 城乡居民人均可支配收入增长6%: one figure of the two together
+			sr.why = st.why
+			sr.emit(st.joint, it, lead, cl.start)
 		default:
+			sr.why = st.why
 			sr.emit(st.sub, it, lead, cl.start)
 		}
 	}
@@ -223,34 +256,60 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	switch {
 	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
 		// 居民收入与经济增长同步: the first name is the subject
-	case it.alias.and != nil:
+	case it.alias.pair() != nil:
 		// 城乡居民人均可支配收入分别增长4.4%、5.6%: two indicators, in turn
-		// for 分别 or together for 均, and neither alone
-		if sr.r.isFiller(lead) {
-			sr.pending = sr.appendSubjects(sr.pending, named, sr.newSubject(subject{ind: it.alias.and, start: cl.start}))
+		// for 分别 or together for 均; alone, the joint name's own
+		// indicator, if it has one (城乡居民人均可支配收入增长6%)
+		if ok, why := sr.r.judgeLead(lead, beforeName); ok {
+			pair := it.alias.pair()
+			sr.pending = sr.appendSubjects(sr.pending, sr.newSubject(subject{ind: pair[0], start: cl.start}), sr.newSubject(subject{ind: pair[1], start: cl.start}))
 			st.pair = true
+			if it.alias.split != nil {
+				st.joint = named
+			}
+		} else {
+			st.why = why
 		}
 		st.sub = nil
 	case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
-		st.sub = nil // 新增营业面积10万平方米,新增就业3000人: a sector's
-	case sr.r.isFiller(lead) && !(st.hasSubject && st.sub == nil):
-		st.sub, st.named = named, true
+		// 新增营业面积10万平方米,新增就业3000人: a sector's
+		st.sub, st.why = nil, decline{ReasonSubScope, string(it.alias.text)}
 	case isAddition(trimFiller(lead)):
 		// 新增市场主体3.2万户,总数达到63.7万户: the total that follows is
 		// the indicator's level.
 		st.sub, sr.totalOf = nil, named
+		st.why = decline{ReasonOtherSubject, string(trimFiller(lead))}
+	case st.hasSubject && st.sub == nil:
+		// the clause spoke of something else before the name
+	case shareWord.In(lead):
+		// 工业投资…占全市固定资产投资的63%: the whole a share is of
+		st.sub, st.why = nil, decline{ReasonOtherSubject, "占"}
 	default:
-		st.sub = nil
+		if ok, why := sr.r.judgeLead(lead, beforeName); ok {
+			st.sub, st.named, st.why = named, true, decline{}
+		} else {
+			st.sub, st.why = nil, why
+		}
 	}
 	st.hasSubject = true
 }
 
-// settleSubject decides what a figure speaks of when its clause named
-// nothing before it: the subject of the clause before (增长4.9%), the total
-// of an addition (总数达到63.7万户), or nothing after 其中 or other words.
-func (sr *sentenceReader) settleSubject(st *clauseState, lead []rune) {
+// settleSubject decides what a figure speaks of: the subject its clause
+// named, unless the words before the figure speak of something else;
+// when the clause named nothing before it, the subject of the clause
+// before (增长4.9%), the total of an addition (总数达到63.7万户), or
+// nothing after 其中 or other words. nameBefore says the words follow the
+// name itself, not an earlier figure.
+func (sr *sentenceReader) settleSubject(st *clauseState, lead []rune, nameBefore bool) {
 	if st.hasSubject {
-		if !sr.r.isFiller(lead) {
+		where := noName
+		if nameBefore {
+			where = afterName
+		}
+		if ok, why := sr.r.judgeLead(lead, where); !ok {
+			if st.sub != nil {
+				st.why = why
+			}
 			st.sub = nil
 		}
 		return
@@ -258,10 +317,13 @@ func (sr *sentenceReader) settleSubject(st *clauseState, lead []rune) {
 	st.hasSubject = true
 	switch {
 	case containsWord(lead, "其中"):
+		st.why = decline{ReasonSubScope, "其中"}
 	case sr.totalOf != nil && containsAny(lead, "总数", "总量") && sr.r.isFiller(lead):
 		st.sub = sr.totalOf
 	case sr.r.isFiller(lead) || isShareOf(lead) || isShareOfTarget(lead):
 		st.sub = sr.last
+	default:
+		_, st.why = sr.r.judgeLead(lead, noName)
 	}
 }
 
@@ -278,9 +340,24 @@ func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) 
 			figs = append(figs, cl.items[k])
 		}
 	}
-	for ci+1 < len(sr.clauses) && bareFigure(sr.p.Runes, sr.clauses[ci+1], kind) {
+	for ci+1 < len(sr.clauses) {
+		next := sr.clauses[ci+1]
+		if bareFigure(sr.p.Runes, next, kind) {
+			figs = append(figs, next.items[0])
+		} else if rk, ok := bareRank(sr.p.Runes, next, kind, figs); ok {
+			figs = append(figs, rk) // 分别排全区第1位、第3位
+		} else {
+			break
+		}
 		ci++
-		figs = append(figs, sr.clauses[ci].items[0])
+	}
+	if d, blocked := wordBlocker(sr.p.Runes[cl.start:cl.items[0].start]); blocked {
+		// 经开区、高新区3个片区对外贸易分别增长53%、14%、11%
+		for _, f := range figs {
+			sr.decline(f, nil, d)
+		}
+		st.consumed = true
+		return ci
 	}
 	subs := sr.pending
 	if st.sub != nil && len(subs) > 0 {
@@ -298,9 +375,35 @@ func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) 
 			sr.emit(subs[i], f, lead, subjectStart(subs[i], cl.start))
 		}
 		sr.group = subs
+	} else {
+		for _, f := range figs {
+			sr.decline(f, nil, decline{ReasonNoRule, "分别"}) // more figures than subjects
+		}
 	}
 	st.consumed = true
 	return ci
+}
+
+// bareRank reads a clause that is nothing but a position, in a list of
+// ranks whose scope the first gave: the 第3位 of 分别排全区第1位、第3位.
+func bareRank(rs []rune, cl clause, kind itemKind, figs []item) (item, bool) {
+	if kind != itemRank || len(figs) == 0 || len(cl.items) != 0 {
+		return item{}, false
+	}
+	i := cl.start
+	for i < cl.end && rs[i] == ' ' {
+		i++
+	}
+	if i >= cl.end || rs[i] != '第' {
+		return item{}, false
+	}
+	v, end, ok := readOrdinal(rs[:cl.end], i+1)
+	if !ok || strings.TrimSpace(string(rs[end:cl.end])) != "" {
+		return item{}, false
+	}
+	rk := figs[0].rank
+	rk.value, rk.start, rk.end, rk.moved = v, i, end, false
+	return item{kind: itemRank, start: i, end: end, rank: rk}, true
 }
 
 // shared reads a 均 statement: one figure for every subject before it
@@ -316,9 +419,11 @@ func (sr *sentenceReader) shared(st *clauseState, cl clause, it item, lead []run
 		// 地区生产总值增长6.1%,规上工业增加值增长9.5%,增速均居全省第一:
 		// every subject of the sentence so far, when all are known
 		subs = nil
+		// (出口总额增长11.8%、社会消费品零售总额增长9.1%，均居全省第2位:
+		// each ranks so, the unknown one too)
 		for _, sb := range sr.recent {
 			if sb == nil || sb.ind == nil {
-				return
+				continue
 			}
 			if !slices.Contains(subs, sb) && !slices.ContainsFunc(subs, func(x *subject) bool { return x.ind == sb.ind }) {
 				subs = append(subs, sb)
@@ -366,8 +471,13 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 				end = sr.clauses[k].end
 			}
 			// 地方一般公共预算收入、居民收入增长和经济增长基本同步: the
-			// names before 、 share the target
-			for _, sb := range append(sr.pending, st.sub) {
+			// names before 、 share the target; a joint name (城乡居民
+			// 人均可支配收入) gives one target, its own indicator's
+			subs := append(sr.pending, st.sub)
+			if st.joint != nil {
+				subs = append(sr.pending[:len(sr.pending)-2:len(sr.pending)-2], st.joint)
+			}
+			for _, sb := range subs {
 				if sb != nil && sb.ind != nil {
 					sr.qualitative(sb, cl, end)
 				}
@@ -432,7 +542,7 @@ func sentenceYear(rs []rune, reportYear int) int {
 }
 
 // yearLeads open a sentence about a year to come: 到2030年.
-var yearLeads = lexicon.NewListOf("到", "至", "预计到", "力争到", "争取到")
+var yearLeads = lexicon.NewList("year_lead")
 
 // relativeYear reads a year named relative to the report's at the start of
 // rs: 今年, the report's, or 去年 and 上年, the year before.
@@ -473,8 +583,8 @@ func clauseYear(rs []rune, cl clause, reportYear int) int {
 		if i > 0 && strings.ContainsRune("比较从由与同和至到", zone[i-1]) && !(zone[i-1] == '到' && i == 1) {
 			return 0
 		}
-		if j < len(zone) && strings.ContainsRune("的底末", zone[j]) {
-			return 0
+		if j < len(zone) && (strings.ContainsRune("的底末", zone[j]) || isDigit(zone[j])) {
+			return 0 // 2010年的, 2022年8月: a base, a date
 		}
 		return y
 	}
@@ -485,8 +595,8 @@ func clauseYear(rs []rune, cl clause, reportYear int) int {
 // 进出口稳中提质. Only the statement of 主要预期目标 has them.
 func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 	rs := sr.p.Runes
-	last := cl.items[len(cl.items)-1]
-	pred := rs[last.end:cl.end]
+	// What follows the subject's name: 与经济增长同步, 增速高于经济增长水平
+	pred := rs[cl.items[0].end:cl.end]
 	if sr.ctx.kind != Target || len(pred) < 2 || !qualitativeWords.In(pred) {
 		return
 	}
@@ -501,15 +611,15 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 		unit = ind.Unit
 	}
 	year, kind := sr.period(0)
-	sr.r.add(candidate{Observation: Observation{
+	sr.take(Observation{
 		Indicator: ind.ID, Measure: ind.Target, Year: year, Kind: kind,
 		Unit: unit, Qualifier: Qualitative,
 		Text: sr.r.text.Quote(sr.p, cl.start, end), Line: sr.r.text.Line(sr.p.Pos[cl.start]),
-	}, sentence: sr.n})
+	})
 }
 
 // qualitativeWords mark a target stated in words.
-var qualitativeWords = lexicon.NewListOf("同步", "稳", "高于", "衔接", "考核", "提质", "增长", "下降", "完成", "目标", "不低于", "提高", "增加")
+var qualitativeWords = lexicon.NewList("qualitative")
 
 // period gives the year and kind of a figure: the sentence's or figure's
 // own year if it names one, the section's otherwise.
@@ -540,10 +650,7 @@ func sharesPredicate(lead []rune) bool {
 
 // isAddition reports whether words before an indicator's name make it the
 // year's additions to it (新增市场主体3.2万户), not the indicator.
-func isAddition(rs []rune) bool {
-	switch string(rs) {
-	case "新增", "净增", "新登记", "新设立", "新发展":
-		return true
-	}
-	return false
-}
+func isAddition(rs []rune) bool { return len(rs) > 0 && additionWords.At(rs, 0) == len(rs) }
+
+// additionWords are the words of the lexicon's role addition.
+var additionWords = lexicon.NewList("addition")

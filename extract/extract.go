@@ -16,6 +16,7 @@ type Options struct {
 	Region    string     // overrides the detected region when not empty
 	Year      int        // overrides the detected report year when not zero
 	Catalogue *Catalogue // nil means the built-in catalogue
+	Explain   bool       // keep, sentence by sentence, what was taken and what was not
 }
 
 // reader holds what reading one report needs.
@@ -29,6 +30,9 @@ type reader struct {
 	extra      [][]rune             // the region's own names and scope words, read as filler
 	out        []candidate
 	seen       map[obsKey]int // index in out of each key
+	explain    bool           // keep sentences
+	sentences  []Sentence     // with explain: each sentence's observations and declines
+	review     []ReviewItem   // sentences left unread
 
 	// What reading a sentence needs, kept from one sentence to the next.
 	starts   runeset.Filter // where splitClauses may find something: clauseStarts and the aliases'
@@ -181,7 +185,7 @@ func readText(rep *Report, text *Text, opts Options) error {
 
 	r := readers.Get().(*reader)
 	defer r.release()
-	r.cat, r.text, r.reportYear, r.late = cat, text, rep.Year, late
+	r.cat, r.text, r.reportYear, r.late, r.explain = cat, text, rep.Year, late, opts.Explain
 	r.kind, r.above = regionKind(rep.Region), ancestors(rep.Region)
 	r.starts.Union(clauseStarts, &cat.firsts)
 	r.extra = ownWords(rep.Region)
@@ -208,6 +212,12 @@ func readText(rep *Report, text *Text, opts Options) error {
 		rep.Observations = append(rep.Observations, c.Observation)
 	}
 	rep.Title = strings.Clone(rep.Title)
+	rep.Review = make([]ReviewItem, 0, len(r.review))
+	for _, it := range r.review {
+		it.Text = strings.Clone(it.Text)
+		rep.Review = append(rep.Review, it)
+	}
+	rep.Sentences = r.sentences
 	if len(rep.Observations) == 0 {
 		rep.Warnings = append(rep.Warnings, Warnf(0, "no figures of the catalogue's indicators found"))
 	}

@@ -12,7 +12,7 @@ type figure struct {
 	isRange     bool
 	unit        unit
 	hasUnit     bool
-	suffix      string // 左右, 以上, 以内, 以下 …
+	suffix      string // the qualifier a word after the figure gives: 左右 About, 以上 AtLeast …
 	start, end  int    // rune span, qualifiers included
 }
 
@@ -27,10 +27,14 @@ func isRangeSep(r rune) bool {
 }
 
 // figureSuffixes qualify a figure after its unit: 6%左右, 90亿斤以上.
-var figureSuffixes = []string{"左右", "上下", "以上", "以内", "以下", "之内"}
-
-// figureSuffixRunes are figureSuffixes as runes, in the same order.
-var figureSuffixRunes = lexicon.RunesOf(figureSuffixes)
+var figureSuffixes = []struct {
+	words     *lexicon.List
+	qualifier string
+}{
+	{lexicon.NewList("suffix_about"), About},
+	{lexicon.NewList("suffix_at_least"), AtLeast},
+	{lexicon.NewList("suffix_at_most"), AtMost},
+}
 
 // scanFigure reads a figure at rs[i:] within [i, hi). Chinese numerals count
 // only when a unit follows, so that 一般 or 一年来 are not numbers.
@@ -48,11 +52,20 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 	f = figure{value: n.value, high: n.value, start: i}
 	j := skipMore(rs, n.end, hi)
 	if j > n.end {
-		f.suffix = "以上" // 5000余, 100多
+		f.suffix = AtLeast // 5000余, 100多
 	}
 	u, k, hasUnit := matchUnit(rs[:hi], j)
 	if hasUnit {
 		f.unit, f.hasUnit, j = u, true, k
+		if u.dimension == dimNone {
+			// 4.5万余人, 100多亿元: a multiplier, 余 or 多, then the unit
+			if m := skipMore(rs, k, hi); m > k {
+				if base, k2, ok := matchUnit(rs[:hi], m); ok && base.size == 1 {
+					f.unit = unit{text: u.text + base.text, dimension: base.dimension, size: u.size}
+					f.suffix, j = AtLeast, k2
+				}
+			}
+		}
 	}
 	// A range: a separator and a second number, in the same unit.
 	if j < hi && isRangeSep(rs[j]) {
@@ -70,11 +83,13 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 			}
 		}
 	}
-	for k, q := range figureSuffixRunes {
-		if hasRunes(rs[:hi], j, q) {
-			f.suffix = figureSuffixes[k]
-			j += len(q)
-			break
+	for _, q := range figureSuffixes {
+		if j < hi {
+			if n := q.words.At(rs[:hi], j); n > 0 {
+				f.suffix = q.qualifier
+				j += n
+				break
+			}
 		}
 	}
 	f.end = j
@@ -118,73 +133,108 @@ type rankFigure struct {
 	moved      bool // 从第10位升至第7位: the value is the rank reached
 }
 
-// moveWords lead from one rank to another: 从全国第10位升至第7位.
-var moveWords = []string{"升至", "提升至", "跃升至", "上升至", "提升到", "上升到", "前移至", "进至", "跃居"}
-
-func isMoveWord(rs []rune) bool {
-	for _, w := range moveWords {
-		if hasWord(rs, 0, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// rankScopes are the scope words of a rank, and rankScopeRunes the same
-// as runes.
+// Words of ranks: the scope words (全省, 全市 …), the words between a
+// scope and 第 (全省排名第3), and those that lead from one rank to another
+// (从全国第10位升至第7位).
 var (
-	rankScopes     = []string{"全省", "全市", "全国", "全区", "全县"}
-	rankScopeRunes = lexicon.RunesOf(rankScopes)
+	rankScopeWords = lexicon.NewList("scope")
+	rankLeadWords  = lexicon.NewList("rank_lead")
+	moveWords      = lexicon.NewList("rank_move")
 )
 
-// scanRank reads a rank starting with its scope word at rs[i:].
+// scanRank reads a rank starting with its scope word at rs[i:]: 居全省第4位,
+// 稳居全国第二, 居全区首位, 居全市6个县（市）第1位, 从全国第10位升至第7位.
 func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
-	for k, scopeRunes := range rankScopeRunes {
-		if !hasRunes(rs[:hi], i, scopeRunes) {
-			continue
-		}
-		scope := rankScopes[k]
-		j := i + 2
-		for _, w := range []string{"排名", "排", "同类城市"} {
-			if hasWord(rs[:hi], j, w) {
-				j += len([]rune(w))
-				break
-			}
-		}
-		if j >= hi || rs[j] != '第' {
-			return r, false
-		}
-		n, ok := parseArabic(rs[:hi], j+1)
-		if !ok {
-			n, ok = parseChinese(rs[:hi], j+1)
-		}
-		if !ok || n.value < 1 || n.value != float64(int(n.value)) {
-			return r, false
-		}
-		end := n.end
-		if end < hi && (rs[end] == '位' || rs[end] == '名') {
-			end++
-		} else if end < hi && isHan(rs[end]) && !isMoveWord(rs[end:hi]) {
-			return r, false // 第一方阵, 第二批, 第一个: not a position
-		}
-		// 从全国第10位升至第7位: the rank reached, in the same scope.
-		for _, w := range moveWords {
-			if hasWord(rs[:hi], end, w) && end+len([]rune(w)) < hi && rs[end+len([]rune(w))] == '第' {
-				k := end + len([]rune(w)) + 1
-				m, ok := parseArabic(rs[:hi], k)
-				if !ok {
-					m, ok = parseChinese(rs[:hi], k)
-				}
-				if ok && m.value >= 1 {
-					end = m.end
-					if end < hi && (rs[end] == '位' || rs[end] == '名') {
-						end++
-					}
-					return rankFigure{value: m.value, scope: scope, start: i, end: end, moved: true}, true
-				}
-			}
-		}
-		return rankFigure{value: n.value, scope: scope, start: i, end: end}, true
+	rs = rs[:hi]
+	n := rankScopeWords.At(rs, i)
+	if n == 0 {
+		return r, false
 	}
-	return r, false
+	scope := string(rs[i : i+n])
+	j := i + n
+	j += rankLeadWords.At(rs, j)
+	j = skipRankedCount(rs, j)
+	if hasWord(rs, j, "首位") {
+		return rankFigure{value: 1, scope: scope, start: i, end: j + 2}, true
+	}
+	if j >= len(rs) || rs[j] != '第' {
+		return r, false
+	}
+	num, end, ok := readOrdinal(rs, j+1)
+	switch {
+	case !ok:
+		return r, false
+	case end < len(rs) && isHan(rs[end]) && moveWords.At(rs, end) == 0:
+		return r, false // 第一方阵, 第二批, 第一个: not a position
+	}
+	// 从全国第10位升至第7位: the rank reached, in the same scope.
+	if m := moveWords.At(rs, end); m > 0 && end+m < len(rs) && rs[end+m] == '第' {
+		if num2, end2, ok := readOrdinal(rs, end+m+1); ok {
+			return rankFigure{value: num2, scope: scope, start: i, end: end2, moved: true}, true
+		}
+	}
+	return rankFigure{value: num, scope: scope, start: i, end: end}, true
+}
+
+// readOrdinal reads the number of a position at rs[i:] (4, 四, 十二) and
+// the 位 or 名 after it, and returns it with the index after them.
+func readOrdinal(rs []rune, i int) (float64, int, bool) {
+	n, ok := parseArabic(rs, i)
+	if !ok {
+		n, ok = parseChinese(rs, i)
+	}
+	if !ok || n.value < 1 || n.value != float64(int(n.value)) {
+		return 0, i, false
+	}
+	end := n.end
+	if end < len(rs) && (rs[end] == '位' || rs[end] == '名') {
+		end++
+	}
+	return n.value, end, true
+}
+
+// skipRankedCount skips the count of what is ranked between a rank's scope
+// and its 第 (全市6个县（市）第1位, 全省16个地级市中第3位) and returns the
+// index of 第, or j when there is none.
+func skipRankedCount(rs []rune, j int) int {
+	k := j
+	for k < len(rs) && (isDigit(rs[k]) || isChineseDigit(rs[k])) {
+		k++
+	}
+	if k == j || k >= len(rs) || rs[k] != '个' {
+		return j
+	}
+	for m := k + 1; m < len(rs) && m <= k+10; m++ {
+		switch rs[m] {
+		case '第':
+			return m
+		case ',', '。', ';', ':', '、':
+			return j
+		}
+	}
+	return j
+}
+
+// isMinus reports whether r writes a minus sign.
+func isMinus(r rune) bool { return r == '-' || r == '−' }
+
+// Words of a growth of zero: 与上年持平, 同比持平, and 基本持平, about zero.
+var (
+	flatWords     = lexicon.NewList("flat")
+	flatBaseWords = lexicon.NewList("flat_base")
+)
+
+// scanFlat reads a growth of zero at rs[i:], a word of the lexicon's role
+// flat (持平), when the clause before it, from start, compares with the
+// year before (与上年, 同比): 与上年度持平. 基本持平 is about zero.
+func scanFlat(rs []rune, start, i, hi int) (f figure, ok bool) {
+	n := flatWords.At(rs[:hi], i)
+	if n == 0 || !flatBaseWords.In(rs[start:i]) {
+		return f, false
+	}
+	f = figure{unit: unit{"%", dimPercent, 1}, hasUnit: true, start: i, end: i + n}
+	if hasWordBefore(rs, i, "基本") || hasWordBefore(rs, i, "总体") {
+		f.suffix = About
+	}
+	return f, true
 }

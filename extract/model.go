@@ -7,7 +7,10 @@
 // the phrase it came from, in the source's own script, and its line.
 package extract
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+)
 
 // Measures of an observation.
 const (
@@ -54,6 +57,40 @@ type Report struct {
 	Title          string        `json:"title,omitempty"`
 	Observations   []Observation `json:"observations"`
 	Warnings       []Warning     `json:"warnings,omitempty"`
+	// Review lists what an analyst should check: sentences left unread,
+	// doubtful figures.
+	Review []ReviewItem `json:"review"`
+	// Sentences, with Options.Explain, says sentence by sentence what
+	// was taken and what was not, and why.
+	Sentences []Sentence `json:"sentences,omitempty"`
+}
+
+// Reasons of review items.
+const (
+	ReviewUnread = "unread" // a sentence names a core indicator beside a figure, and no rule read it
+)
+
+// ReviewItem is something of a report an analyst should check. The
+// message is a Warning, so that a user interface can say it in another
+// language; its line is the item's.
+type ReviewItem struct {
+	Reason    string `json:"reason"`
+	Indicator string `json:"indicator,omitempty"`
+	Measure   string `json:"measure,omitempty"`
+	Year      int    `json:"year,omitempty"`
+	Kind      string `json:"kind,omitempty"`
+	Line      int    `json:"line"`
+	Text      string `json:"text"`
+	Warning   `json:"-"`
+}
+
+// MarshalJSON writes the item with its message.
+func (it ReviewItem) MarshalJSON() ([]byte, error) {
+	type plain ReviewItem
+	return json.Marshal(struct {
+		plain
+		Message string `json:"message"`
+	}{plain(it), it.Message})
 }
 
 // Source describes the input a report was read from.

@@ -198,7 +198,7 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if isBullet(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b' {
+		if isBullet(r) || r == '\u3000' || isFormatChar(r) {
 			if isBullet(r) {
 				p.Item = true
 			}
@@ -237,7 +237,7 @@ func (w *textWriter) writeLine(orig string, start, end int) Paragraph {
 				}
 				r = repl
 			}
-		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == '\r':
+		case isFormatChar(r) || r == '\r':
 			continue
 		case r == '\u3000' && len(w.runes) > from && strings.HasPrefix(s[i:], "\u3000"):
 			// Two ideographic spaces inside a line are the indent of a
@@ -319,6 +319,8 @@ func foldRune(simp *t2sTable, r rune) rune {
 		return ' '
 	case '〇':
 		return '〇'
+	case '−', '‒', '﹣':
+		return '-' // minus signs
 	}
 	if r >= 0x80 {
 		if f := width.LookupRune(r).Folded(); f != 0 {
@@ -403,6 +405,19 @@ func startsWithOrdinal(rs []rune) bool {
 func isChineseDigit(r rune) bool {
 	switch r {
 	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return false
+}
+
+// isFormatChar reports whether r is an invisible character of format —
+// zero-width spaces and joiners, marks and embeddings of direction, the
+// byte order mark, a soft hyphen — which a text may hold inside a word or
+// a number, and which normalising drops.
+func isFormatChar(r rune) bool {
+	switch {
+	case r >= '\u200b' && r <= '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2060' && r <= '\u2064',
+		r >= '\u2066' && r <= '\u2069', r == '\ufeff', r == '\u00ad':
 		return true
 	}
 	return false

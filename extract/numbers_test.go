@@ -7,22 +7,22 @@ func TestScanFigure(t *testing.T) {
 		in          string
 		value, high float64
 		unit        string
-		suffix      string
+		suffix      string // the qualifier of the words after the figure
 		isRange     bool
 		ok          bool
 	}{
 		{"3569.7亿元", 3569.7, 3569.7, "亿元", "", false, true},
 		{"3,569.7亿元", 3569.7, 3569.7, "亿元", "", false, true},
 		{"1,234,567元", 1234567, 1234567, "元", "", false, true},
-		{"5.5%左右", 5.5, 5.5, "%", "左右", false, true},
+		{"5.5%左右", 5.5, 5.5, "%", About, false, true},
 		{"6%—6.5%", 6, 6.5, "%", "", true, true},
 		{"6%-6.5%", 6, 6.5, "%", "", true, true},
 		{"6%～6.5%", 6, 6.5, "%", "", true, true},
 		{"5.5%到6%", 5.5, 6, "%", "", true, true},
 		{"6%至6.5%", 6, 6.5, "%", "", true, true},
 		{"6—6.5%", 6, 6.5, "%", "", true, true},
-		{"90亿斤以上", 90, 90, "亿斤", "以上", false, true},
-		{"5000余万人次", 5000, 5000, "万人次", "以上", false, true},
+		{"90亿斤以上", 90, 90, "亿斤", AtLeast, false, true},
+		{"5000余万人次", 5000, 5000, "万人次", AtLeast, false, true},
 		{"0.3个百分点", 0.3, 0.3, "个百分点", "", false, true},
 		{"一百二十万人", 120, 120, "万人", "", false, true},
 		{"两万亿元", 2, 2, "万亿元", "", false, true},
@@ -72,7 +72,12 @@ func TestConvert(t *testing.T) {
 		{110114, "万元", "亿元", 11.0114, "亿元", true},
 		{350, "亿美元", "亿元", 350, "亿美元", true}, // never converted with a guessed rate
 		{5, "万户", "万人", 0, "", false},
-		{7, "万亿", "亿元", 0, "", false},
+		// SPEC §3: a figure without its unit takes the indicator's
+		// dimension (生产总值3500亿, 城镇新增就业6.2万), money or people; a
+		// mass could be of 斤 or of 吨.
+		{7, "万亿", "亿元", 70000, "亿元", true},
+		{6.2, "万", "万人", 6.2, "万人", true},
+		{100, "亿", "万吨", 0, "", false},
 	} {
 		got, unit, ok := convert(c.amount, unitOf(c.from), c.to)
 		if ok != c.ok || (ok && (got != c.want || unit != c.wantUnit)) {

@@ -1,6 +1,10 @@
 package extract
 
-import "zhibiao/extract/lexicon"
+import (
+	"strconv"
+
+	"zhibiao/extract/lexicon"
+)
 
 // lead is what the words before a figure say of it.
 type lead struct {
@@ -19,16 +23,22 @@ type lead struct {
 
 // Words of a lead, by what they say of the figure after them.
 var (
-	growthWords    = lexicon.NewListOf("增长", "增速", "增幅", "涨幅", "上涨", "上升", "增产")
-	negativeWords  = lexicon.NewListOf("下降", "降低", "回落", "减少", "负增长", "下跌", "下滑", "减产")
-	reachWords     = lexicon.NewListOf("增加到", "增加至", "增至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增长到", "增长至", "下降到", "下降至", "降低到", "降至", "回落到", "回落至")
-	changeWords    = lexicon.NewListOf("增加", "提高", "提升", "减少", "增收", "多")
-	rateWords      = lexicon.NewListOf("占", "比重")
-	levelWords     = lexicon.NewListOf("总量", "规模")
-	multiYearWords = lexicon.NewListOf("年均", "平均每年", "每年", "连续", "历年", "翻番", "翻一番")
-	atLeastWords   = lexicon.NewListOf("不低于", "突破", "超过", "超", "逾", "高于", "跃上", "迈上", "站上", "跨越", "跨上")
-	atMostWords    = lexicon.NewListOf("不超过", "不高于", "低于", "控制在", "不到", "不足")
-	aboutWords     = lexicon.NewListOf("接近", "近", "约")
+	growthWords     = lexicon.NewList("growth")
+	negativeWords   = lexicon.NewList("decline")
+	reachWords      = lexicon.NewList("reach")
+	changeWords     = lexicon.NewList("change")
+	rateWords       = lexicon.NewList("share")
+	shareWord       = lexicon.NewListOf("占")
+	levelWords      = lexicon.NewList("level_word")
+	multiYearWords  = lexicon.NewList("multi_year")
+	atLeastWords    = lexicon.NewList("at_least")
+	atMostWords     = lexicon.NewList("at_most")
+	aboutWords      = lexicon.NewList("about")
+	boundWords      = lexicon.NewList("bound")
+	targetVerbs     = lexicon.NewList("target_verb")
+	steadyWords     = lexicon.NewList("steady")
+	planPeriodWords = lexicon.NewList("plan_period")
+	cumulativeWords = lexicon.NewList("cumulative")
 )
 
 // readLead reads the words before a figure.
@@ -64,12 +74,7 @@ func readLead(rs []rune) lead {
 			t -= 5
 		}
 	}
-	for _, w := range []string{"不到", "不足", "超过", "突破", "接近", "近", "约"} {
-		if hasWordBefore(rs, t, w) { // 从不到70万亿元
-			t -= len([]rune(w))
-			break
-		}
-	}
+	t -= boundWords.Before(rs, t) // 从不到70万亿元
 	if t > 0 && (rs[t-1] == '从' || rs[t-1] == '由') {
 		l.base = true
 	}
@@ -88,145 +93,224 @@ func readLead(rs []rune) lead {
 	return l
 }
 
-// emit turns one figure or rank of a subject into a candidate observation.
+// emit turns one figure or rank of a subject into a candidate
+// observation, in steps that each decide one thing: is the figure the
+// subject's at all, of one year, which measure and value, which year and
+// kind. A step that declines says why.
 func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStart int) {
 	if sub == nil || sub.ind == nil {
 		if it.kind == itemFigure {
 			sr.othersFirst = true
 		}
+		sr.declineUnknown(it, sub)
 		return
 	}
 	ind := sub.ind
-	l := readLead(leadRunes)
-	if l.multiYear || (containsWord(leadRunes, "累计") && (sr.ctx.span || sr.multiYear())) {
+	if sr.other != "" {
+		sr.decline(it, ind, decline{ReasonOtherSubject, sr.other})
 		return
 	}
-	if sr.ctx.span && l.year == 0 && sr.year == 0 && containsAny(leadRunes, "稳定在", "保持在", "始终") {
-		return // 这五年…粮食总产稳定在1100亿斤以上: every year of the period
+	l := readLead(leadRunes)
+	if d := sr.severalYears(l, sr.statement(sub, textStart, it)); d != nil {
+		sr.decline(it, ind, *d)
+		return
 	}
-	text := sr.r.text.Quote(sr.p, textStart, it.end)
-	line := sr.r.text.Line(sr.p.Pos[textStart])
-	o := Observation{Indicator: ind.ID, Qualifier: Exact, Text: text, Line: line}
+	o := Observation{Indicator: ind.ID, Qualifier: Exact}
+	var d *decline
 	switch it.kind {
 	case itemRank:
-		o.Scope = sr.r.rankScope(it.rank.scope)
-		if o.Scope == "" || (l.base && !it.rank.moved) {
-			return
-		}
-		o.Measure = Rank
-		v := it.rank.value
-		o.Value, o.Unit = &v, "位"
-		if l.levelWord && l.growth && containsAny(leadRunes, "和", "与", "及", "、") {
-			// 总量和增速均居全国第5位: both ranks
-			both := o
-			both.Measure = GrowthRank
-			if ind.Takes(GrowthRank) {
-				both.Year, both.Kind = sr.period(l.year)
-				sr.r.add(candidate{Observation: both, sentence: sr.n})
-			}
-		}
-		switch {
-		case l.levelWord:
-		case l.growth || sub.measure == Growth:
-			o.Measure = GrowthRank
-		case sr.lastSub == sub && sr.lastM == Growth:
-			o.Measure = GrowthRank
-		}
+		d = sr.rank(&o, sub, it, l, leadRunes, textStart)
 	case itemFigure:
-		f := it.fig
-		if f.unit.dimension == dimPoints || (l.base && l.year == 0) || l.ofTarget {
-			return
-		}
-		if y, _ := sr.period(l.year); l.compared != 0 && l.compared != y-1 {
-			return // 比2020年增长30%: a change over several years
-		}
-		if f.unit.dimension == dimPercent {
-			switch {
-			case l.rate || sub.measure == Rate:
-				o.Measure = Rate
-			case l.reach && ind.Takes(Rate): // 失业率下降到5.2%: the rate reached
-				o.Measure = Rate
-			case l.growth || l.negative || sub.measure == Growth:
-				o.Measure = Growth
-			case ind.Takes(Rate):
-				o.Measure = Rate
-			default:
-				o.Measure = Growth
-			}
-			if l.change && o.Measure == Rate {
-				return
-			}
-			if o.Measure == Growth && sr.ctx.span && l.year == 0 && sr.year == 0 {
-				return // 这五年…能耗下降17%: a change over the period
-			}
-			o.Unit = "%"
-			lo, hi := f.value, f.high
-			if o.Measure == Growth && l.negative && !l.reach {
-				lo, hi = -f.high, -f.value
-			}
-			o.Value = &lo
-			if f.isRange {
-				o.High = &hi
-			}
-		} else {
-			if (l.growth || l.negative || l.change) && !l.reach {
-				return // 增长5亿元 is a difference, not a level
-			}
-			if sub.measure != "" && sub.measure != Level {
-				return
-			}
-			if ind.Adds && sr.ctx.span && l.year == 0 && sr.year == 0 {
-				return // 五年来城镇新增就业603.7万人: a total over the period
-			}
-			o.Measure = Level
-			lo, unit, ok := convert(f.value, f.unit, ind.Unit)
-			if !ok {
-				return
-			}
-			hi, _, _ := convert(f.high, f.unit, ind.Unit)
-			o.Value, o.Unit = &lo, unit
-			if f.isRange {
-				o.High = &hi
-			}
-		}
-		switch {
-		case f.isRange:
-			o.Qualifier = Range
-		case f.suffix == "左右" || f.suffix == "上下":
-			o.Qualifier = About
-		case f.suffix == "以上":
-			o.Qualifier = AtLeast
-		case f.suffix == "以内" || f.suffix == "以下" || f.suffix == "之内":
-			o.Qualifier = AtMost
-		case l.qualifier != "":
-			o.Qualifier = l.qualifier
-		}
-		if o.Measure == Growth && l.negative && !l.reach {
-			switch o.Qualifier {
-			case AtLeast:
-				o.Qualifier = AtMost
-			case AtMost:
-				o.Qualifier = AtLeast
-			}
-		}
+		d = sr.figure(&o, sub, it, l)
 	}
-	if !ind.Takes(o.Measure) {
+	if d == nil && !ind.Takes(o.Measure) {
+		d = &decline{ReasonMeasure, measureWord(o.Measure)}
+	}
+	if d != nil {
+		sr.decline(it, ind, *d)
 		return
 	}
+	o.Text = sr.r.text.Quote(sr.p, textStart, it.end)
+	o.Line = sr.r.text.Line(sr.p.Pos[textStart])
 	o.Year, o.Kind = sr.period(l.year)
-	if o.Kind == Actual && l.year == 0 && sr.year == 0 && containsAny(sr.p.Runes[textStart:it.start], "力争", "争取", "确保", "预期") {
+	if o.Kind == Actual && l.year == 0 && sr.year == 0 && targetVerbs.In(sr.p.Runes[textStart:it.start]) {
 		// 力争全年地区生产总值增长6%以上: a target, whatever the section
 		o.Year, o.Kind = sr.r.reportYear, Target
 	}
 	sr.lastSub, sr.lastM = sub, o.Measure
-	sr.r.add(candidate{Observation: o, sentence: sr.n})
+	sr.take(o)
+}
+
+// statement returns the words of the statement a figure is part of: from
+// its clause, or from its subject's name when the clauses between are a
+// list joined by 、 (生产总值连续跨越7万亿、8万亿).
+func (sr *sentenceReader) statement(sub *subject, textStart int, it item) []rune {
+	from := min(textStart, it.start)
+	for from > sub.start && from > sr.s {
+		if c := sr.p.Runes[from-1]; c == ',' || c == '，' || c == ':' {
+			break
+		}
+		from--
+	}
+	return sr.p.Runes[from:it.start]
+}
+
+// severalYears declines a figure of several years: 年均, 连续, 累计 over a
+// plan period, 稳定在 a level every year of the period. before is the
+// clause up to the figure.
+func (sr *sentenceReader) severalYears(l lead, before []rune) *decline {
+	leadRunes := before
+	switch {
+	case l.multiYear || multiYearWords.In(before):
+		return &decline{ReasonMultiYear, multiYearWords.Find(before)}
+	case cumulativeWords.In(leadRunes) && (sr.ctx.span || sr.multiYear()):
+		return &decline{ReasonMultiYear, cumulativeWords.Find(leadRunes)}
+	case sr.ctx.span && l.year == 0 && sr.year == 0 && steadyWords.In(leadRunes):
+		return &decline{ReasonMultiYear, steadyWords.Find(leadRunes)} // 这五年…粮食总产稳定在1100亿斤以上
+	}
+	return nil
+}
+
+// rank fills o with a rank: of the level or of the growth, in its scope.
+func (sr *sentenceReader) rank(o *Observation, sub *subject, it item, l lead, leadRunes []rune, textStart int) *decline {
+	ind := sub.ind
+	o.Scope = sr.r.rankScope(it.rank.scope)
+	switch {
+	case o.Scope == "":
+		return &decline{ReasonOwnScope, it.rank.scope}
+	case l.base && !it.rank.moved:
+		return &decline{ReasonBase, "从"}
+	}
+	o.Measure = Rank
+	v := it.rank.value
+	o.Value, o.Unit = &v, "位"
+	if l.levelWord && l.growth && containsAny(leadRunes, "和", "与", "及", "、") {
+		// 总量和增速均居全国第5位: both ranks
+		both := *o
+		both.Measure = GrowthRank
+		if ind.Takes(GrowthRank) {
+			both.Text = sr.r.text.Quote(sr.p, textStart, it.end)
+			both.Line = sr.r.text.Line(sr.p.Pos[textStart])
+			both.Year, both.Kind = sr.period(l.year)
+			sr.take(both)
+		}
+	}
+	switch {
+	case l.levelWord:
+	case l.growth || sub.measure == Growth:
+		o.Measure = GrowthRank
+	case sr.lastSub == sub && sr.lastM == Growth:
+		o.Measure = GrowthRank
+	}
+	return nil
+}
+
+// figure fills o with a figure: a growth, a rate or a level, converted to
+// the indicator's unit, with its qualifier.
+func (sr *sentenceReader) figure(o *Observation, sub *subject, it item, l lead) *decline {
+	f := it.fig
+	switch {
+	case f.unit.dimension == dimPoints:
+		return &decline{ReasonUnit, f.unit.text} // 提高0.3个百分点: a change of a rate
+	case l.base && l.year == 0:
+		return &decline{ReasonBase, "从"} // 从7248亿元增加到…: a start whose year is not named
+	case l.ofTarget:
+		return &decline{ReasonUnit, "目标的"} // 完成年度目标的112%
+	}
+	if y, _ := sr.period(l.year); l.compared != 0 && l.compared != y-1 {
+		return &decline{ReasonMultiYear, "比" + strconv.Itoa(l.compared) + "年"} // 比2020年增长30%
+	}
+	if f.unit.dimension == dimPercent {
+		if d := sr.percent(o, sub, f, l); d != nil {
+			return d
+		}
+	} else if d := sr.level(o, sub, f, l); d != nil {
+		return d
+	}
+	switch {
+	case f.isRange:
+		o.Qualifier = Range
+	case f.suffix != "":
+		o.Qualifier = f.suffix
+	case l.qualifier != "":
+		o.Qualifier = l.qualifier
+	}
+	if o.Measure == Growth && l.negative && !l.reach {
+		switch o.Qualifier {
+		case AtLeast:
+			o.Qualifier = AtMost
+		case AtMost:
+			o.Qualifier = AtLeast
+		}
+	}
+	return nil
+}
+
+// percent fills o with a figure in %: a rate (失业率, 占比) or a growth.
+func (sr *sentenceReader) percent(o *Observation, sub *subject, f figure, l lead) *decline {
+	ind := sub.ind
+	switch {
+	case l.rate || sub.measure == Rate:
+		o.Measure = Rate
+	case l.reach && ind.Takes(Rate): // 失业率下降到5.2%: the rate reached
+		o.Measure = Rate
+	case l.growth || l.negative || sub.measure == Growth:
+		o.Measure = Growth
+	case ind.Takes(Rate):
+		o.Measure = Rate
+	default:
+		o.Measure = Growth
+	}
+	if l.change && o.Measure == Rate {
+		return &decline{ReasonUnit, "提高"} // 提高了0.3%: a change of a rate
+	}
+	if o.Measure == Growth && sr.ctx.span && l.year == 0 && sr.year == 0 {
+		return &decline{ReasonMultiYear, "五年"} // 这五年…能耗下降17%: over the period
+	}
+	o.Unit = "%"
+	lo, hi := f.value, f.high
+	if o.Measure == Growth && l.negative && !l.reach {
+		lo, hi = -f.high, -f.value
+	}
+	o.Value = &lo
+	if f.isRange {
+		o.High = &hi
+	}
+	return nil
+}
+
+// level fills o with an amount, converted to the indicator's unit.
+func (sr *sentenceReader) level(o *Observation, sub *subject, f figure, l lead) *decline {
+	ind := sub.ind
+	switch {
+	case (l.growth || l.negative || l.change) && !l.reach:
+		return &decline{ReasonUnit, "增长" + f.unit.text} // 增长5亿元 is a difference, not a level
+	case sub.measure != "" && sub.measure != Level:
+		return &decline{ReasonMeasure, measureWord(sub.measure)}
+	case ind.Adds && sr.ctx.span && l.year == 0 && sr.year == 0:
+		return &decline{ReasonMultiYear, "五年"} // 五年来城镇新增就业603.7万人
+	case f.unit.dimension == dimNone && !sr.named:
+		// 2300万 in a clause that does not name the indicator: of what?
+		return &decline{ReasonUnit, f.unit.text}
+	}
+	o.Measure = Level
+	lo, unit, ok := convert(f.value, f.unit, ind.Unit)
+	if !ok {
+		return &decline{ReasonUnit, f.unit.text}
+	}
+	hi, _, _ := convert(f.high, f.unit, ind.Unit)
+	o.Value, o.Unit = &lo, unit
+	if f.isRange {
+		o.High = &hi
+	}
+	return nil
 }
 
 // multiYear reports whether the sentence speaks of several years (五年来,
 // “十四五”期间), so that its 累计 totals are not one year's.
 func (sr *sentenceReader) multiYear() bool {
 	rs := sr.p.Runes[sr.s:sr.e]
-	if containsAny(rs, "五年", "十二五", "十三五", "十四五", "十五五", "期间", "时期", "历年") {
+	if planPeriodWords.In(rs) {
 		return true
 	}
 	for i := indexWord(rs, "年来"); i > 0; {

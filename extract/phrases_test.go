@@ -667,14 +667,27 @@ func TestPhrases(t *testing.T) {
 			want: []string{"urban_income level 2018 actual 28336 exact", "rural_income level 2018 actual 13632 exact",
 				"urban_income growth 2018 actual 8.5 exact", "rural_income growth 2018 actual 9 exact"},
 		},
+		// SPEC §3: stated as one figure or one qualitative statement, the
+		// joint name is resident income; with 分别 and two figures it is
+		// the urban and rural pair.
 		{
-			name: "城乡居民收入 without 分别 is neither", region: "四川省", year: 2026,
+			name: "城乡居民收入 without 分别 is resident income", region: "四川省", year: 2026,
 			text: "过去一年,城乡居民人均可支配收入增长5%。",
-			want: nil,
+			want: []string{"resident_income growth 2025 actual 5 exact"},
 		},
 		{
 			name: "城乡居民收入 in the goals", region: "四川省", year: 2026,
 			text: goalsOpening + "城乡居民收入增长与经济增长同步。",
+			want: []string{"resident_income growth 2026 target - qualitative"},
+		},
+		{
+			name: "城乡居民收入 均", region: "四川省", year: 2026,
+			text: "过去一年,城乡居民人均可支配收入均增长6%。",
+			want: []string{"urban_income growth 2025 actual 6 exact", "rural_income growth 2025 actual 6 exact"},
+		},
+		{
+			name: "urban and rural goals stated apart are neither resident income", region: "四川省", year: 2026,
+			text: goalsOpening + "城镇居民人均可支配收入增速与经济增长基本同步，农村居民人均可支配收入增速高于经济增长水平。",
 			want: []string{"urban_income growth 2026 target - qualitative", "rural_income growth 2026 target - qualitative"},
 		},
 

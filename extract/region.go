@@ -564,7 +564,7 @@ func regionOfNames(t *Text) regionDecision {
 }
 
 // nationWords are found only in the head of the nation's report.
-var nationWords = lexicon.NewListOf("全国人民代表大会", "国务院总理", "国务院副总理")
+var nationWords = lexicon.NewList("nation_head")
 
 // headSize is the most of a text's head that its title and the lines
 // under it may take: a report that is one long line has no more head

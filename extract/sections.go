@@ -8,9 +8,9 @@ import (
 // Words that open a review of last year (or of the last five) and words that
 // open the plan for this year.
 var (
-	reviewWords = lexicon.NewListOf("回顾", "执行情况", "过去", "一年来", "五年来", "这五年", "主要成就", "工作成效")
-	planWords   = lexicon.NewListOf("预期目标", "主要目标", "总体要求", "工作安排", "重点工作", "主要任务", "重点任务", "今年", "计划", "工作建议", "工作部署", "重点抓好", "总体思路")
-	goalWords   = lexicon.NewListOf("预期目标", "主要目标")
+	reviewWords = lexicon.NewList("review")
+	planWords   = lexicon.NewList("plan")
+	goalWords   = lexicon.NewList("goal")
 )
 
 // sections gives each paragraph the context its figures are read in:

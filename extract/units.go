@@ -111,6 +111,11 @@ func convert(amount float64, from unit, to string) (float64, string, bool) {
 		return round12(amount * from.size / 1e8), "亿美元", true
 	}
 	c, ok := canonicalUnits[to]
+	if ok && from.dimension == dimNone && (c.dimension == dimMoney || c.dimension == dimPeople) {
+		// 生产总值3500亿, 城镇新增就业6.2万, 突破千亿: the indicator's own
+		// dimension. Not for a mass, where 亿 may be of 斤 or of 吨.
+		from.dimension = c.dimension
+	}
 	if !ok || c.dimension != from.dimension {
 		return 0, "", false
 	}

@@ -5,39 +5,14 @@ import (
 	"strings"
 	"unicode/utf8"
 	"zhibiao/extract/internal/runeset"
+	"zhibiao/extract/lexicon"
 )
 
-// The words a clause may hold besides its subject and figures. A clause
-// whose other words are all listed here speaks of its subject; any other
-// word (人均, 海洋, 区本级, 高技术制造业, 第一季度 …) makes it a statement
-// about something else, and its figures are not the indicator's.
-var fillerWords = []string{
-	// time and place
-	"全年", "年度", "当年", "今年", "去年", "上年", "本年", "年末", "年底", "全口径", "全社会",
-	"全体", "我市", "我省", "我区", "我县", "本市", "本省", "本区", "本县",
-	// verbs of reaching and doing
-	"实现", "完成", "达到", "达", "为", "是", "在", "于", "有", "共", "共计", "合计", "总计",
-	"累计", "累计完成", "稳定在", "保持在", "控制在", "稳定", "保持", "持续", "继续", "进一步",
-	"再", "又", "也", "将", "要", "力争", "确保", "争取", "努力", "预期", "预计", "初步核算",
-	"经初步核算", "据初步核算", "初步统计", "实际", "名义", "首次", "历史性", "成功", "顺利",
-	"一举", "稳步", "较快", "快速", "大幅", "平均", "总体", "经济普查后", "普查后", "修订后", "全", "同口径", "自然口径",
-	"按不变价格计算", "按不变价计算", "不变价", "可比价", "现价",
-	// growth and change
-	"增长", "增速", "增幅", "涨幅", "上涨", "上升", "提高", "提升", "增加", "下降", "降低",
-	"回落", "减少", "负增长", "下跌", "下滑", "增产", "减产", "同比", "比上年", "较上年", "比去年", "较去年",
-	"比上年同期", "较上年同期", "同期", "按可比价格计算", "按可比价计算", "按可比口径计算",
-	"按可比口径", "可比口径", "按可比价", "按现价计算", "按", "计算", "到", "至", "从", "由",
-	// measures and qualifiers
-	"总量", "规模", "总额", "总值", "总数", "占", "占比", "比重", "突破", "超过", "超", "逾",
-	"高于", "不低于", "低于", "不超过", "不高于", "不到", "不足", "近", "接近", "约", "大约", "左右", "以上",
-	"降到", "降至", "升至", "升到", "增至", "减至", "提高到", "提升到", "上升到", "下降到", "回落到", "回落至",
-	"以内", "以下", "跃上", "迈上", "站上", "跨越", "跃居", "位居", "稳居", "居", "排名", "排",
-	"位列", "列", "分别", "均", "都", "各", "和", "与", "及", "以及", "的", "了", "其中",
-	// multi-year words: recognised here so that the clause is read, then excluded
-	"年均", "平均每年", "每年", "连续", "历年",
-	// goal statements
-	"主要预期目标", "预期目标", "主要目标", "目标", "目标是", "目标为", "安排",
-}
+// fillerWords are the words a clause may hold besides its subject and
+// figures (the lexicon's role filler). A clause whose other words are all
+// filler speaks of its subject; other words may make it a statement about
+// something else (人均, 海洋, 区本级, 高技术制造业, 第一季度 …).
+var fillerWords = lexicon.Words("filler")
 
 // fillerByFirst holds fillerWords by their first rune, longest first, for
 // greedy matching.
@@ -67,42 +42,64 @@ var fillerStarts = func() *runeset.Filter {
 // 2010年的), punctuation and the extra words given (the report's own region
 // names and scope words).
 func isFiller(rs []rune, extra [][]rune) bool {
-	i := listOrdinal(rs)
-next:
+	_, ok := nextUnknown(rs, listOrdinal(rs), extra)
+	return !ok
+}
+
+// nextUnknown finds the first stretch of rs from i on that is not filler
+// (as isFiller reads it): the runes from where filler stops to where it
+// starts again. ok is false when the rest of rs is filler.
+func nextUnknown(rs []rune, i int, extra [][]rune) (run [2]int, ok bool) {
+	start := -1
 	for i < len(rs) {
-		r := rs[i]
-		if r == '(' || r == '（' {
-			// A short note in brackets: (不含农户), (GDP), (按可比价计算).
-			if j := closing(rs, i); j > 0 {
-				i = j + 1
-				continue
+		n := fillerAt(rs, i, extra)
+		if n > 0 {
+			if start >= 0 {
+				return [2]int{start, i}, true
 			}
-		}
-		if isFillerMark(r) {
-			i++
+			i += n
 			continue
 		}
-		if j := yearAt(rs, i); j > i {
-			i = j
-			continue
+		if start < 0 {
+			start = i
 		}
-		for _, w := range extra {
-			if len(w) > 0 && w[0] == r && i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
-				i += len(w)
-				continue next
-			}
-		}
-		if fillerStarts.MayHave(r) {
-			for _, w := range fillerByFirst[r] {
-				if i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
-					i += len(w)
-					continue next
-				}
-			}
-		}
-		return false
+		i++
 	}
-	return true
+	if start >= 0 {
+		return [2]int{start, len(rs)}, true
+	}
+	return run, false
+}
+
+// fillerAt returns the length of the filler at rs[i:] — a note in
+// brackets, a mark, a year, an extra word, a filler word — or 0.
+func fillerAt(rs []rune, i int, extra [][]rune) int {
+	r := rs[i]
+	if r == '(' || r == '（' {
+		// A short note in brackets: (不含农户), (GDP), (按可比价计算).
+		if j := closing(rs, i); j > 0 {
+			return j + 1 - i
+		}
+	}
+	if isFillerMark(r) {
+		return 1
+	}
+	if j := yearAt(rs, i); j > i {
+		return j - i
+	}
+	for _, w := range extra {
+		if len(w) > 0 && w[0] == r && i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
+			return len(w)
+		}
+	}
+	if fillerStarts.MayHave(r) {
+		for _, w := range fillerByFirst[r] {
+			if i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
+				return len(w)
+			}
+		}
+	}
+	return 0
 }
 
 // isFillerMark reports whether r is a bracket, a quotation mark or a dash,
@@ -181,14 +178,10 @@ func isShareOf(rs []rune) bool {
 // budget was reached (完成年度目标的, 为年度预算的, 完成投资计划的): the figure
 // after it is no figure of the indicator, but the indicator is still the
 // subject of the statement.
-func isShareOfTarget(rs []rune) bool {
-	for _, w := range []string{"目标的", "计划的", "任务的", "预算的"} {
-		if hasWordBefore(rs, len(rs), w) {
-			return true
-		}
-	}
-	return false
-}
+func isShareOfTarget(rs []rune) bool { return shareOfTargetWords.Before(rs, len(rs)) > 0 }
+
+// shareOfTargetWords end a lead that states a share of a target.
+var shareOfTargetWords = lexicon.NewList("share_of_target")
 
 // trimFiller drops the filler words at both ends of rs.
 func trimFiller(rs []rune) []rune {

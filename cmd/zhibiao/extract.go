@@ -9,6 +9,7 @@ func (a *app) runExtract(args []string) (int, error) {
 	fs := a.newFlags("extract")
 	format := fs.String("format", "json", a.p.Sprintf("output format: json or tsv"))
 	in := a.inputFlags(fs)
+	fs.BoolVar(&in.explain, "explain", false, a.p.Sprintf("print, sentence by sentence, what was taken and what was not, and why"))
 	if err := a.parse(fs, usageExtract, args); err != nil {
 		return exitUsage, err
 	}
@@ -38,9 +39,12 @@ func (a *app) runExtract(args []string) (int, error) {
 	if model.Evaluations == nil {
 		model.Evaluations = []extract.Evaluation{}
 	}
-	if *format == "tsv" {
+	switch {
+	case in.explain:
+		err = export.WriteExplain(a.stdout, model.Reports, cat)
+	case *format == "tsv":
 		err = export.WriteTSV(a.stdout, model.Reports)
-	} else {
+	default:
 		err = export.WriteJSON(a.stdout, model)
 	}
 	a.summary(inputs, model.Evaluations, "")

@@ -22,6 +22,7 @@ type inputOptions struct {
 	manifest string // a CSV of path, region, year
 	strict   bool   // every warning is an error
 	jobs     int    // files read at once; 0 is one per CPU
+	explain  bool   // keep, sentence by sentence, what was taken and what was not
 
 	catalogue string             // --catalogue: a catalogue file, "" for the built-in one
 	cat       *extract.Catalogue // the catalogue in force, once loaded
@@ -77,7 +78,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input,
 	}
 	progress := a.startProgress(len(files))
 	results := readReports(files, o.jobs, func(path string) extract.Options {
-		opts := extract.Options{Region: o.region, Year: o.year, Catalogue: cat}
+		opts := extract.Options{Region: o.region, Year: o.year, Catalogue: cat, Explain: o.explain}
 		if e, ok := overrides[absPath(path)]; ok {
 			if e.Region != "" {
 				opts.Region = e.Region

@@ -111,6 +111,7 @@ var zhMessages = map[string]string{
 	"language of messages: zh or en (default: from LANG, else zh)": "提示语言：zh 或 en（默认按 LANG，否则中文）",
 	"no progress line and no summary":                              "不显示进度和汇总",
 	"output format: json or tsv":                                   "输出格式：json 或 tsv",
+	"print, sentence by sentence, what was taken and what was not, and why":                                                                                                       "逐句列出读出了什么、没有读出什么以及原因",
 	"the workbook to write; {date} in it becomes the --as-of date, or today":                                                                                                      "要生成的工作簿；其中的 {date} 替换为 --as-of 日期或今天",
 	"the year of the 对比 sheet (default: the year most regions have targets for)":                                                                                                  "对比表的年份（默认：有目标的地区最多的年份）",
 	"the date of the data, YYYY-MM-DD, stamped in the workbook and in {date}":                                                                                                     "数据日期，格式 YYYY-MM-DD，写入工作簿和 {date}",
@@ -215,6 +216,8 @@ var zhMessages = map[string]string{
 	"no such figure":                                      "没有这个数字",
 	// Warnings of extract.
 	"%s: alias %q names %s, which the catalogue does not have": "%s：别名 %q 所指的 %s 不在指标目录中",
+	"%s: alias %q: after > name two indicators joined by +":    "%s：别名 %q：> 之后应写两个用 + 连接的指标",
+	"names %s beside a figure, but no rule read it (%s)":       "提到%s和数字，但没有规则读出（%s）",
 	"%d bytes could not be decoded as %s and were replaced":    "有 %d 个字节无法按 %s 解码，已替换",
 	"region %s is not in the GB/T 2260 table":                  "地区 %s 不在 GB/T 2260 区划表中",
 	"no figures of the catalogue's indicators found":           "未找到指标目录中的任何指标数字",

@@ -56,8 +56,20 @@ func (l *List) Index(rs []rune) int {
 	return -1
 }
 
-// At returns the length of the longest of the words at rs[i:], or 0.
+// Find returns the first of the words found in rs, or "".
+func (l *List) Find(rs []rune) string {
+	if i := l.Index(rs); i >= 0 {
+		return string(rs[i : i+l.At(rs, i)])
+	}
+	return ""
+}
+
+// At returns the length of the longest of the words at rs[i:], or 0 (also
+// when i is past the end of rs).
 func (l *List) At(rs []rune, i int) int {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
 	r := rs[i]
 	if l.firsts&runeBit(r) == 0 || i+1 < len(rs) && l.seconds&runeBit(rs[i+1]) == 0 {
 		return 0
