@@ -19,7 +19,8 @@ type context struct {
 // candidate is an observation before deduplication.
 type candidate struct {
 	Observation
-	sentence int // sentence number in the report, for "same clause" rules
+	sentence int  // sentence number in the report, for "same clause" rules
+	matching bool // stated in a section of its kind: an actual in a review, a target in a plan
 }
 
 // itemKind says what a clause item is.
@@ -53,6 +54,7 @@ type subject struct {
 	ind     *Indicator
 	measure string // the measure the name implies (经济增长 → growth)
 	start   int    // where its phrase starts, for the observation's text
+	end     int    // for a name the catalogue does not know, where it ends
 }
 
 // sentenceReader reads the figures of one sentence.
@@ -75,10 +77,12 @@ type sentenceReader struct {
 	why         decline    // why the subject of the figure being read is unknown
 	other       string     // another region the sentence opens with: its figures are that region's
 	named       bool       // the clause of the figure being read names its subject
+	part        string     // a period shorter than the year the sentence opens with (前三季度)
 
-	took     int           // observations taken, new or repeated
-	taken    []Observation // with explain: the observations taken
-	declines []Decline     // the figures not taken, and why
+	took       int           // observations taken, new or repeated
+	taken      []Observation // with explain: the observations taken
+	declines   []Decline     // the figures not taken, and why
+	declinedAt []int         // and where each starts in the paragraph
 }
 
 // splitClauses cuts a sentence into clauses and finds their items. The
@@ -163,6 +167,7 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
 	sr.clauses = r.splitClauses(p, s, e)
 	sr.other = r.otherRegionOpening(p.Runes[s:e])
+	sr.part = sr.periodOpening()
 	r.subjects, r.lists = r.subjects[:0], r.lists[:0]
 	for ci := 0; ci < len(sr.clauses); ci++ {
 		ci = sr.readClause(ci)
@@ -211,7 +216,10 @@ type clauseState struct {
 func (sr *sentenceReader) readClause(ci int) int {
 	cl := sr.clauses[ci]
 	rs := sr.p.Runes
-	if y := clauseYear(rs, cl, sr.r.reportYear); y != 0 {
+	if sr.part != "" && ci > 0 && (hasWord(rs, cl.start, "全年") || hasWord(rs, cl.start, "预计全年")) {
+		sr.part = "" // 前三季度…，预计全年增长5.5%: the year again
+	}
+	if y := clauseYear(rs, cl, sr.r.thisYear()); y != 0 {
 		sr.year = y // 去年…增长6%,今年力争增长7%
 	}
 	var st clauseState
@@ -231,6 +239,9 @@ func (sr *sentenceReader) readClause(ci int) int {
 			ci = sr.respectively(&st, ci, k, lead)
 			k = len(cl.items)
 		case sharesPredicate(lead):
+			sr.shared(&st, cl, it, lead)
+		case it.kind == itemRank && st.sub != nil && len(sr.pending) > 0 && !slices.Contains(sr.pending, nil):
+			// 地区生产总值、一般公共预算收入稳居全省第三: each name's rank
 			sr.shared(&st, cl, it, lead)
 		case st.sub == nil && st.joint != nil && len(sr.pending) == 2 && ci+1 < len(sr.clauses) && bareFigure(rs, sr.clauses[ci+1], it.kind):
 			// 城镇和农村居民人均可支配收入80392元、48825元: the two in turn
@@ -274,18 +285,20 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
 		// 新增营业面积10万平方米,新增就业3000人: a sector's
 		st.sub, st.why = nil, decline{ReasonSubScope, string(it.alias.text)}
-	case isAddition(trimFiller(lead)):
+	case additionWords.Before(lead, len(lead)) > 0:
 		// 新增市场主体3.2万户,总数达到63.7万户: the total that follows is
 		// the indicator's level.
 		st.sub, sr.totalOf = nil, named
-		st.why = decline{ReasonOtherSubject, string(trimFiller(lead))}
+		st.why = decline{ReasonOtherSubject, additionWords.Find(lead)}
 	case st.hasSubject && st.sub == nil:
 		// the clause spoke of something else before the name
 	case shareWord.In(lead):
 		// 工业投资…占全市固定资产投资的63%: the whole a share is of
 		st.sub, st.why = nil, decline{ReasonOtherSubject, "占"}
 	default:
-		if ok, why := sr.r.judgeLead(lead, beforeName); ok {
+		if d, blocked := crossBlocker(lead, sr.p.Runes[it.start:it.end]); blocked {
+			st.sub, st.why = nil, d // 数字|经济增长: 数字经济
+		} else if ok, why := sr.r.judgeLead(lead, beforeName); ok {
 			st.sub, st.named, st.why = named, true, decline{}
 		} else {
 			st.sub, st.why = nil, why
@@ -351,17 +364,16 @@ func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) 
 		}
 		ci++
 	}
-	if d, blocked := wordBlocker(sr.p.Runes[cl.start:cl.items[0].start]); blocked {
-		// 经开区、高新区3个片区对外贸易分别增长53%、14%、11%
-		for _, f := range figs {
-			sr.decline(f, nil, d)
-		}
-		st.consumed = true
-		return ci
-	}
 	subs := sr.pending
 	if st.sub != nil && len(subs) > 0 {
 		subs = append(subs, st.sub)
+	}
+	if words := sr.p.Runes[cl.start:fenbieAt(sr.p.Runes, cl.start, cl.items[0].start)]; !st.named && !st.pair && !sr.r.isFiller(words) {
+		// The clause names its own subject, which the catalogue does not
+		// know: 第一产业、规模以上工业、服务业增加值分别增长4%、9%、8%
+		// (the head 增加值 is each one's); 金融机构存贷款余额分别增长8%、13%
+		// (none of the catalogue's, nor of the clause before).
+		subs = sr.distribute(words)
 	}
 	if len(subs) == 0 {
 		subs = sr.group // …分别达到39159元和20598元,分别增长8%和8.5%
@@ -371,17 +383,69 @@ func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) 
 	}
 	if len(subs) >= len(figs) {
 		subs = subs[len(subs)-len(figs):]
+		sr.why = st.why
 		for i, f := range figs {
 			sr.emit(subs[i], f, lead, subjectStart(subs[i], cl.start))
 		}
 		sr.group = subs
 	} else {
+		// More figures than subjects: of parts the clause names
+		// (经开区、高新区3个片区对外贸易分别增长53%、14%、11%), or unread.
+		d := decline{ReasonNoRule, "分别"}
+		if b, blocked := wordBlocker(sr.p.Runes[cl.start:cl.items[0].start]); blocked {
+			d = b
+		}
 		for _, f := range figs {
-			sr.decline(f, nil, decline{ReasonNoRule, "分别"}) // more figures than subjects
+			sr.decline(f, nil, d)
 		}
 	}
 	st.consumed = true
 	return ci
+}
+
+// fenbieAt returns where 分别 is in rs[from:to], or to.
+func fenbieAt(rs []rune, from, to int) int {
+	if i := indexWord(rs[from:to], "分别"); i >= 0 {
+		return from + i
+	}
+	return to
+}
+
+// distribute returns the subjects of a list whose last name, words, is
+// not the catalogue's: the names before it, each completed by the end of
+// words where that makes a name of the catalogue (规模以上工业 and 服务业
+// 增加值 make 规模以上工业增加值), then words, completed by the start of a
+// name before it where that makes one (规上工业总产值 and 增加值 make 规上
+// 工业增加值), or unknown.
+func (sr *sentenceReader) distribute(words []rune) []*subject {
+	var out []*subject
+	last := sr.newSubject(subject{})
+	for _, p := range sr.pending {
+		if p != nil && p.ind == nil && p.end > p.start {
+			name := sr.p.Runes[p.start:p.end]
+			for k := 0; k+2 <= len(words); k++ {
+				if a, ok := sr.r.wholeName(name, words[k:]); ok {
+					p = sr.newSubject(subject{ind: a.indicator, measure: a.measure, start: p.start})
+					break
+				}
+			}
+			for k := len(name) - 1; last.ind == nil && k >= 2; k-- {
+				if a, ok := sr.r.wholeName(name[:k], words); ok {
+					*last = subject{ind: a.indicator, measure: a.measure, start: p.start}
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return append(out, last)
+}
+
+// wholeName returns the alias that a and b make together, if they make
+// one whole.
+func (r *reader) wholeName(a, b []rune) (aliasMatch, bool) {
+	full := append(slices.Clip(a), b...)
+	m, ok := r.cat.findAlias(full, 0)
+	return m, ok && m.end == len(full) && m.pair() == nil
 }
 
 // bareRank reads a clause that is nothing but a position, in a list of
@@ -456,11 +520,14 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 		sr.pending, sr.last = nil, nil
 	case !st.hasSubject:
 		// A clause of words only leaves the subject when it is filler and
-		// ends it otherwise; before 、 it is an unknown name (亩产、总产…).
-		if !sr.r.isFiller(rs[cl.start:cl.end]) {
-			sr.last, sr.pending = nil, nil
+		// ends it otherwise; before 、 it is an unknown name of a list
+		// (亩产、总产…; 固定资产投资、基础设施投资、…增速均排全区第1位).
+		if !sr.r.isFiller(rs[cl.start:cl.end]) && !sr.r.isComparison(rs[cl.start:cl.end]) {
+			sr.last = nil
 			if cl.sep == '、' {
-				sr.pending = sr.appendSubjects(sr.pending, sr.newSubject(subject{start: cl.start}))
+				sr.pending = sr.appendSubjects(sr.pending, sr.newSubject(subject{start: cl.start, end: cl.end}))
+			} else {
+				sr.pending = nil
 			}
 		}
 	case onlyAliases(cl):
@@ -484,7 +551,12 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 			}
 		}
 		if cl.sep == '、' {
-			sr.pending = sr.appendSubjects(sr.pending, st.sub)
+			sub := st.sub
+			if _, blocked := wordBlocker(rs[cl.items[len(cl.items)-1].end:cl.end]); blocked {
+				// 规上工业总产值、增加值: a name inside another's
+				sub = sr.newSubject(subject{start: cl.start, end: cl.end})
+			}
+			sr.pending = sr.appendSubjects(sr.pending, sub)
 		} else {
 			sr.pending = nil
 		}
@@ -544,17 +616,35 @@ func sentenceYear(rs []rune, reportYear int) int {
 // yearLeads open a sentence about a year to come: 到2030年.
 var yearLeads = lexicon.NewList("year_lead")
 
-// relativeYear reads a year named relative to the report's at the start of
-// rs: 今年, the report's, or 去年 and 上年, the year before.
-func relativeYear(rs []rune, reportYear int) (year int, ok bool) {
+// relativeYear reads a year named relative to the year a report speaks
+// in at the start of rs: 今年, that year, 去年 and 上年, the year before,
+// 明年, the year after.
+func relativeYear(rs []rune, thisYear int) (year int, ok bool) {
 	if len(rs) < 2 || rs[1] != '年' {
 		return 0, false
 	}
 	switch rs[0] {
 	case '今':
-		return reportYear, true
+		return thisYear, true
 	case '去', '上':
-		return reportYear - 1, true
+		return thisYear - 1, true
+	case '明':
+		return thisYear + 1, true
+	}
+	return 0, false
+}
+
+// relativeYearIn reads a year named relative to the year a report speaks
+// in anywhere in rs (在去年…的基础上), but not one that is compared with
+// (比去年, 较上年, 与上年).
+func relativeYearIn(rs []rune, thisYear int) (year int, ok bool) {
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i+1] != '年' || i > 0 && strings.ContainsRune("比较与同", rs[i-1]) || i+2 < len(rs) && rs[i+2] == '度' {
+			continue
+		}
+		if y, ok := relativeYear(rs[i:], thisYear); ok {
+			return y, true
+		}
 	}
 	return 0, false
 }
@@ -563,13 +653,14 @@ func relativeYear(rs []rune, reportYear int) (year int, ok bool) {
 // 2023年 (经济普查后,2023年全省地区生产总值…). A year that is a base or a
 // comparison (比2020年, 由2010年的) is not the clause's, and neither is a
 // year after its first figure.
-func clauseYear(rs []rune, cl clause, reportYear int) int {
+func clauseYear(rs []rune, cl clause, thisYear int) int {
+	reportYear := thisYear
 	end := cl.end
 	if len(cl.items) > 0 {
 		end = cl.items[0].start
 	}
 	zone := rs[cl.start:end]
-	if y, ok := relativeYear(zone, reportYear); ok {
+	if y, ok := relativeYearIn(zone, reportYear); ok {
 		return y
 	}
 	for i, r := range zone {
@@ -647,10 +738,6 @@ func sharesPredicate(lead []rune) bool {
 	}
 	return false
 }
-
-// isAddition reports whether words before an indicator's name make it the
-// year's additions to it (新增市场主体3.2万户), not the indicator.
-func isAddition(rs []rune) bool { return len(rs) > 0 && additionWords.At(rs, 0) == len(rs) }
 
 // additionWords are the words of the lexicon's role addition.
 var additionWords = lexicon.NewList("addition")

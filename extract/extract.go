@@ -64,6 +64,16 @@ func (r *reader) release() {
 
 func (r *reader) isFiller(rs []rune) bool { return isFiller(rs, r.extra) }
 
+// thisYear is the year a report speaks in, its 今年: the year it was
+// delivered, or the year before for a report delivered late in that year
+// for the year to come.
+func (r *reader) thisYear() int {
+	if r.late {
+		return r.reportYear - 1
+	}
+	return r.reportYear
+}
+
 // obsKey is what makes an observation one: a report has at most one per
 // indicator, measure, year, kind and scope.
 type obsKey struct {
@@ -73,7 +83,9 @@ type obsKey struct {
 
 // add records a candidate unless the report already has its key: the first
 // mention wins, except that an exact value later in the same sentence beats
-// a bound (突破3000亿元、达到3126亿元 → 3126).
+// a bound (突破3000亿元、达到3126亿元 → 3126), and a statement in the section
+// of its kind (an actual in the review) beats one out of it (last year's
+// growth recalled in the plan).
 func (r *reader) add(c candidate) {
 	k := obsKey{c.Indicator, c.Measure, c.Kind, c.Scope, c.Year}
 	i, seen := r.seen[k]
@@ -90,7 +102,10 @@ func (r *reader) add(c candidate) {
 		return
 	}
 	first := r.out[i]
-	if first.sentence == c.sentence && first.Qualifier != Exact && first.Qualifier != Qualitative && c.Qualifier == Exact {
+	switch {
+	case first.sentence == c.sentence && first.Qualifier != Exact && first.Qualifier != Qualitative && c.Qualifier == Exact:
+		r.out[i] = c
+	case !first.matching && c.matching:
 		r.out[i] = c
 	}
 }
@@ -196,7 +211,7 @@ func readText(rep *Report, text *Text, opts Options) error {
 			p := &text.Paragraphs[i]
 			forSentences(p.Runes, func(s, e, whole int) {
 				// A year opening the sentence (到2030年,…;…) holds up to its 。
-				r.readSentence(p, s, e, ctxs[i].at(s, r.reportYear), n, sentenceYear(p.Runes[whole:e], r.reportYear))
+				r.readSentence(p, s, e, ctxs[i].at(s, r.reportYear), n, sentenceYear(p.Runes[whole:e], r.thisYear()))
 				n++
 			})
 		}

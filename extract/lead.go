@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/lexicon"
 )
@@ -72,21 +73,41 @@ func (r *reader) judgeLead(rs []rune, where side) (ok bool, d decline) {
 	return true, decline{}
 }
 
+// crossBlocker finds a word of the lexicon that is evidence of another
+// subject across the edge between a lead and the name after it: the name
+// is then part of that word (数字|经济增长 is 数字经济, a sector).
+func crossBlocker(lead, name []rune) (decline, bool) {
+	tail := lead[max(0, len(lead)-6):]
+	rs := append(slices.Clip(tail), name...)
+	for _, b := range blockers {
+		for i := 0; i < len(tail); i++ {
+			if n := b.words.At(rs, i); n > 0 && i+n > len(tail) {
+				return decline{b.reason, string(rs[i : i+n])}, true
+			}
+		}
+	}
+	return decline{}, false
+}
+
+// blockers are the roles of the lexicon whose words are evidence of
+// another subject, with the reason each gives.
+var blockers = []struct {
+	words  *lexicon.List
+	reason string
+}{
+	{subPeriodWords, ReasonSubPeriod},
+	{lookAlikeWords, ReasonLookAlike},
+	{subScopeWords, ReasonSubScope},
+	{otherSubjectWords, ReasonOtherSubject},
+}
+
 // conjunctions join two subjects: 资金和税收.
 var conjunctions = lexicon.NewList("conjunction")
 
 // wordBlocker finds in a lead the words of the lexicon that are evidence
 // of another subject, and says what they are.
 func wordBlocker(rs []rune) (decline, bool) {
-	for _, b := range []struct {
-		words  *lexicon.List
-		reason string
-	}{
-		{subPeriodWords, ReasonSubPeriod},
-		{lookAlikeWords, ReasonLookAlike},
-		{subScopeWords, ReasonSubScope},
-		{otherSubjectWords, ReasonOtherSubject},
-	} {
+	for _, b := range blockers {
 		if w := b.words.Find(rs); w != "" {
 			return decline{b.reason, w}, true
 		}
@@ -117,7 +138,7 @@ func regionBlocker(rs []rune) (decline, bool) {
 }
 
 // monthSpan finds the months of a period shorter than the year: 1—11月,
-// 1-9月, 前11个月. It returns "" when there is none.
+// 1-9月, 前11个月, 截至11月底. It returns "" when there is none.
 func monthSpan(rs []rune) string {
 	for i, r := range rs {
 		if r != '月' || i == 0 {
@@ -131,14 +152,17 @@ func monthSpan(rs []rune) string {
 			continue
 		}
 		k := j
-		if k > 0 && (rs[k-1] == '—' || rs[k-1] == '-' || rs[k-1] == '~' || rs[k-1] == '至') {
+		switch {
+		case k > 0 && (rs[k-1] == '—' || rs[k-1] == '-' || rs[k-1] == '~' || rs[k-1] == '至'):
 			k--
 			for k > 0 && (isDigit(rs[k-1]) || isChineseDigit(rs[k-1])) {
 				k--
 			}
-		} else if k > 0 && rs[k-1] == '前' {
+		case k > 0 && rs[k-1] == '前':
 			k--
-		} else {
+		case (hasWordBefore(rs, k, "截至") || hasWordBefore(rs, k, "截止")) && string(rs[j:i]) != "12" && string(rs[j:i]) != "十二":
+			k -= 2 // 截至11月底: not the year's end
+		default:
 			continue
 		}
 		return string(rs[k : i+1])
@@ -174,4 +198,46 @@ func (r *reader) isOwn(name []rune) bool {
 		}
 	}
 	return false
+}
+
+// periodOpening returns the period shorter than the year that a sentence
+// opens with, before its first name or figure (1—11月，全市规上工业增加值
+// 增长8%; 前三季度，…): the sentence's figures are of that period. It
+// returns "" when there is none.
+func (sr *sentenceReader) periodOpening() string {
+	end := sr.e
+	for _, cl := range sr.clauses {
+		if len(cl.items) > 0 {
+			end = cl.items[0].start
+			break
+		}
+	}
+	rs := sr.p.Runes[sr.s:end]
+	if w := subPeriodWords.Find(rs); w != "" {
+		return w
+	}
+	return monthSpan(rs)
+}
+
+// isComparison reports whether a clause of words only compares the
+// subject with other regions (分别高于全国、全区0.9、2个百分点): all its words
+// that are not filler are scope words and numbers, and the subject holds.
+func (r *reader) isComparison(rs []rune) bool {
+	scope := false
+	for k := 0; k < len(rs); {
+		if n := rankScopeWords.At(rs, k); n > 0 {
+			k, scope = k+n, true
+			continue
+		}
+		if isDigit(rs[k]) || rs[k] == '.' {
+			k++
+			continue
+		}
+		n := fillerAt(rs, k, r.extra)
+		if n == 0 {
+			return false
+		}
+		k += n
+	}
+	return scope
 }

@@ -17,6 +17,7 @@ type lead struct {
 	compared         int  // 比2020年: the year the figure is compared with
 	multiYear        bool // 年均, 每年, 连续: not one year's figure
 	ofTarget         bool // 完成年度目标的: a share of a target, not a figure of the indicator
+	outpace          bool // 高于, 快于: the figure is a margin over another's
 	qualifier        string
 	year             int // 2010年的, 到2030年
 }
@@ -39,6 +40,7 @@ var (
 	steadyWords     = lexicon.NewList("steady")
 	planPeriodWords = lexicon.NewList("plan_period")
 	cumulativeWords = lexicon.NewList("cumulative")
+	outpaceWords    = lexicon.NewList("outpace")
 )
 
 // readLead reads the words before a figure.
@@ -52,6 +54,7 @@ func readLead(rs []rune) lead {
 	l.levelWord = levelWords.In(rs)
 	l.multiYear = multiYearWords.In(rs)
 	l.ofTarget = isShareOfTarget(rs)
+	l.outpace = outpaceWords.In(rs)
 	switch {
 	case atLeastWords.In(rs):
 		l.qualifier = AtLeast
@@ -106,8 +109,12 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		return
 	}
 	ind := sub.ind
-	if sr.other != "" {
+	switch {
+	case sr.other != "":
 		sr.decline(it, ind, decline{ReasonOtherSubject, sr.other})
+		return
+	case sr.part != "":
+		sr.decline(it, ind, decline{ReasonSubPeriod, sr.part})
 		return
 	}
 	l := readLead(leadRunes)
@@ -208,8 +215,17 @@ func (sr *sentenceReader) rank(o *Observation, sub *subject, it item, l lead, le
 // figure fills o with a figure: a growth, a rate or a level, converted to
 // the indicator's unit, with its qualifier.
 func (sr *sentenceReader) figure(o *Observation, sub *subject, it item, l lead) *decline {
+	ind := sub.ind
 	f := it.fig
 	switch {
+	case f.unit.dimension == dimPoints && sr.ctx.goals && sr.ctx.kind == Target && l.outpace:
+		// 地区生产总值增速高于全省1个百分点左右: a target set against
+		// another's growth, which the report does not give
+		o.Measure, o.Qualifier, o.Unit = ind.Target, Qualitative, "%"
+		if ind.Target == Level {
+			o.Unit = ind.Unit
+		}
+		return nil
 	case f.unit.dimension == dimPoints:
 		return &decline{ReasonUnit, f.unit.text} // 提高0.3个百分点: a change of a rate
 	case l.base && l.year == 0:

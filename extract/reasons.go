@@ -41,6 +41,7 @@ type Sentence struct {
 
 // decline records that a figure of the sentence is not taken.
 func (sr *sentenceReader) decline(it item, ind *Indicator, d decline) {
+	sr.declinedAt = append(sr.declinedAt, it.start)
 	sr.declines = append(sr.declines, Decline{Figure: sr.figureText(it), Reason: d.reason, Words: d.words})
 	if ind != nil {
 		sr.declines[len(sr.declines)-1].Indicator = ind.ID
@@ -65,7 +66,7 @@ func (sr *sentenceReader) figureText(it item) string {
 // take records an observation of the sentence.
 func (sr *sentenceReader) take(o Observation) {
 	sr.took++
-	sr.r.add(candidate{Observation: o, sentence: sr.n})
+	sr.r.add(candidate{Observation: o, sentence: sr.n, matching: o.Kind == sr.ctx.kind})
 	if sr.r.explain {
 		sr.taken = append(sr.taken, o)
 	}
@@ -94,42 +95,81 @@ func (sr *sentenceReader) account() {
 	if sr.took > 0 {
 		return
 	}
+	// The figures next to a core indicator's name: after it in its
+	// clause, or in the clause after it when its own has none.
 	var ind *Indicator
-	figures := false
-	for _, cl := range sr.clauses {
-		for _, it := range cl.items {
-			switch {
-			case it.kind != itemAlias:
-				figures = true
-			case ind == nil && it.alias.indicator.Tier == "core" && !it.alias.indicator.Disabled:
-				ind = it.alias.indicator
+	words := ""
+	for ci, cl := range sr.clauses {
+		for k, it := range cl.items {
+			if it.kind != itemAlias || it.alias.indicator.Tier != "core" || it.alias.indicator.Disabled {
+				continue
+			}
+			next := cl.items[k+1:]
+			if !hasFigures(next) && ci+1 < len(sr.clauses) {
+				next = sr.clauses[ci+1].items
+			}
+			for _, f := range next {
+				if f.kind == itemAlias || !fits(f, it.alias.indicator) {
+					continue // 新增规上工业企业60户: no figure the indicator has
+				}
+				d, ok := sr.declineOf(f)
+				if !ok || d.Reason == ReasonNoRule {
+					if ind == nil {
+						ind, words = it.alias.indicator, d.Words
+						if words == "" {
+							words = d.Figure
+						}
+					}
+				} else if d.Indicator != "" {
+					return // a rule left the indicator's figure out on purpose
+				}
 			}
 		}
 	}
-	if ind == nil || !figures {
+	if ind == nil {
 		return
 	}
-	words := ""
-	for _, d := range sr.declines {
-		if d.Reason != ReasonNoRule {
-			if words == "" {
-				return // a rule left the sentence's figures out on purpose
-			}
-			continue
-		}
-		if words == "" {
-			words = d.Words
-			if words == "" {
-				words = d.Figure
-			}
-		}
-	}
-	text := r.text.Quote(sr.p, sr.s, sr.e)
 	if words == "" {
 		words = "—"
 	}
 	r.review = append(r.review, ReviewItem{
-		Reason: ReviewUnread, Indicator: ind.ID, Line: r.text.Line(sr.p.Pos[sr.s]), Text: text,
+		Reason: ReviewUnread, Indicator: ind.ID, Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e),
 		Warning: Warnf(0, "names %s beside a figure, but no rule read it (%s)", ind.Name, words),
 	})
+}
+
+// fits reports whether a figure or rank could be one of an indicator's: a
+// rank, a percentage, or an amount of its unit's dimension.
+func fits(it item, ind *Indicator) bool {
+	if it.kind == itemRank {
+		return ind.Takes(Rank) || ind.Takes(GrowthRank)
+	}
+	switch it.fig.unit.dimension {
+	case dimPercent, dimNone:
+		return true
+	case dimPoints:
+		return false
+	}
+	_, _, ok := convert(it.fig.value, it.fig.unit, ind.Unit)
+	return ok
+}
+
+// hasFigures reports whether items hold a figure or a rank.
+func hasFigures(items []item) bool {
+	for _, it := range items {
+		if it.kind != itemAlias {
+			return true
+		}
+	}
+	return false
+}
+
+// declineOf returns the decline of a figure of the sentence.
+func (sr *sentenceReader) declineOf(it item) (Decline, bool) {
+	for i, at := range sr.declinedAt {
+		if at == it.start {
+			return sr.declines[i], true
+		}
+	}
+	return Decline{}, false
 }

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"slices"
+	"strings"
 	"zhibiao/extract/lexicon"
 )
 
@@ -34,12 +34,15 @@ func (r *reader) sections() []context {
 			_, _, _, ok := r.section(p.Runes, true)
 			heading = ok || goalWords.In(p.Runes)
 		}
-		if heading {
+		switch {
+		case heading && isMetadata(p.Runes):
+			// 政府工作报告 / ——2025年1月10日在…会议上: no section
+		case heading:
 			if k, y, span, ok := r.section(p.Runes, true); ok {
 				cur = context{kind: k, year: y, span: span}
 			}
 			isGoals = goalWords.In(p.Runes)
-		} else {
+		default:
 			opens = openings(opens[:0], p.Runes, 3)
 			for _, o := range opens {
 				k, y, span, ok := r.section(o, false)
@@ -53,19 +56,21 @@ func (r *reader) sections() []context {
 			}
 			// 主要预期目标是: / 报告明确2025年重点工作:
 			pre := preamble(p.Runes)
-			if k, y, span, ok := r.section(pre, true); ok && len(pre) > 0 {
+			if k, y, span, ok := r.section(pre, true); ok && len(pre) > 0 && !goalsReviewed(pre) {
 				cur = context{kind: k, year: y, span: span}
 			}
-			isGoals = goalWords.In(pre)
+			isGoals = goalWords.In(pre) && !goalsReviewed(pre)
 		}
 		ctx := cur
 		switch {
-		case isGoals && heading:
+		case isGoals && (heading || len(p.Runes) == len(preamble(p.Runes))+1):
+			// a heading, or a paragraph that ends at its colon, over a
+			// list of goals: 主要预期目标如下：\n1.地区生产总值增长6%左右；
 			goalList = true
 		case isGoals:
 			ctx.goals = true
 			goalList = false
-		case goalList && (heading || (!p.Item && len(p.Runes) > 60)):
+		case goalList && (heading || (!p.Item && listOrdinal(p.Runes) == 0 && len(p.Runes) > 60)):
 			goalList = false
 		}
 		if goalList && !heading {
@@ -77,7 +82,7 @@ func (r *reader) sections() []context {
 		if !ctx.goals && !heading {
 			// …攻坚克难。今年发展主要预期目标是: the statement of goals
 			// starts inside the paragraph and runs to its end.
-			if k := goalsStatement(p.Runes); k > 0 {
+			if k := goalsStatement(p.Runes); k >= 0 {
 				ctx.goals, ctx.goalsFrom = true, k
 			}
 		}
@@ -170,6 +175,21 @@ func planPeriod(rs []rune) int {
 	return 0
 }
 
+// isMetadata reports whether a short line tells of the report, not of a
+// section of it: the title, the date and place it was delivered, the name
+// of the government.
+func isMetadata(rs []rune) bool {
+	if hasWord(rs, 0, "——") || containsAny(rs, "人民代表大会", "政府工作报告", "人民政府") {
+		return true
+	}
+	for i := range rs {
+		if y, end := readAnyYear(rs, i); y > 0 && isDate(rs, end) {
+			return true // 2025年1月10日
+		}
+	}
+	return false
+}
+
 // isHeading reports whether a paragraph is a heading: marked as one, or a
 // short line that is not a sentence.
 func isHeading(p *Paragraph) bool {
@@ -188,7 +208,9 @@ func isHeading(p *Paragraph) bool {
 			return false
 		}
 	}
-	return true
+	// An item of a list ends as a sentence: 2.城镇调查失业率控制在5.5%左右；
+	last := p.Runes[n-1]
+	return last != ';' && !(last == '。' && (containsAny(p.Runes, "%", "亿", "万") || listOrdinal(p.Runes) > 0))
 }
 
 // preamble returns what a paragraph says before its first colon, when the
@@ -256,31 +278,48 @@ func hasYear(rs []rune) bool {
 
 // goalsStatement finds where a statement of goals starts inside a
 // paragraph: the sentence whose goal word (主要预期目标) is followed by a
-// colon. It returns 0 when there is none.
+// colon, or by 是 or 为 and the goals (主要预期目标是地区生产总值增长6%左右).
+// A review of last year's goals (年初确定的主要预期目标完成情况是:) is no
+// statement of goals. It returns -1 when there is none.
 func goalsStatement(rs []rune) int {
-	if !slices.Contains(rs, ':') {
-		return 0 // as in most paragraphs: the quick answer
-	}
 	start := 0
-	for i, r := range rs {
-		switch r {
+	for i := 0; i < len(rs); i++ {
+		switch rs[i] {
 		case '。', '!', '?':
 			start = i + 1
-		case ':':
-			if i-start <= 50 && goalWords.In(rs[start:i]) {
-				return start
-			}
+			continue
+		}
+		n := goalWords.At(rs, i)
+		if n == 0 || i-start > 50 {
+			continue
+		}
+		j := i + n
+		for j < len(rs) && j < i+n+4 && rs[j] != ':' && rs[j] != '是' && rs[j] != '为' && !isPunct(rs[j]) {
+			j++ // 主要预期目标建议为
+		}
+		if j < len(rs) && (rs[j] == ':' || rs[j] == '是' || rs[j] == '为') && !reviewWords.In(rs[start:j]) && !goalsReviewed(rs[start:j]) {
+			return start
 		}
 	}
-	return 0
+	return -1
 }
+
+// goalsReviewed reports whether the words before a goal statement's verb
+// say that the goals are reviewed, not set: 完成情况, 年初确定的.
+func goalsReviewed(rs []rune) bool { return goalReviewWords.In(rs) }
+
+// goalReviewWords mark a review of the year's goals.
+var goalReviewWords = lexicon.NewList("goal_review")
+
+// isPunct reports whether r ends or divides a sentence.
+func isPunct(r rune) bool { return strings.ContainsRune(",。;:!?、", r) }
 
 // at returns the context of a sentence starting at rune s of its
 // paragraph: a statement of goals that starts inside a paragraph covers
 // only the sentences from its start, and they are targets of the report
 // year.
 func (c context) at(s, reportYear int) context {
-	if !c.goals || c.goalsFrom == 0 {
+	if !c.goals {
 		return c
 	}
 	if s < c.goalsFrom {
