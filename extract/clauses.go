@@ -166,6 +166,9 @@ var clauseStarts = func() *runeset.Filter {
 func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
 	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
 	sr.clauses = r.splitClauses(p, s, e)
+	if !r.explain && !namesAny(sr.clauses) {
+		return // as most sentences: nothing of the catalogue's to read
+	}
 	sr.other = r.otherRegionOpening(p.Runes[s:e])
 	sr.part = sr.periodOpening()
 	r.subjects, r.lists = r.subjects[:0], r.lists[:0]
@@ -173,6 +176,18 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 		ci = sr.readClause(ci)
 	}
 	sr.account()
+}
+
+// namesAny reports whether clauses name an indicator.
+func namesAny(clauses []clause) bool {
+	for _, cl := range clauses {
+		for _, it := range cl.items {
+			if it.kind == itemAlias {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // newSubject returns a subject for the rest of the sentence. Subjects are

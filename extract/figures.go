@@ -146,11 +146,11 @@ var (
 // 稳居全国第二, 居全区首位, 居全市6个县（市）第1位, 从全国第10位升至第7位.
 func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
 	rs = rs[:hi]
-	n := rankScopeWords.At(rs, i)
+	n, w := rankScopeWords.Match(rs, i)
 	if n == 0 {
 		return r, false
 	}
-	scope := string(rs[i : i+n])
+	scope := rankScopeWords.String(w)
 	j := i + n
 	j += rankLeadWords.At(rs, j)
 	j = skipRankedCount(rs, j)

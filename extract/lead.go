@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/lexicon"
 )
@@ -78,7 +77,8 @@ func (r *reader) judgeLead(rs []rune, where side) (ok bool, d decline) {
 // is then part of that word (数字|经济增长 is 数字经济, a sector).
 func crossBlocker(lead, name []rune) (decline, bool) {
 	tail := lead[max(0, len(lead)-6):]
-	rs := append(slices.Clip(tail), name...)
+	var buf [32]rune
+	rs := append(append(buf[:0], tail...), name...)
 	for _, b := range blockers {
 		for i := 0; i < len(tail); i++ {
 			if n := b.words.At(rs, i); n > 0 && i+n > len(tail) {

@@ -104,23 +104,24 @@ func readKinds(t *Text) kindEvidence {
 	words, list := selfWords()
 	ev := kindEvidence{self: map[divisions.Kind]int{}, opening: map[divisions.Kind]int{},
 		selfWords: map[divisions.Kind]map[string]int{}, counts: map[string]int{}}
-	addSelf := func(k divisions.Kind, word string) {
-		ev.self[k]++
+	addSelf := func(k divisions.Kind, word string, n int) {
+		ev.self[k] += n
 		if ev.selfWords[k] == nil {
 			ev.selfWords[k] = map[string]int{}
 		}
-		ev.selfWords[k][word]++
+		ev.selfWords[k][word] += n
 	}
+	counts := make([]int, list.Len()) // by the word's number in the list
 	for _, p := range t.Paragraphs {
 		rs := p.Runes
 		for i := 0; i < len(rs); i++ {
 			if rs[i] == '届' {
 				if k, word := congressKind(rs, i); k != "" {
-					addSelf(k, word)
+					addSelf(k, word, 1)
 				}
 				continue
 			}
-			n := list.At(rs, i)
+			n, w := list.Match(rs, i)
 			if n == 0 {
 				continue
 			}
@@ -128,15 +129,21 @@ func readKinds(t *Text) kindEvidence {
 				i += m - 1
 				continue
 			}
-			word := string(rs[i : i+n])
-			ev.counts[word]++
-			for _, k := range words[word]["self"] {
-				addSelf(k, word)
-			}
-			for _, k := range words[word]["opening"] {
-				ev.opening[k]++
-			}
+			counts[w]++
 			i += n - 1
+		}
+	}
+	for w, c := range counts {
+		if c == 0 {
+			continue
+		}
+		word := list.String(w)
+		ev.counts[word] = c
+		for _, k := range words[word]["self"] {
+			addSelf(k, word, c)
+		}
+		for _, k := range words[word]["opening"] {
+			ev.opening[k] += c
 		}
 	}
 	return ev
@@ -259,7 +266,7 @@ func (ev kindEvidence) words(k divisions.Kind, n int) []Count {
 type mentions struct {
 	count    map[int]int
 	anchored map[int]int
-	form     map[int]map[string]int
+	form     map[int]map[string]int // the names used, and how often
 }
 
 // Words before and after a name that make it the report's own.
@@ -276,12 +283,16 @@ func countMentions(t *Text) mentions {
 	m := mentions{count: map[int]int{}, anchored: map[int]int{}, form: map[int]map[string]int{}}
 	everyday := map[int]int{}
 	named := map[int]bool{} // named in a form that is no everyday word
-	add := func(div int, name string) {
-		m.count[div]++
-		if m.form[div] == nil {
-			m.form[div] = map[string]int{}
+	// The names used, counted by division and form, their text taken once.
+	type use struct{ div, form int }
+	uses := map[use]int{}
+	text := map[use][]rune{}
+	add := func(u use, name []rune) {
+		m.count[u.div]++
+		uses[u]++
+		if text[u] == nil {
+			text[u] = name
 		}
-		m.form[div][name]++
 	}
 	usual := usualNames()
 	for _, p := range t.Paragraphs {
@@ -293,15 +304,17 @@ func countMentions(t *Text) mentions {
 			}
 			if h.Everyday {
 				everyday[h.Div]++
+				if text[use{h.Div, h.Form}] == nil {
+					text[use{h.Div, h.Form}] = rs[h.Start:h.End]
+				}
 				return
 			}
-			add(h.Div, string(rs[h.Start:h.End]))
+			add(use{h.Div, h.Form}, rs[h.Start:h.End])
 		})
 		for i := 0; i < len(rs); i++ {
-			if n := usual.list.At(rs, i); n > 0 {
-				name := string(rs[i : i+n])
-				for _, d := range usual.divs[name] {
-					add(d, name)
+			if n, w := usual.list.Match(rs, i); n > 0 {
+				for _, d := range usual.divs[usual.list.String(w)] {
+					add(use{d, -1 - w}, rs[i:i+n])
 				}
 				i += n - 1
 			}
@@ -313,11 +326,14 @@ func countMentions(t *Text) mentions {
 	for div, n := range everyday {
 		if named[div] || m.ancestorsNamed(div) > 0 {
 			m.count[div] += n
-			if m.form[div] == nil {
-				m.form[div] = map[string]int{}
-			}
-			m.form[div][divisions.ShortName(divisions.Get(div).Name)] += n
+			uses[use{div, divisions.ShortForm}] += n
 		}
+	}
+	for u, n := range uses {
+		if m.form[u.div] == nil {
+			m.form[u.div] = map[string]int{}
+		}
+		m.form[u.div][string(text[u])] += n
 	}
 	return m
 }

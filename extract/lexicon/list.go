@@ -1,30 +1,38 @@
 package lexicon
 
-import "slices"
+import (
+	"slices"
+
+	"zhibiao/extract/internal/runeset"
+)
 
 // List is a list of words prepared for finding them in runes: the words as
-// runes, longest first, and masks of their first and second runes by their
-// remainder modulo 64, which rule out most places at the cost of a test
-// or two.
+// runes, longest first, by their first rune, and a filter of the first
+// runes, which rules out nearly every place at the cost of a bit test.
 type List struct {
-	words           [][]rune
-	firsts, seconds uint64 // seconds lets every rune through if a word has one rune
+	words   [][]rune
+	strs    []string       // the words, as strings, in the order of words
+	byFirst map[rune][]int // indexes in words, longest first
+	firsts  runeset.Filter
 }
 
 // NewListOf prepares words, none of them empty, for searching.
 func NewListOf(words ...string) *List {
-	l := &List{words: RunesOf(words)}
-	slices.SortStableFunc(l.words, func(a, b []rune) int { return len(b) - len(a) })
-	for _, rs := range l.words {
-		l.firsts |= runeBit(rs[0])
-		if len(rs) > 1 {
-			l.seconds |= runeBit(rs[1])
-		} else {
-			l.seconds = ^uint64(0)
-		}
+	strs := slices.Clone(words)
+	slices.SortStableFunc(strs, func(a, b string) int { return len([]rune(b)) - len([]rune(a)) })
+	l := &List{words: RunesOf(strs), strs: strs, byFirst: map[rune][]int{}}
+	for i, rs := range l.words {
+		l.firsts.Add(rs[0])
+		l.byFirst[rs[0]] = append(l.byFirst[rs[0]], i)
 	}
 	return l
 }
+
+// Len is the number of words of the list.
+func (l *List) Len() int { return len(l.words) }
+
+// String returns word i of the list (as Match numbers them).
+func (l *List) String(i int) string { return l.strs[i] }
 
 // RunesOf returns words as runes, in the same order.
 func RunesOf(words []string) [][]rune {
@@ -34,9 +42,6 @@ func RunesOf(words []string) [][]rune {
 	}
 	return out
 }
-
-// runeBit is the bit of r in a List's masks.
-func runeBit(r rune) uint64 { return 1 << (uint32(r) % 64) }
 
 // Words returns the list's words, longest first; the caller must not
 // change them.
@@ -58,8 +63,10 @@ func (l *List) Index(rs []rune) int {
 
 // Find returns the first of the words found in rs, or "".
 func (l *List) Find(rs []rune) string {
-	if i := l.Index(rs); i >= 0 {
-		return string(rs[i : i+l.At(rs, i)])
+	for i := range rs {
+		if n, k := l.Match(rs, i); n > 0 {
+			return l.strs[k]
+		}
 	}
 	return ""
 }
@@ -67,19 +74,23 @@ func (l *List) Find(rs []rune) string {
 // At returns the length of the longest of the words at rs[i:], or 0 (also
 // when i is past the end of rs).
 func (l *List) At(rs []rune, i int) int {
-	if i < 0 || i >= len(rs) {
-		return 0
+	n, _ := l.Match(rs, i)
+	return n
+}
+
+// Match returns the length of the longest of the words at rs[i:] and its
+// number in the list, or 0 and -1.
+func (l *List) Match(rs []rune, i int) (n, word int) {
+	if i < 0 || i >= len(rs) || !l.firsts.MayHave(rs[i]) {
+		return 0, -1
 	}
-	r := rs[i]
-	if l.firsts&runeBit(r) == 0 || i+1 < len(rs) && l.seconds&runeBit(rs[i+1]) == 0 {
-		return 0
-	}
-	for _, w := range l.words {
-		if w[0] == r && i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
-			return len(w)
+	for _, k := range l.byFirst[rs[i]] {
+		w := l.words[k]
+		if i+len(w) <= len(rs) && slices.Equal(rs[i:i+len(w)], w) {
+			return len(w), k
 		}
 	}
-	return 0
+	return 0, -1
 }
 
 // Before returns the length of the longest of the words that ends at
