@@ -166,8 +166,10 @@ var clauseStarts = func() *runeset.Filter {
 func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
 	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
 	sr.clauses = r.splitClauses(p, s, e)
-	if !r.explain && !namesAny(sr.clauses) {
-		return // as most sentences: nothing of the catalogue's to read
+	if !r.explain && !namesAny(sr.clauses) && !containsWord(p.Runes[s:e], "分别") {
+		// As most sentences: nothing of the catalogue's to read (a list
+		// with 分别 may name it in parts: 规模以上工业、服务业增加值分别…)
+		return
 	}
 	sr.other = r.otherRegionOpening(p.Runes[s:e])
 	sr.part = sr.periodOpening()
