@@ -48,7 +48,7 @@ type Problem struct {
 // placeholders it could not fill. An error means the template could not
 // be read or written.
 func Fill(template []byte, inputs []Input, opt FillOptions) ([]byte, []Problem, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(template))
+	f, err := openWorkbookReader(bytes.NewReader(template))
 	if err != nil {
 		return nil, nil, fmt.Errorf("read template: %w", err)
 	}

@@ -42,7 +42,7 @@ type PreviousObservation struct {
 // headers, so a sheet whose columns were moved or added to in Excel is
 // read as well; labels the writer does not know are kept as they are.
 func ReadPrevious(path string) ([]PreviousObservation, error) {
-	f, err := excelize.OpenFile(path)
+	f, err := openWorkbook(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 			return nil, fmt.Errorf("previous workbook: %w", err) // the error names the file

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -45,6 +47,7 @@ func (a *app) exportFlags() (*pflag.FlagSet, *exportJob) {
 	fs.StringVar(&job.years, "years", "", a.p.Sprintf("the years the region sheets show: 2024, or 2023-2025"))
 	fs.StringVar(&job.sheets, "sheets", export.SheetsAuto, a.p.Sprintf("region sheets: auto, region (one each), prefecture (a city with its counties), province, or none; auto is one each up to 50, then the first grouping with at most 50 sheets"))
 	fs.StringSliceVar(&job.indicators, "indicators", nil, a.p.Sprintf("the indicators the region sheets and the 对比 sheet show, in this order: gdp,retail_sales or 地区生产总值,社会消费品零售总额"))
+	fs.BoolVar(&job.replace, "replace", false, a.p.Sprintf("replace the workbook even when it holds reports this run did not read (else the new one is written beside it)"))
 	job.inputs = a.inputFlags(fs)
 	return fs, job
 }
@@ -60,6 +63,7 @@ type exportJob struct {
 	years       string   // --years
 	indicators  []string // --indicators
 	sheets      string   // --sheets
+	replace     bool     // --replace: overwrite a workbook of more reports
 	inputs      *inputOptions
 }
 
@@ -76,11 +80,14 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 		}
 		opt.AsOf, date = t, t
 	}
-	if job.tolerance < 0 {
-		return exitUsage, a.usageError("--tolerance cannot be negative")
+	if err := a.checkTolerance(job.tolerance); err != nil {
+		return exitUsage, err
 	}
 	if job.inputs == nil {
 		job.inputs = &inputOptions{}
+	}
+	if err := a.checkRegion(job.inputs.region); err != nil {
+		return exitUsage, err
 	}
 	cat, err := job.inputs.catalogueInForce()
 	if err != nil {
@@ -93,25 +100,37 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 		}
 		return exitInput, err
 	}
-	out := outputName(job.pattern, date)
-	// An output that cannot be written is found before any work is done.
-	if err := a.checkWritable(out); err != nil {
+	// An output that cannot be written, or that is one of the run's own
+	// files, is found before any work is done.
+	out, err := a.checkOutput(outputName(job.pattern, date), paths,
+		job.inputs.manifest, job.inputs.catalogue, job.layout, job.since)
+	if err != nil {
+		if errors.Is(err, errUsage) {
+			return exitUsage, err
+		}
 		return exitInput, err
 	}
-	previous := job.since
-	if previous == "" {
-		previous = latestEarlier(job.pattern, out)
-	}
-	if previous != "" {
-		prev, err := export.ReadPrevious(previous)
+	if job.since != "" {
+		prev, err := export.ReadPrevious(job.since)
 		if err != nil {
 			return exitInput, err
 		}
-		opt.Previous, opt.PreviousName = prev, filepath.Base(previous)
+		opt.Previous, opt.PreviousName = prev, filepath.Base(job.since)
+	} else if previous := latestEarlier(job.pattern, out); previous != "" {
+		// Last month's workbook, found by the pattern: one that cannot be
+		// read costs the 变更 sheet, not the month's run.
+		if prev, err := export.ReadPrevious(previous); err != nil {
+			a.tell(a.p.Sprintf("%s cannot be read (%v); no 变更 sheet this time", previous, err))
+		} else {
+			opt.Previous, opt.PreviousName = prev, filepath.Base(previous)
+		}
 	}
 	inputs, failed, err := a.readInputs(paths, *job.inputs)
 	if err != nil {
 		return exitInput, err
+	}
+	if !anyRead(inputs) {
+		return exitInput, errors.New(a.p.Sprintf("no report was read; %s not written", out))
 	}
 	if failed && job.inputs.strict {
 		return exitInput, errors.New(a.p.Sprintf("some inputs failed or warned; nothing written (--strict)"))
@@ -120,11 +139,30 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 	if err := export.WriteWorkbook(&buf, inputs, opt); err != nil {
 		return exitInput, err
 	}
-	note := ""
-	if old, err := os.ReadFile(out); err == nil && bytes.Equal(old, buf.Bytes()) {
-		note = a.p.Sprintf("unchanged")
-	} else if err := export.SaveFile(out, buf.Bytes()); err != nil {
+	pl := place(out, inputs, job.replace)
+	unchanged, err := writeWorkbook(pl.path, buf.Bytes())
+	if err != nil {
 		return exitInput, err
+	}
+	switch {
+	case pl.foreign:
+		a.tell(a.p.Sprintf("%s is no workbook zhibiao wrote; kept it, and wrote %s (--replace to overwrite it)", out, pl.path))
+	case pl.beside:
+		var lacks []string
+		for _, m := range pl.missing {
+			why := a.p.Sprintf("not given")
+			if m.err != nil {
+				why = strings.TrimPrefix(a.describe(m.file, m.err), m.file+": ")
+			}
+			lacks = append(lacks, m.file+"（"+why+"）")
+		}
+		a.tell(a.p.Sprintf("%s holds %d reports this run did not read: %s; kept it, and wrote %s (--replace to overwrite it)",
+			out, len(pl.missing), strings.Join(lacks, "；"), pl.path))
+	}
+	out = pl.path
+	note := ""
+	if unchanged {
+		note = a.p.Sprintf("unchanged")
 	}
 	var reports []*extract.Report
 	for _, in := range inputs {
@@ -138,6 +176,40 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 	}
 	return exitOK, nil
 }
+
+// anyRead reports whether any input gave a report.
+func anyRead(inputs []export.Input) bool {
+	for _, in := range inputs {
+		if in.Report != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// checkTolerance refuses a tolerance that is negative or no number.
+func (a *app) checkTolerance(t float64) error {
+	if math.IsNaN(t) || math.IsInf(t, 0) {
+		return a.usageError("--tolerance must be a number of points, such as 0.2")
+	}
+	if t < 0 {
+		return a.usageError("--tolerance cannot be negative")
+	}
+	return nil
+}
+
+// checkRegion refuses a --region that cannot be a region's name: a name of
+// the division table is at most a few dozen characters.
+func (a *app) checkRegion(name string) error {
+	if utf8.RuneCountInString(name) > maxRegionName {
+		return a.usageError("--region must be the name of a region, not %d characters", utf8.RuneCountInString(name))
+	}
+	return nil
+}
+
+// maxRegionName bounds --region: the longest name of the division table
+// has 16 characters.
+const maxRegionName = 64
 
 // outputName puts the date in an output name's {date}.
 func outputName(pattern string, date time.Time) string {

@@ -36,8 +36,12 @@ func (a *app) runFill(args []string) (int, error) {
 		return exitUsage, a.usageError("fill needs -o FILE, the workbook to write")
 	case fs.NArg() == 0:
 		return exitUsage, a.usageError("%s needs at least one PATH", "fill")
-	case job.tolerance < 0:
-		return exitUsage, a.usageError("--tolerance cannot be negative")
+	}
+	if err := a.checkTolerance(job.tolerance); err != nil {
+		return exitUsage, err
+	}
+	if err := a.checkRegion(job.inputs.region); err != nil {
+		return exitUsage, err
 	}
 	return a.fill(fs.Args(), job)
 }
@@ -62,12 +66,19 @@ func (a *app) fill(paths []string, job fillJob) (int, error) {
 	if same(out, job.template) {
 		return exitUsage, a.usageError("-o %s is the template itself: name another file", out)
 	}
-	if err := a.checkWritable(out); err != nil {
+	out, err = a.checkOutput(out, paths, job.inputs.manifest, job.inputs.catalogue)
+	if err != nil {
+		if errors.Is(err, errUsage) {
+			return exitUsage, err
+		}
 		return exitInput, err
 	}
 	inputs, failed, err := a.readInputs(paths, *job.inputs)
 	if err != nil {
 		return exitInput, err
+	}
+	if !anyRead(inputs) {
+		return exitInput, errors.New(a.p.Sprintf("no report was read; %s not written", out))
 	}
 	data, problems, err := export.Fill(template, inputs, export.FillOptions{Catalogue: cat, Tolerance: job.tolerance})
 	if err != nil {

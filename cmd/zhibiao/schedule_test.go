@@ -72,12 +72,17 @@ func TestUnchanged(t *testing.T) {
 	if fi, err := os.Stat(out); err != nil || !fi.ModTime().Equal(old) {
 		t.Errorf("the file was rewritten: %v %v", fi.ModTime(), err)
 	}
-	// A different input set does change it.
-	if code, _, stderr := runCLI("export", "-o", out, seeds(t)[0]); code != exitOK || strings.Contains(stderr, "unchanged") {
+	// A different input set does change it (--replace: it has fewer
+	// reports), and the workbook it replaces is kept as .bak.
+	before, _ := os.ReadFile(out)
+	if code, _, stderr := runCLI("export", "--replace", "-o", out, seeds(t)[0]); code != exitOK || strings.Contains(stderr, "unchanged") {
 		t.Errorf("exit %d, %q", code, stderr)
 	}
 	if fi, _ := os.Stat(out); fi.ModTime().Equal(old) {
 		t.Error("a changed workbook was not written")
+	}
+	if bak, err := os.ReadFile(out + ".bak"); err != nil || !bytes.Equal(bak, before) {
+		t.Errorf("the replaced workbook was not kept as .bak: %v", err)
 	}
 }
 
@@ -165,7 +170,7 @@ func TestQuiet(t *testing.T) {
 	if strings.Contains(stderr, "\r") || !strings.Contains(stderr, "4 reports read (0 failed), 3 regions") {
 		t.Errorf("stderr %q", stderr)
 	}
-	_, _, stderr = runCLI(append([]string{"export", "--quiet", "-o", out}, seeds(t)[2])...)
+	_, _, stderr = runCLI(append([]string{"export", "--quiet", "-o", filepath.Join(filepath.Dir(out), "y.xlsx")}, seeds(t)[2])...)
 	if stderr != "" {
 		t.Errorf("--quiet: stderr %q", stderr)
 	}
