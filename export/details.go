@@ -153,6 +153,9 @@ func (wb *workbook) writeDetailSheet(name, table string, rows []detailRow) error
 	if err != nil {
 		return err
 	}
+	if err := w.orderColumns(); err != nil {
+		return fmt.Errorf("sheet %s: %w", name, err)
+	}
 	sw, err := wb.f.NewStreamWriter(name)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", name, err)

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -23,6 +24,7 @@ import (
 // zhibiao and the as-of date everywhere instead, never the clock.
 
 const (
+	maxProperty = 255 // characters of a document property that Office keeps
 	bookTitle   = "指标汇总"
 	bookSubject = "政府工作报告主要经济指标及目标完成情况"
 	creator     = "zhibiao"
@@ -30,16 +32,20 @@ const (
 
 func (wb *workbook) writeProperties() error {
 	stamp := wb.asOf.Format("2006-01-02T15:04:05Z")
-	var names []string
+	// Office keeps 255 characters of a property: the regions that fit.
+	keywords := "政府工作报告;经济指标"
 	for _, reg := range wb.regions {
-		names = append(names, reg.Name)
+		if utf8.RuneCountInString(keywords)+1+utf8.RuneCountInString(reg.Name) > maxProperty {
+			break
+		}
+		keywords += ";" + reg.Name
 	}
 	err := wb.f.SetDocProps(&excelize.DocProperties{
 		Title:          bookTitle,
 		Subject:        bookSubject,
 		Creator:        creator,
 		LastModifiedBy: creator,
-		Keywords:       strings.Join(append([]string{"政府工作报告", "经济指标"}, names...), ";"),
+		Keywords:       keywords,
 		Description:    fmt.Sprintf("%d 份报告，%d 个地区，数据截至 %s", len(wb.reports), len(wb.regions), wb.asOf.Format("2006-01-02")),
 		Language:       "zh-CN",
 		Created:        stamp,

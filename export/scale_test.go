@@ -48,6 +48,17 @@ func BenchmarkWorkbook(b *testing.B) {
 	}
 }
 
+// TestManyRegionsExcelClean: a streamed workbook of many regions, in
+// sheets shared past fifty, passes the OOXML checker.
+func TestManyRegionsExcelClean(t *testing.T) {
+	defer export.StreamAll()()
+	var buf bytes.Buffer
+	if err := export.WriteWorkbook(&buf, generatedInputs(t, 120), export.WorkbookOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	export.OOXMLCheck(t, "regions-streamed.xlsx", buf.Bytes())
+}
+
 // TestAutoSheetsPastFifty: past 50 regions the auto policy gives no sheet
 // per region but at most 50 shared ones, each with its 地区 column.
 func TestAutoSheetsPastFifty(t *testing.T) {

@@ -90,6 +90,23 @@ func (w *sheetWriter) model() {
 	}
 }
 
+// orderColumns puts the sheet's column widths in ascending order for a
+// stream. The stream writes them in the order of the model, where each
+// width set goes first; Excel wants them ascending, and repairs "Column
+// information", dropping them, otherwise. Set again from the last column
+// to the first, they are.
+func (w *sheetWriter) orderColumns() error {
+	for col := len(w.widths); col >= 1; col-- {
+		if w.widths[col-1] > 0 {
+			name, _ := excelize.ColumnNumberToName(col)
+			if err := w.f.SetColWidth(w.name, name, name, w.widths[col-1]); err != nil {
+				return fmt.Errorf("column %s width: %w", name, err)
+			}
+		}
+	}
+	return nil
+}
+
 // rowNumbers lists the rows that have cells or a height, in order.
 func (w *sheetWriter) rowNumbers() []int {
 	rows := make([]int, 0, len(w.rows)+len(w.heights))
@@ -117,6 +134,9 @@ func (w *sheetWriter) dimension() {
 
 // stream writes the cells, row by row, then the merges and tables.
 func (w *sheetWriter) stream() error {
+	if err := w.orderColumns(); err != nil {
+		return err
+	}
 	sw, err := w.f.NewStreamWriter(w.name)
 	if err != nil {
 		return err
