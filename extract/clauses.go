@@ -241,6 +241,10 @@ func (sr *sentenceReader) readClause(ci int) int {
 	}
 	var st clauseState
 	prev := cl.start
+	fenbie := cl.end // where 分别 is in the clause, found once
+	if i := indexWord(rs[cl.start:cl.end], "分别"); i >= 0 {
+		fenbie = cl.start + i
+	}
 	for k := 0; k < len(cl.items); k++ {
 		it := cl.items[k]
 		lead := rs[prev:it.start]
@@ -252,7 +256,7 @@ func (sr *sentenceReader) readClause(ci int) int {
 		sr.settleSubject(&st, lead, k > 0 && cl.items[k-1].kind == itemAlias)
 		sr.named = st.named
 		switch {
-		case containsWord(rs[cl.start:it.start], "分别"):
+		case fenbie < it.start:
 			ci = sr.respectively(&st, ci, k, lead)
 			k = len(cl.items)
 		case sharesPredicate(lead):

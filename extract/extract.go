@@ -241,13 +241,32 @@ func readText(rep *Report, text *Text, opts Options) error {
 
 // forSentences calls fn with the bounds of each sentence of rs, cut at
 // 。!? and at semicolons; whole is where the sentence up to its 。 began.
+// A stretch longer than any sentence (a text without its stops) is cut at
+// commas into pieces of at most maxSentence runes, so that reading it
+// takes memory in proportion to a sentence, not to the text.
 func forSentences(rs []rune, fn func(s, e, whole int)) {
 	s, whole := 0, 0
+	emit := func(s, e, whole int) {
+		for e-s > maxSentence {
+			cut := s + maxSentence
+			for k := cut - 1; k > s+maxSentence/2; k-- {
+				if rs[k] == ',' || rs[k] == '，' {
+					cut = k
+					break
+				}
+			}
+			fn(s, cut, whole)
+			s = cut + 1
+		}
+		if e > s {
+			fn(s, e, whole)
+		}
+	}
 	for i, r := range rs {
 		switch r {
 		case '。', ';', '!', '?', '；', '！', '？':
 			if i > s {
-				fn(s, i, whole)
+				emit(s, i, whole)
 			}
 			s = i + 1
 			if r != ';' && r != '；' {
@@ -256,9 +275,13 @@ func forSentences(rs []rune, fn func(s, e, whole int)) {
 		}
 	}
 	if s < len(rs) {
-		fn(s, len(rs), whole)
+		emit(s, len(rs), whole)
 	}
 }
+
+// maxSentence is the most runes read as one sentence; a sentence of a
+// report has some hundreds.
+const maxSentence = 2000
 
 // title returns the report's title: the first line, or run of short lines
 // (a title broken over lines), that names a report (政府工作报告, …计划的报告),

@@ -197,3 +197,29 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHostileShapes: texts shaped to make reading slow or large — a
+// clause of a hundred thousand figures, sentences of thousands of
+// clauses, lists of thousands of names — take time and memory in
+// proportion to their size (see MB/s and B/op against the size).
+func BenchmarkHostileShapes(b *testing.B) {
+	head := "各位代表：\n一、2024年工作回顾\n"
+	for _, c := range []struct{ name, text string }{
+		{"one clause of figures", head + "全市地区生产总值" + strings.Repeat("增长1%", 100000) + "。\n"},
+		{"clauses without a stop", head + "全市地区生产总值" + strings.Repeat("增长1%，", 100000) + "\n"},
+		{"a list of names", head + strings.Repeat("地区生产总值、", 60000) + "分别增长" + strings.Repeat("1%、", 60000) + "\n"},
+		{"shared ranks", head + strings.Repeat("地区生产总值增长1%，增速均居全省第1位，", 30000) + "\n"},
+		{"short lines", head + strings.Repeat("全市地区生产总值增长5%。\n", 60000)},
+	} {
+		data := []byte(c.text)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Extract("hostile.txt", data, Options{Region: "新乡市", Year: 2025}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -140,7 +140,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 	o.Text = sr.r.text.Quote(sr.p, textStart, it.end)
 	o.Line = sr.r.text.Line(sr.p.Pos[textStart])
 	o.Year, o.Kind = sr.period(l.year)
-	if o.Kind == Actual && l.year == 0 && sr.year == 0 && targetVerbs.In(sr.p.Runes[textStart:it.start]) {
+	if o.Kind == Actual && l.year == 0 && sr.year == 0 && targetVerbs.In(sr.p.Runes[max(textStart, it.start-leadWindow):it.start]) {
 		// 力争全年地区生产总值增长6%以上: a target, whatever the section
 		o.Year, o.Kind = sr.r.reportYear, Target
 	}
@@ -148,12 +148,17 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 	sr.take(o)
 }
 
+// leadWindow bounds the words before a figure that rules read for it, so
+// that a clause of thousands of figures takes time in proportion to its
+// length: a statement of a figure is some dozens of runes.
+const leadWindow = 80
+
 // statement returns the words of the statement a figure is part of: from
 // its clause, or from its subject's name when the clauses between are a
 // list joined by 、 (生产总值连续跨越7万亿、8万亿).
 func (sr *sentenceReader) statement(sub *subject, textStart int, it item) []rune {
-	from := min(textStart, it.start)
-	for from > sub.start && from > sr.s {
+	from := max(min(textStart, it.start), it.start-leadWindow)
+	for from > sub.start && from > sr.s && from > it.start-leadWindow {
 		if c := sr.p.Runes[from-1]; c == ',' || c == '，' || c == ':' {
 			break
 		}

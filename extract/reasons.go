@@ -108,6 +108,7 @@ func (sr *sentenceReader) account() {
 			if !hasFigures(next) && ci+1 < len(sr.clauses) {
 				next = sr.clauses[ci+1].items
 			}
+			next = next[:min(len(next), 3)] // next to the name, not every figure of a long clause
 			for _, f := range next {
 				if f.kind == itemAlias || !fits(f, it.alias.indicator) {
 					continue // 新增规上工业企业60户: no figure the indicator has
