@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"zhibiao/internal/cleanup"
 )
 
 // SaveWorkbook writes the workbook to path atomically (see SaveFile). An
@@ -36,6 +37,9 @@ func SaveFile(path string, data []byte) (err error) {
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
+	// Stopped before the rename (Ctrl-C, a service stopped), the run
+	// removes the temporary file.
+	defer cleanup.Add(func() { os.Remove(tmp.Name()) })()
 	defer func() {
 		if err != nil {
 			tmp.Close()

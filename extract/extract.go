@@ -167,15 +167,22 @@ var textWriters = sync.Pool{New: func() any { return new(textWriter) }}
 // plain text, Markdown and web pages past twice MaxText (encodings differ in
 // size), Word documents and PDFs past 512 MB.
 func CheckSize(path string, size int64) error {
-	limit := int64(2 * MaxText)
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".pdf":
-		limit = 512 << 20
-	}
+	limit := SizeLimit(path)
 	if size > limit {
 		return fmt.Errorf("%s: %w: %d MB, more than the %d MB a report may have", path, ErrTooLarge, size>>20, limit>>20)
 	}
 	return nil
+}
+
+// SizeLimit is the most bytes an input may have, by its kind: plain
+// text, Markdown and web pages twice MaxText (encodings differ in size),
+// Word documents and PDFs 512 MB.
+func SizeLimit(path string) int64 {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".docx", ".pdf":
+		return 512 << 20
+	}
+	return 2 * MaxText
 }
 
 // ReadText fills a report from its decoded text: region, year, title and

@@ -23,6 +23,11 @@ func readHTML(data []byte) (Document, error) {
 	if err != nil {
 		return Document{}, fmt.Errorf("decoding the page: %w", err)
 	}
+	// A page's tree takes many times its text in memory: a page of more
+	// text than a report is refused before it is built.
+	if n := htmlTextSize(dec.Text, MaxText); n > MaxText {
+		return Document{}, fmt.Errorf("%w: the page holds more than %d MB of text, more than a report's", ErrTooLarge, MaxText>>20)
+	}
 	root, err := html.Parse(strings.NewReader(dec.Text))
 	if err != nil {
 		return Document{}, fmt.Errorf("parsing the page: %w", err)
@@ -32,6 +37,32 @@ func readHTML(data []byte) (Document, error) {
 		return Document{}, fmt.Errorf("%w: the page shows no text", ErrNoText)
 	}
 	return Document{Text: text, Encoding: dec.Encoding, Invalid: dec.Invalid}, nil
+}
+
+// htmlTextSize counts the bytes of text a page holds outside scripts and
+// styles, up to a little past limit: the most the visible text can be.
+func htmlTextSize(page string, limit int) int {
+	z := html.NewTokenizer(strings.NewReader(page))
+	n, skip := 0, 0
+	for n <= limit {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n
+		case html.StartTagToken:
+			if name, _ := z.TagName(); string(name) == "script" || string(name) == "style" {
+				skip++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); (string(name) == "script" || string(name) == "style") && skip > 0 {
+				skip--
+			}
+		case html.TextToken:
+			if skip == 0 {
+				n += len(z.Raw())
+			}
+		}
+	}
+	return n
 }
 
 // decodeHTML turns the bytes of a page into UTF-8 text. A byte order mark

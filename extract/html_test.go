@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"html"
 	"strings"
 	"testing"
@@ -271,4 +272,20 @@ func FuzzHTML(f *testing.F) {
 			t.Errorf("%d bytes of text from a page of %d", len(doc.Text), len(data))
 		}
 	})
+}
+
+// TestHTMLTextSize: the text a page holds outside scripts and styles is
+// counted before its tree is built, and no further than past the limit.
+func TestHTMLTextSize(t *testing.T) {
+	page := "<html><head><style>p{}</style><script>var x = 'long';</script></head><body><p>地区生产总值</p>增长</body></html>"
+	if n := htmlTextSize(page, 1000); n != len("地区生产总值")+len("增长") {
+		t.Errorf("text of %d bytes, want %d", n, len("地区生产总值")+len("增长"))
+	}
+	big := "<p>" + strings.Repeat("增长", 1000) + "</p>"
+	if n := htmlTextSize(big, 100); n <= 100 {
+		t.Errorf("past the limit: %d", n)
+	}
+	if _, err := readHTML([]byte("<p>" + strings.Repeat("x", MaxText+1) + "</p>")); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("a page of more text than a report: %v", err)
+	}
 }

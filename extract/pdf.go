@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"zhibiao/internal/cleanup"
 	// The package has a type of its own named context.
 	gocontext "context"
 	"errors"
@@ -44,6 +45,7 @@ func readPDF(data []byte) (Document, error) {
 		return Document{}, fmt.Errorf("writing the PDF for pdftotext: %w", err)
 	}
 	defer os.Remove(f.Name())
+	defer cleanup.Add(func() { os.Remove(f.Name()) })()
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return Document{}, fmt.Errorf("writing the PDF for pdftotext: %w", err)
@@ -59,7 +61,13 @@ func readPDF(data []byte) (Document, error) {
 	stderr := &cappedBuffer{max: pdfMaxStderr, truncate: true}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.WaitDelay = 5 * time.Second
-	err = cmd.Run()
+	ownGroup(cmd)
+	if err = cmd.Start(); err == nil {
+		// Stopped, the run kills pdftotext and whatever it started.
+		forget := cleanup.Add(func() { killGroup(cmd) })
+		err = cmd.Wait()
+		forget()
+	}
 	switch {
 	case errors.Is(ctx.Err(), gocontext.DeadlineExceeded):
 		return Document{}, fmt.Errorf("pdftotext: gave up after %v", pdfTimeout)
@@ -164,9 +172,11 @@ func countInvalidUTF8(p []byte) int {
 
 // cappedBuffer is a buffer that takes at most max bytes: past them it
 // fails the write, which stops the program writing to it, or with truncate
-// keeps the first max bytes and drops the rest.
+// keeps the first max bytes and drops the rest. It is a Writer only: a
+// bytes.Buffer inside it would give it ReadFrom, which io.Copy prefers to
+// Write and which knows no cap.
 type cappedBuffer struct {
-	bytes.Buffer
+	buf      bytes.Buffer
 	max      int
 	truncate bool
 	over     bool
@@ -175,13 +185,19 @@ type cappedBuffer struct {
 var errOutputCapped = errors.New("output past its limit")
 
 func (b *cappedBuffer) Write(p []byte) (int, error) {
-	if room := b.max - b.Len(); len(p) > room {
+	if room := b.max - b.buf.Len(); len(p) > room {
 		if !b.truncate {
 			b.over = true
 			return 0, errOutputCapped
 		}
-		b.Buffer.Write(p[:max(room, 0)])
+		b.buf.Write(p[:max(room, 0)])
 		return len(p), nil
 	}
-	return b.Buffer.Write(p)
+	return b.buf.Write(p)
 }
+
+// Bytes returns what was written, up to the cap.
+func (b *cappedBuffer) Bytes() []byte { return b.buf.Bytes() }
+
+// String returns what was written, up to the cap.
+func (b *cappedBuffer) String() string { return b.buf.String() }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"strings"
@@ -180,4 +181,26 @@ func TestPDFCappedBuffer(t *testing.T) {
 	if n, err := tr.Write([]byte("def")); n != 3 || err != nil || tr.String() != "abcd" {
 		t.Errorf("truncating: %d, %v, %q", n, err, tr.String())
 	}
+}
+
+// TestPDFCappedBufferCopy: io.Copy, as exec copies a program's output,
+// keeps to the cap too (a buffer with ReadFrom would take everything).
+func TestPDFCappedBufferCopy(t *testing.T) {
+	b := &cappedBuffer{max: 1 << 10}
+	_, err := io.Copy(b, io.LimitReader(zeros{}, 1<<20))
+	if err == nil || !b.over || len(b.Bytes()) > 1<<10 {
+		t.Errorf("copy past the cap: err %v, over %v, %d bytes kept", err, b.over, len(b.Bytes()))
+	}
+	e := &cappedBuffer{max: 1 << 10, truncate: true}
+	if _, err := io.Copy(e, io.LimitReader(zeros{}, 1<<20)); err != nil || len(e.Bytes()) != 1<<10 {
+		t.Errorf("truncating copy: err %v, %d bytes kept", err, len(e.Bytes()))
+	}
+}
+
+// zeros reads endless zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }

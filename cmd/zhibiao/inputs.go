@@ -3,11 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -139,11 +142,21 @@ func readReports(files []string, jobs int, options func(path string) extract.Opt
 		}
 		close(next)
 	}()
+	mem := newBudget(inputBudget)
 	for range min(jobs, len(files)) {
 		go func() {
 			for i := range next {
 				in := export.Input{Path: files[i]}
+				size := extract.SizeLimit(files[i]) // a pipe's, whose size is not known
+				if fi, err := os.Stat(files[i]); err == nil && fi.Mode().IsRegular() {
+					size = fi.Size()
+				}
+				if ext := strings.ToLower(filepath.Ext(files[i])); ext == ".html" || ext == ".htm" {
+					size *= 4 // a page's tree takes many times its bytes
+				}
+				took := mem.take(size)
 				in.Report, in.Err = readReport(files[i], options(files[i]))
+				mem.give(took)
 				results[i] <- in
 			}
 		}()
@@ -152,20 +165,70 @@ func readReports(files []string, jobs int, options func(path string) extract.Opt
 }
 
 // readReport reads one file, refusing one too large to be a report before
-// reading it.
+// reading it — or, for a pipe or a device, whose size is not known
+// before, as soon as it has read past the limit.
 func readReport(path string, opts extract.Options) (*extract.Report, error) {
-	info, err := os.Stat(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	if err := extract.CheckSize(path, info.Size()); err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
+	limit := extract.SizeLimit(path)
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: %w: more than the %d MB a report may have", path, extract.ErrTooLarge, limit>>20)
 	}
 	return extract.Extract(path, data, opts)
+}
+
+// inputBudget bounds the bytes of the inputs read at once, whatever the
+// number of jobs: reading takes some times its input's size in memory,
+// and eight large web pages read together would take gigabytes.
+const inputBudget = 256 << 20
+
+// budget is a count of bytes that readers take before reading and give
+// back after.
+type budget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int64
+}
+
+func newBudget(n int64) *budget {
+	b := &budget{free: n}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// take waits until n bytes are free, and takes them; more than the whole
+// budget takes the whole budget.
+func (b *budget) take(n int64) int64 {
+	n = min(n, inputBudget)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	return n
+}
+
+// give gives back what take took.
+func (b *budget) give(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
 
 // duplicateError says an input repeats the region and year of an earlier

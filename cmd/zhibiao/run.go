@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -13,6 +16,7 @@ import (
 	"golang.org/x/text/message"
 
 	"zhibiao/extract"
+	"zhibiao/internal/cleanup"
 )
 
 // Set by the linker (see Makefile).
@@ -48,6 +52,7 @@ type app struct {
 var clock = time.Now
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	onSignals.Do(cleanUpOnSignals)
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: clock}
 	a.lang = chooseLanguage(args, os.Getenv)
 	a.p = message.NewPrinter(a.lang)
@@ -95,6 +100,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return status
+}
+
+// onSignals installs the handler of interrupts once.
+var onSignals sync.Once
+
+// cleanUpOnSignals makes an interrupt or a termination (Ctrl-C, a
+// service stopped) remove the run's temporary files and kill the programs
+// it started before it ends, with the status of the signal (130, 143).
+func cleanUpOnSignals() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-c
+		cleanup.Run()
+		code := 130
+		if s == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
+	}()
 }
 
 // usageErr is a mistake on the command line, said in the user's language.
