@@ -90,6 +90,7 @@ func (fl *filler) fillSheet(sheet string) error {
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
+	fl.formulaPlaceholders(sheet)
 	for r, row := range rows {
 		for c, v := range row {
 			if !strings.Contains(v, "{{") && !strings.Contains(v, "｛｛") {
@@ -100,7 +101,7 @@ func (fl *filler) fillSheet(sheet string) error {
 				return err
 			}
 			if formula, err := fl.f.GetCellFormula(sheet, ref); err != nil || formula != "" {
-				continue // a formula is the template's own
+				continue // a formula is the template's own, said by formulaPlaceholders
 			}
 			if err := fl.fillCell(sheet, ref, v); err != nil {
 				return fmt.Errorf("sheet %s: cell %s: %w", sheet, ref, err)
@@ -108,6 +109,36 @@ func (fl *filler) fillSheet(sheet string) error {
 		}
 	}
 	return nil
+}
+
+// maxFormulaCells bounds the cells of a sheet looked at for formulas: a
+// template is a report's page, not a database.
+const maxFormulaCells = 1 << 20
+
+// formulaPlaceholders says each placeholder written inside a formula:
+// the template's formulas are kept as they are, so it is not filled.
+func (fl *filler) formulaPlaceholders(sheet string) {
+	dim, err := fl.f.GetSheetDimension(sheet)
+	if err != nil || dim == "" {
+		return
+	}
+	first, last, _ := strings.Cut(dim, ":")
+	if last == "" {
+		last = first
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(first)
+	c2, r2, err2 := excelize.CellNameToCoordinates(last)
+	if err1 != nil || err2 != nil || (c2-c1+1)*(r2-r1+1) > maxFormulaCells {
+		return
+	}
+	for r := r1; r <= r2; r++ {
+		for c := c1; c <= c2; c++ {
+			ref, _ := excelize.CoordinatesToCellName(c, r)
+			if f, err := fl.f.GetCellFormula(sheet, ref); err == nil && (strings.Contains(f, "{{") || strings.Contains(f, "｛｛")) {
+				fl.problem(sheet, ref, f, extract.Warnf(0, "a placeholder inside a formula is not filled: put it in a cell of its own, and refer to that cell"))
+			}
+		}
+	}
 }
 
 // fillCell fills the placeholders of one cell holding text.

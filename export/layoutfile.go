@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"zhibiao/extract"
 	"zhibiao/templates"
@@ -134,6 +135,11 @@ func LoadLayout(path string) (*Layout, error) {
 	return ParseLayout(path, data)
 }
 
+// maxTitle bounds the text of a title or a group's name: a cell of Excel
+// holds 32,767 characters, and a region's name or a year is put into a
+// title.
+const maxTitle = 32767 - 100
+
 // ParseLayout reads a layout from its JSON text, over the built-in one.
 // name is used in messages, which are *extract.FileError at a line and
 // column: a syntax error, an unknown field, a value of the wrong type, a
@@ -221,6 +227,17 @@ func parseLayout(name, text string, base *Layout) (*Layout, error) {
 	for i, g := range l.Regions.Groups {
 		if strings.TrimSpace(g.Name) == "" {
 			return nil, fail(ix.at(fmt.Sprintf("regions.groups[%d]", i)), extract.Warnf(0, "a group needs a name"))
+		}
+		if utf8.RuneCountInString(g.Name) > maxTitle {
+			return nil, fail(ix.at(fmt.Sprintf("regions.groups[%d]", i)), extract.Warnf(0, "%s has %d characters, more than the %d a cell holds", "name", utf8.RuneCountInString(g.Name), maxTitle))
+		}
+	}
+	for _, t := range []struct{ path, text string }{
+		{"regions.title", l.Regions.Title}, {"compare.title", l.Compare.Title}, {"compare.emptyTitle", l.Compare.EmptyTitle},
+	} {
+		// A title is a cell's text, with a region's name or a year put in.
+		if n := utf8.RuneCountInString(t.text); n > maxTitle {
+			return nil, fail(ix.at(t.path), extract.Warnf(0, "%s has %d characters, more than the %d a cell holds", t.path, n, maxTitle))
 		}
 	}
 	if c := l.Compare; c.Year != 0 && (c.Year < 1949 || c.Year > 2100) {

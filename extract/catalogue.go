@@ -113,7 +113,7 @@ func readCatalogueText(name string, r io.Reader) (string, string, error) {
 	}
 	dec, err := Decode(data)
 	if err != nil {
-		return "", "", fmt.Errorf("%s: %w", name, err)
+		return "", "", &ReadError{Path: name, Err: err}
 	}
 	sum := sha256.Sum256(data)
 	return dec.Text, hex.EncodeToString(sum[:])[:12], nil

@@ -95,6 +95,17 @@ func Decode(data []byte) (Decoded, error) {
 	case decHasPrefix(data, "\xfe\xff"):
 		return decodeUTF16(data[2:], unicode.BigEndian, encUTF16BE)
 	}
+	if order, ok := sniffUTF16(data); ok {
+		// UTF-16 without its byte order mark, as some programs save it:
+		// read as what it is, not as binary.
+		name := encUTF16LE
+		if order == unicode.BigEndian {
+			name = encUTF16BE
+		}
+		if d, err := decodeUTF16(append([]byte{0, 0}, data...)[2:], order, name); err == nil {
+			return d, nil
+		}
+	}
 	if err := decCheckBinary(data, 0, 1, false); err != nil {
 		return Decoded{}, err
 	}
@@ -102,6 +113,35 @@ func Decode(data []byte) (Decoded, error) {
 		return Decoded{Text: decNewlines(data), Encoding: encUTF8}, nil
 	}
 	return decodeLegacy(data)
+}
+
+// sniffUTF16 tells UTF-16 without a byte order mark by its zero bytes:
+// the digits, newlines and Latin letters of a text have a zero in the
+// high byte of their code unit, at odd offsets (little-endian) or even
+// ones (big-endian), and on the other side few (一 is 4E00); Chinese text
+// in a byte encoding has no zero byte at all.
+func sniffUTF16(data []byte) (unicode.Endianness, bool) {
+	n := min(len(data), 1<<16) &^ 1
+	if n < 16 {
+		return unicode.LittleEndian, false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	units := n / 2
+	switch {
+	case odd*20 >= units && even*8 <= odd:
+		return unicode.LittleEndian, true
+	case even*20 >= units && odd*8 <= even:
+		return unicode.BigEndian, true
+	}
+	return unicode.LittleEndian, false
 }
 
 func decHasPrefix(data []byte, prefix string) bool {

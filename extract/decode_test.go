@@ -469,3 +469,26 @@ func BenchmarkDecode(b *testing.B) {
 		})
 	}
 }
+
+// TestDecodeUTF16WithoutBOM: UTF-16 saved without its byte order mark is
+// read as UTF-16, either way round, not refused as binary.
+func TestDecodeUTF16WithoutBOM(t *testing.T) {
+	text := "各位代表：\n2024年，全市地区生产总值增长5.2%，达到3500亿元。\n"
+	for _, c := range []struct {
+		enc  encoding.Encoding
+		want string
+	}{
+		{unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le"},
+		{unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be"},
+	} {
+		data := mustEncode(t, c.enc, strings.Repeat(text, 4))
+		d, err := Decode(data)
+		if err != nil || d.Encoding != c.want || !strings.Contains(d.Text, "地区生产总值增长5.2%") {
+			t.Errorf("%s without BOM: %q %v", c.want, d.Encoding, err)
+		}
+	}
+	// A GB18030 text has no zero byte, and is not taken for UTF-16.
+	if d, err := Decode(mustEncode(t, simplifiedchinese.GB18030, strings.Repeat(text, 4))); err != nil || d.Encoding != "gb18030" {
+		t.Errorf("gb18030: %q %v", d.Encoding, err)
+	}
+}

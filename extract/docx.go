@@ -16,7 +16,7 @@ import (
 // archive, and a small one can inflate to gigabytes; these stop it early,
 // before memory is spent on it.
 const (
-	docxMaxEntries = 200       // files in the archive; a report needs a few dozen
+	docxMaxEntries = 8000      // files in the archive; a report with pictures has some hundreds
 	docxMaxMain    = 64 << 20  // the document part, word/document.xml
 	docxMaxAux     = 16 << 20  // each other part read: relationships, styles
 	docxMaxTotal   = 256 << 20 // all the archive's files, as declared and as read
@@ -34,7 +34,7 @@ func readDOCX(data []byte) (Document, error) {
 		return Document{}, fmt.Errorf("damaged .docx, not a readable zip archive: %w", err)
 	}
 	if n := len(zr.File); n > docxMaxEntries {
-		return Document{}, fmt.Errorf("%w: the .docx holds %d files, more than the %d a Word document may have", ErrTooLarge, n, docxMaxEntries)
+		return Document{}, fmt.Errorf("%w: the .docx holds %d parts (files inside it), more than the %d a Word document has", ErrTooLarge, n, docxMaxEntries)
 	}
 	files := make(map[string]*zip.File, len(zr.File))
 	var declared uint64

@@ -372,11 +372,20 @@ func docxLying(t testing.TB, data []byte, declared uint64, extra int) []byte {
 // many files, are refused quickly and with little memory.
 func TestDOCXBounds(t *testing.T) {
 	const bomb = 100 << 20
-	many := make([][2]string, 1000)
+	many := make([][2]string, docxMaxEntries)
 	for i := range many {
-		many[i] = [2]string{fmt.Sprintf("word/media/image%d.png", i), "x"}
+		many[i] = [2]string{fmt.Sprintf("m/%d", i), "x"}
 	}
 	many = append(many, [2]string{"word/document.xml", docxOpen + docxP("", "一") + docxClose})
+	// A report with 250 pictures is a report.
+	pictures := make([][2]string, 250)
+	for i := range pictures {
+		pictures[i] = [2]string{fmt.Sprintf("word/media/image%d.png", i), "x"}
+	}
+	pictures = append(pictures, [2]string{"word/document.xml", docxOpen + docxP("", "地区生产总值增长5%") + docxClose})
+	if doc, err := readDOCX(docZip(t, pictures...)); err != nil || !strings.Contains(doc.Text, "地区生产总值") {
+		t.Errorf("a report with 250 pictures: %v", err)
+	}
 	body := []byte(docxOpen + docxP("", "一") + docxClose)
 	tests := []struct {
 		name string
@@ -386,7 +395,7 @@ func TestDOCXBounds(t *testing.T) {
 	}{
 		{"zip bomb of zeros", docxBomb(t, bomb, 0), ErrTooLarge, "document inflates past 64 MiB"},
 		{"zip bomb of spaces", docxBomb(t, bomb, ' '), ErrTooLarge, "document inflates past 64 MiB"},
-		{"1000 entries", docZip(t, many...), ErrTooLarge, "holds 1001 files, more than the 200"},
+		{"8001 entries", docZip(t, many...), ErrTooLarge, "holds 8001 parts (files inside it), more than the 8000"},
 		{"parts declared past the total", docxLying(t, body, 60<<20, 4), ErrTooLarge, "document inflates past 256 MiB"},
 		// The archive declares less than the part holds: archive/zip
 		// notices and fails the read before the limit is reached.

@@ -24,3 +24,13 @@ func (e *FileError) Where() string {
 	}
 	return e.Path
 }
+
+// ReadError is an error of reading a file of the user's, in the form
+// path: message, whose cause stays an error to test with errors.Is.
+type ReadError struct {
+	Path string
+	Err  error
+}
+
+func (e *ReadError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *ReadError) Unwrap() error { return e.Err }

@@ -111,6 +111,7 @@ func wanted(name string) bool {
 type ManifestEntry struct {
 	Region string
 	Year   int
+	Line   int // the line of the manifest it is on
 }
 
 // manifestMaxSize bounds the size of a manifest: a line per report.
@@ -143,7 +144,7 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 	}
 	dec, err := Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &ReadError{Path: name, Err: err}
 	}
 	cr := csv.NewReader(strings.NewReader(dec.Text))
 	cr.FieldsPerRecord = -1
@@ -193,8 +194,7 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 		if p == "" {
 			return nil, fmt.Errorf("%s:%d: no path", name, line)
 		}
-		var e ManifestEntry
-		e.Region = region
+		e := ManifestEntry{Region: region, Line: line}
 		if year != "" {
 			y, err := strconv.Atoi(strings.TrimSuffix(year, "年"))
 			if err != nil {

@@ -158,27 +158,27 @@ func TestManifest(t *testing.T) {
 			"only-region.html,四川省,\n" +
 			abs + ",全国,2025\n",
 			map[string]ManifestEntry{
-				filepath.Join(dir, "2025", "新乡.txt"):   {"新乡市", 2025},
-				filepath.Join(dir, "2024", "牧野.docx"):  {"牧野区", 2024},
-				filepath.Join(dir, "only-year.pdf"):    {"", 2023},
-				filepath.Join(dir, "only-region.html"): {"四川省", 0},
-				abs:                                    {"全国", 2025},
+				filepath.Join(dir, "2025", "新乡.txt"):   {"新乡市", 2025, 2},
+				filepath.Join(dir, "2024", "牧野.docx"):  {"牧野区", 2024, 5},
+				filepath.Join(dir, "only-year.pdf"):    {"", 2023, 6},
+				filepath.Join(dir, "only-region.html"): {"四川省", 0, 7},
+				abs:                                    {"全国", 2025, 8},
 			}, ""},
 		{"no header", "a.txt,新乡市,2025\nb.txt,牧野区\n", map[string]ManifestEntry{
-			filepath.Join(dir, "a.txt"): {"新乡市", 2025},
-			filepath.Join(dir, "b.txt"): {"牧野区", 0},
+			filepath.Join(dir, "a.txt"): {"新乡市", 2025, 1},
+			filepath.Join(dir, "b.txt"): {"牧野区", 0, 2},
 		}, ""},
 		{"BOM and CRLF", "\ufeffpath,region,year\r\na.txt,新乡市,2025\r\n", map[string]ManifestEntry{
-			filepath.Join(dir, "a.txt"): {"新乡市", 2025},
+			filepath.Join(dir, "a.txt"): {"新乡市", 2025, 2},
 		}, ""},
 		{"header in another order, extra columns", "年份,备注,文件,地区\n2025,初稿,a.txt,新乡市\n", map[string]ManifestEntry{
-			filepath.Join(dir, "a.txt"): {"新乡市", 2025},
+			filepath.Join(dir, "a.txt"): {"新乡市", 2025, 2},
 		}, ""},
 		{"GBK from Excel", gbk, map[string]ManifestEntry{
-			filepath.Join(dir, "新乡.txt"): {"新乡市", 2025},
+			filepath.Join(dir, "新乡.txt"): {"新乡市", 2025, 2},
 		}, ""},
 		{"quoted fields", "\"a, b.txt\",\"新乡市\",2025\n", map[string]ManifestEntry{
-			filepath.Join(dir, "a, b.txt"): {"新乡市", 2025},
+			filepath.Join(dir, "a, b.txt"): {"新乡市", 2025, 1},
 		}, ""},
 		{"bad year", "path,region,year\na.txt,新乡市,2025\nb.txt,新乡市,二〇二五\n", nil, "manifest.csv:3: year \"二〇二五\" is not a number"},
 		{"year out of range", "a.txt,新乡市,25\n", nil, "manifest.csv:1: year 25 is not between 1949 and 2100"},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"zhibiao/export"
 	"zhibiao/extract"
@@ -59,8 +60,14 @@ func (a *app) fill(paths []string, job fillJob) (int, error) {
 	if err != nil {
 		return exitInput, err
 	}
-	if _, err := zip.NewReader(bytes.NewReader(template), int64(len(template))); err != nil {
+	zr, err := zip.NewReader(bytes.NewReader(template), int64(len(template)))
+	switch {
+	case err != nil && isEncryptedOffice(template):
+		return exitInput, errors.New(a.p.Sprintf("%s: the workbook is protected by a password: open it, remove the password, and save it again", job.template))
+	case err != nil:
 		return exitInput, errors.New(a.p.Sprintf("%s: not an .xlsx workbook (save an .xls or .et file as .xlsx first)", job.template))
+	case hasMacros(zr):
+		return exitInput, errors.New(a.p.Sprintf("%s: the workbook holds macros (.xlsm), which an .xlsx cannot: save it as an .xlsx workbook without macros first", job.template))
 	}
 	out := outputName(job.pattern, a.now())
 	if same(out, job.template) {
@@ -110,6 +117,26 @@ func (a *app) fill(paths []string, job fillJob) (int, error) {
 		return exitInput, nil
 	}
 	return exitOK, nil
+}
+
+// isEncryptedOffice reports whether data is an Office document protected by
+// a password: a compound file (the container of .xls, and of an encrypted
+// .xlsx) holding the stream EncryptionInfo.
+func isEncryptedOffice(data []byte) bool {
+	const cfb = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+	name := []byte{'E', 0, 'n', 0, 'c', 0, 'r', 0, 'y', 0, 'p', 0, 't', 0, 'i', 0, 'o', 0, 'n', 0, 'I', 0, 'n', 0, 'f', 0, 'o', 0}
+	return bytes.HasPrefix(data, []byte(cfb)) && bytes.Contains(data, name)
+}
+
+// hasMacros reports whether an .xlsx archive holds a VBA project, as an
+// .xlsm workbook does.
+func hasMacros(zr *zip.Reader) bool {
+	for _, f := range zr.File {
+		if strings.EqualFold(f.Name, "xl/vbaProject.bin") {
+			return true
+		}
+	}
+	return false
 }
 
 // same reports whether two paths name the same file.

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/spf13/pflag"
 
@@ -65,7 +66,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input,
 			return nil, false, err
 		}
 		for p, e := range m {
-			overrides[absPath(p)] = e
+			overrides[pathKey(p)] = e
 		}
 	}
 	files, walkErr := extract.Inputs(paths)
@@ -80,9 +81,20 @@ func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input,
 		a.tell(a.describe(path, e))
 	}
 	progress := a.startProgress(len(files))
+	// A manifest's row that names no input is said: a mistyped path
+	// would leave its report to be read without it.
+	named := map[string]bool{}
+	for _, f := range files {
+		named[pathKey(f)] = true
+	}
+	for _, k := range sortedManifest(overrides) {
+		if !named[k] {
+			a.tell(fmt.Sprintf("%s:%d: %s", o.manifest, overrides[k].Line, a.p.Sprintf("no input is named %s", k)))
+		}
+	}
 	results := readReports(files, o.jobs, func(path string) extract.Options {
 		opts := extract.Options{Region: o.region, Year: o.year, Catalogue: cat, Explain: o.explain}
-		if e, ok := overrides[absPath(path)]; ok {
+		if e, ok := overrides[pathKey(path)]; ok {
 			if e.Region != "" {
 				opts.Region = e.Region
 			}
@@ -121,7 +133,32 @@ func (a *app) tell(line string) {
 	if a.terminal && !a.quiet {
 		fmt.Fprint(a.stderr, "\r\033[K")
 	}
-	fmt.Fprintln(a.stderr, line)
+	fmt.Fprintln(a.stderr, escapeControls(line))
+}
+
+// escapeControls writes the control characters of a message (of a file's
+// name: a terminal would act on them) as escapes, \x1b; line breaks and
+// tabs stay.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, isEscaped) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !isEscaped(r):
+			b.WriteRune(r)
+		case r <= 0xff:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
+}
+
+func isEscaped(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\t' || r == '\u2028' || r == '\u2029'
 }
 
 // readReports reads files on jobs goroutines (0: one per CPU) and returns
@@ -314,6 +351,26 @@ func unjoin(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
+}
+
+// pathKey is how a path is compared with a manifest's: absolute, and
+// without regard to case where the file system ignores it.
+func pathKey(p string) string {
+	a := absPath(p)
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return strings.ToLower(a)
+	}
+	return a
+}
+
+// sortedManifest lists a manifest's paths in order of their lines.
+func sortedManifest(m map[string]extract.ManifestEntry) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return m[a].Line - m[b].Line })
+	return keys
 }
 
 func absPath(p string) string {

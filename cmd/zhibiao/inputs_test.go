@@ -55,6 +55,12 @@ func TestManifest(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "unnamed.txt\t浮山县\tgdp\t2018\tactual\tgrowth\t5.5") {
 		t.Errorf("exit %d\n%s\n%s", code, out, stderr)
 	}
+	// A row that names no input is said, with its line.
+	typo := filepath.Join(dir, "typo.csv")
+	os.WriteFile(typo, []byte("path,region,year\nunamed.txt,浮山县,2019\n"), 0o644)
+	if _, _, stderr := runCLI("extract", "--manifest", typo, p); !strings.Contains(stderr, "typo.csv:2: no input is named "+filepath.Join(dir, "unamed.txt")) {
+		t.Errorf("a row that names no input: %q", stderr)
+	}
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("path,region,year\nunnamed.txt,浮山县,twenty\n"), 0o644)
 	code, _, stderr = runCLI("extract", "--manifest", bad, p)

@@ -133,24 +133,29 @@ var zhMessages = map[string]string{
 	"a socket":       "套接字",
 	"a device":       "设备",
 	"a special file": "特殊文件",
-	"%s is also an input; name another file to write":                                                               "%s 同时是本次的输入文件；请另指定要写入的文件",
-	"%s: cannot be replaced: it is read-only or owned by another user":                                              "%s：无法替换：文件只读或属于其他用户",
-	"%s: cannot be replaced: it is open in another program (close it in Excel or WPS)":                              "%s：无法替换：文件正被其他程序打开（请先在 Excel 或 WPS 中关闭）",
-	"%s: cannot be replaced: it belongs to another user in a shared folder":                                         "%s：无法替换：文件属于共享文件夹中的其他用户",
-	"no report was read; %s not written":                                                                            "没有读取到任何报告，未写入 %s",
-	"not given":                                                                                                     "本次未提供",
-	"%s cannot be read (%v); no 变更 sheet this time":                                                                 "无法读取 %s（%v），本次不生成“变更”表",
+	"%s is also an input; name another file to write":                                                                 "%s 同时是本次的输入文件；请另指定要写入的文件",
+	"%s: cannot be replaced: it is read-only or owned by another user":                                                "%s：无法替换：文件只读或属于其他用户",
+	"%s: cannot be replaced: it is open in another program (close it in Excel or WPS)":                                "%s：无法替换：文件正被其他程序打开（请先在 Excel 或 WPS 中关闭）",
+	"%s: cannot be replaced: it belongs to another user in a shared folder":                                           "%s：无法替换：文件属于共享文件夹中的其他用户",
+	"no report was read; %s not written":                                                                              "没有读取到任何报告，未写入 %s",
+	"not given":                                                                                                       "本次未提供",
+	"%s: the workbook is protected by a password: open it, remove the password, and save it again":                    "%s：工作簿设有密码保护：请打开并取消密码后重新保存",
+	"%s: the workbook holds macros (.xlsm), which an .xlsx cannot: save it as an .xlsx workbook without macros first": "%s：工作簿含有宏（.xlsm），.xlsx 不能含宏：请先另存为不含宏的 .xlsx 工作簿",
+	"a placeholder inside a formula is not filled: put it in a cell of its own, and refer to that cell":               "公式中的占位符不会被填写：请把占位符放在单独的单元格中，再在公式中引用该单元格",
+	"%s has %d characters, more than the %d a cell holds":                                                             "%s 有 %d 个字符，超过单元格可容纳的 %d 个",
+	"no input is named %s":                          "没有名为 %s 的输入文件",
+	"%s cannot be read (%v); no 变更 sheet this time": "无法读取 %s（%v），本次不生成“变更”表",
 	"%s holds %d reports this run did not read: %s; kept it, and wrote %s (--replace to overwrite it)":              "%s 中有 %d 份报告本次没有读到：%s；已保留原文件，新结果写入 %s（如需覆盖，请加 --replace）",
 	"%s is no workbook zhibiao wrote; kept it, and wrote %s (--replace to overwrite it)":                            "%s 不是 zhibiao 生成的工作簿，已保留原文件，新结果写入 %s（如需覆盖，请加 --replace）",
 	"replace the workbook even when it holds reports this run did not read (else the new one is written beside it)": "即使原工作簿含有本次未读到的报告也覆盖它（否则新结果另存在旁边）",
 	"--tolerance must be a number of points, such as 0.2":                                                           "--tolerance 须是百分点数，如 0.2",
 	"--region must be the name of a region, not %d characters":                                                      "--region 须是地区名称，而不是 %d 个字符",
-	"%s: is a folder, not a file":                                                                                   "%s：是文件夹，不是文件",
-	"%s: folder %s does not exist":                                                                                  "%s：文件夹 %s 不存在",
-	"%s: %s is not a folder":                                                                                        "%s：%s 不是文件夹",
-	"%s: cannot write in folder %s: %v":                                                                             "%s：无法在文件夹 %s 中写入：%v",
-	"[%d/%d] reading %s":                                                                                            "[%d/%d] 正在读取 %s",
-	"%d reports read (%d failed), %d regions, %d observations; targets %d met, %d missed; %d warnings":              "读取报告 %d 份（失败 %d 份），地区 %d 个，观测值 %d 个；目标完成 %d 项、未完成 %d 项；警告 %d 条",
+	"%s: is a folder, not a file":       "%s：是文件夹，不是文件",
+	"%s: folder %s does not exist":      "%s：文件夹 %s 不存在",
+	"%s: %s is not a folder":            "%s：%s 不是文件夹",
+	"%s: cannot write in folder %s: %v": "%s：无法在文件夹 %s 中写入：%v",
+	"[%d/%d] reading %s":                "[%d/%d] 正在读取 %s",
+	"%d reports read (%d failed), %d regions, %d observations; targets %d met, %d missed; %d warnings": "读取报告 %d 份（失败 %d 份），地区 %d 个，观测值 %d 个；目标完成 %d 项、未完成 %d 项；警告 %d 条",
 	"; wrote %s":                             "；已写入 %s",
 	"Press Enter to close this window.":      "按回车键关闭窗口。",
 	"the same %s %s report as %s; read once": "与 %[3]s 是同一份%[1]s %[2]s 年报告，只读一次",
@@ -291,7 +296,11 @@ func (a *app) describe(path string, err error) string {
 		return prefixed(path, a.p.Sprintf("another %s %s report, with figures different from %s; not used: keep the right one", dup.region, strconv.Itoa(dup.year), dup.first))
 	}
 	var pe *fs.PathError
-	if path == "" && errors.As(err, &pe) {
+	var re *extract.ReadError
+	switch {
+	case path == "" && errors.As(err, &re):
+		path = re.Path // a catalogue, a manifest
+	case path == "" && errors.As(err, &pe):
 		path = pe.Path // a file of the command line: a catalogue, a layout, a template
 	}
 	var fe *extract.FileError

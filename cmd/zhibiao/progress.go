@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -23,7 +24,7 @@ func (a *app) startProgress(n int) *progress {
 
 func (p *progress) show(i int, path string) {
 	if p.on {
-		fmt.Fprintf(p.a.stderr, "\r\033[K%s", p.a.p.Sprintf("[%d/%d] reading %s", i+1, p.total, filepath.Base(path)))
+		fmt.Fprintf(p.a.stderr, "\r\033[K%s", p.a.p.Sprintf("[%d/%d] reading %s", i+1, p.total, escapeControls(filepath.Base(path))))
 	}
 }
 
@@ -42,6 +43,10 @@ func (a *app) summary(inputs []export.Input, evals []extract.Evaluation, output 
 	var reports, failed, observations, warnings int
 	regions := map[string]bool{}
 	for _, in := range inputs {
+		var dup *duplicateError
+		if errors.As(in.Err, &dup) && dup.same {
+			continue // the same report as another input: read once, not failed
+		}
 		if in.Report == nil {
 			failed++
 			continue
@@ -64,5 +69,5 @@ func (a *app) summary(inputs []export.Input, evals []extract.Evaluation, output 
 	if output != "" {
 		line += a.p.Sprintf("; wrote %s", output)
 	}
-	fmt.Fprintln(a.stderr, line)
+	fmt.Fprintln(a.stderr, escapeControls(line))
 }

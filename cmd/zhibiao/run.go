@@ -93,7 +93,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK // the help was asked for, and given
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "zhibiao: %s\n", a.describe("", err))
+		fmt.Fprintf(stderr, "zhibiao: %s\n", escapeControls(a.describe("", err)))
 		if errors.Is(err, errUsage) {
 			return exitUsage
 		}

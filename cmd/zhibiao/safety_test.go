@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,5 +151,60 @@ func TestBadFlagValues(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, %.200q", c.args[:3], code, stderr)
 		}
+	}
+}
+
+// TestBadTemplates: a template with macros, or protected by a password,
+// is refused before any input is read, and says what to do.
+func TestBadTemplates(t *testing.T) {
+	dir := t.TempDir()
+	example := mustRead(t, "../../templates/examples/月报模板.xlsx")
+	zr, err := zip.NewReader(bytes.NewReader(example), int64(len(example)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		w, _ := zw.Create(f.Name)
+		r, _ := f.Open()
+		io.Copy(w, r)
+		r.Close()
+	}
+	w, _ := zw.Create("xl/vbaProject.bin")
+	w.Write([]byte("macros"))
+	zw.Close()
+	xlsm := filepath.Join(dir, "宏.xlsm")
+	os.WriteFile(xlsm, buf.Bytes(), 0o644)
+	locked := filepath.Join(dir, "加密.xlsx")
+	os.WriteFile(locked, append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")...), 0o644)
+	for _, c := range []struct{ template, want string }{
+		{xlsm, "holds macros (.xlsm)"},
+		{locked, "protected by a password"},
+	} {
+		code, _, stderr := runCLI("fill", "--lang", "en", "--template", c.template, "-o", filepath.Join(dir, "out.xlsx"), seeds(t)[0])
+		if code != exitInput || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "reports read") {
+			t.Errorf("%s: exit %d, %q", filepath.Base(c.template), code, stderr)
+		}
+	}
+}
+
+// TestEmptyCatalogueNamed: the message of an empty catalogue names it.
+func TestEmptyCatalogueNamed(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "指标.tsv")
+	os.WriteFile(empty, nil, 0o644)
+	if code, _, stderr := runCLI("indicators", "--lang", "zh", "--catalogue", empty); code != exitInput || !strings.Contains(stderr, empty+": 空文件") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}
+
+// TestControlCharactersEscaped: a file name with control characters is
+// written with them escaped, not sent to the terminal.
+func TestControlCharactersEscaped(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "a\x1b[31mb.txt")
+	os.WriteFile(bad, nil, 0o644)
+	_, _, stderr := runCLI("extract", bad)
+	if strings.ContainsRune(stderr, '\x1b') || !strings.Contains(stderr, `a\x1b[31mb.txt`) {
+		t.Errorf("stderr %q", stderr)
 	}
 }
