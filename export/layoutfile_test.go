@@ -244,7 +244,10 @@ func TestLayoutOthers(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Replace(buf.String(), "\r\nretail_sales,核心,", "\r\nretail_sales,扩展,", 1)
-	text = strings.Replace(text, ",是\r\nindustry_value_added,", ",否\r\nindustry_value_added,", 1) // gdp off
+	text = strings.Replace(text, ",是,否,增速 -15~20；", ",否,否,增速 -15~20；", 1) // gdp off: enabled, nominal, plausible
+	if !strings.Contains(text, "\r\ngdp,核心,经济总量,地区生产总值,亿元,越高越好,总量、增速、排名、增速排名,增速,否,") || !strings.Contains(text, ",否,否,增速 -15~20；") {
+		t.Fatal("the catalogue's gdp row is not as this test edits it")
+	}
 	text += "digital_economy,扩展,工业,数字经济规模,亿元,越高越好,总量、增速,总量,否,,是\r\n"
 	cat, err := extract.ParseCatalogueCSV("指标.csv", strings.NewReader(text))
 	if err != nil {

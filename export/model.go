@@ -30,9 +30,10 @@ func WriteJSON(w io.Writer, m *Model) error {
 }
 
 // TSVHeader is the first line of the TSV form.
-const TSVHeader = "file\tregion\tindicator\tyear\tkind\tmeasure\tvalue\thigh\tunit\tqualifier\tscope\ttext\tline"
+const TSVHeader = "file\tregion\tindicator\tyear\tkind\tmeasure\tvalue\thigh\tunit\tqualifier\tscope\ttext\tline\tflags"
 
-// WriteTSV writes one line per observation in the columns of TSVHeader.
+// WriteTSV writes one line per observation in the columns of TSVHeader;
+// flags are the observation's review reasons, comma-separated.
 // Values are plain decimals; tabs and line breaks in the text become spaces.
 func WriteTSV(w io.Writer, reports []*extract.Report) error {
 	bw := bufio.NewWriter(w)
@@ -43,7 +44,7 @@ func WriteTSV(w io.Writer, reports []*extract.Report) error {
 			fields := []string{
 				file, r.Region.Name, o.Indicator, strconv.Itoa(o.Year), o.Kind, o.Measure,
 				FormatNumber(o.Value), FormatNumber(o.High), o.Unit, o.Qualifier, o.Scope,
-				cleanField(o.Text), strconv.Itoa(o.Line),
+				cleanField(o.Text), strconv.Itoa(o.Line), strings.Join(o.Flags, ","),
 			}
 			bw.WriteString(strings.Join(fields, "\t"))
 			bw.WriteByte('\n')

@@ -29,6 +29,13 @@ type Indicator struct {
 	// recognised, so that a figure of theirs is never taken for another
 	// indicator's, but they yield no observations and are not shown.
 	Disabled bool `json:"disabled,omitempty"`
+	// Nominal says that its growth is nominal, in current prices, so that
+	// a level, the level of the year before and the growth must agree
+	// (revenue, retail sales, trade, income); GDP's growth is real.
+	Nominal bool `json:"nominal,omitempty"`
+	// Plausible are the ranges its figures fall in; a figure outside is
+	// flagged for review.
+	Plausible []Plausible `json:"plausible,omitempty"`
 	// Line is the line of the catalogue the indicator is on.
 	Line int `json:"-"`
 }
@@ -145,8 +152,8 @@ func buildCatalogue(name string, rows []catalogueRow, version string, csvForm bo
 		f := row.fields
 		want := cols.count
 		switch {
-		case want == 0 && (len(f) == len(catalogueColumns) || len(f) == len(catalogueColumns)-1):
-			want = len(f) // enabled may be left out
+		case want == 0 && len(f) >= colEnabled && len(f) <= numColumns:
+			want = len(f) // enabled, nominal and plausible may be left out
 		case want == 0:
 			want = len(catalogueColumns)
 		case csvForm && len(f) < want:
@@ -227,6 +234,11 @@ func (ind *Indicator) check() error {
 	}
 	if !ind.Takes(ind.Target) {
 		return lineless(Warnf(0, "%s: target measure %q is not one of its measures", ind.ID, ind.Target))
+	}
+	for _, p := range ind.Plausible {
+		if !ind.Takes(p.Measure) {
+			return lineless(Warnf(0, "%s: plausible range of %s, which is not one of its measures", ind.ID, measureWord(p.Measure)))
+		}
 	}
 	return nil
 }

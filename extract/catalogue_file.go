@@ -35,6 +35,8 @@ var catalogueColumns = []struct {
 	{"adds", "累加", nil},
 	{"aliases", "别名", nil},
 	{"enabled", "启用", []string{"是否启用"}},
+	{"nominal", "名义增速", nil},
+	{"plausible", "合理范围", nil},
 }
 
 // Indexes of catalogueColumns.
@@ -50,6 +52,8 @@ const (
 	colAdds
 	colAliases
 	colEnabled
+	colNominal
+	colPlausible
 	numColumns
 )
 
@@ -108,7 +112,7 @@ func readHeader(fields []string) (columns, bool, error) {
 		}
 	}
 	for k, i := range c.at {
-		if i < 0 && k != colEnabled {
+		if i < 0 && k < colEnabled {
 			return columns{}, true, lineless(Warnf(0, "no column %s (%s)", catalogueColumns[k].zh, catalogueColumns[k].en))
 		}
 	}
@@ -159,6 +163,13 @@ func (c columns) indicator(f []string) (Indicator, error) {
 	}
 	ind.Disabled = !enabled
 	ind.Aliases = splitList(get(colAliases), "|｜")
+	if ind.Nominal, ok = yesNo(get(colNominal), false); !ok {
+		return ind, lineless(Warnf(0, "%s: nominal must be yes or no, not %q", ind.ID, get(colNominal)))
+	}
+	var err error
+	if ind.Plausible, err = parsePlausible(get(colPlausible)); err != nil {
+		return ind, err
+	}
 	return ind, ind.check()
 }
 
@@ -309,7 +320,8 @@ func WriteCatalogueCSV(w io.Writer, c *Catalogue) error {
 			aliases[i] = chineseAlias(a)
 		}
 		cw.Write([]string{ind.ID, zh[ind.Tier], ind.Group, ind.Name, ind.Unit, zh[ind.Direction],
-			strings.Join(measures, "、"), MeasureNames[ind.Target], yes[ind.Adds], strings.Join(aliases, "|"), yes[!ind.Disabled]})
+			strings.Join(measures, "、"), MeasureNames[ind.Target], yes[ind.Adds], strings.Join(aliases, "|"), yes[!ind.Disabled],
+			yes[ind.Nominal], plausibleText(ind.Plausible, true)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"reflect"
@@ -97,7 +98,7 @@ func TestCatalogueCSVRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := buf.Bytes()
-	if !bytes.HasPrefix(data, []byte("\ufeffid,层级,分组,名称,单位,方向,口径,无数字目标口径,累加,别名,启用\r\n")) {
+	if !bytes.HasPrefix(data, []byte("\ufeffid,层级,分组,名称,单位,方向,口径,无数字目标口径,累加,别名,启用,名义增速,合理范围\r\n")) {
 		t.Errorf("header: %q", data[:min(len(data), 120)])
 	}
 	cat, err := ParseCatalogueCSV("指标.csv", bytes.NewReader(data))
@@ -199,7 +200,7 @@ func TestCatalogueFileErrors(t *testing.T) {
 		{"enabled", header + strings.Replace(gdp, ",是\n", ",也许\n", 1), `指标.csv:2: gdp: enabled must be yes or no, not "也许"`},
 		{"id", header + strings.Replace(gdp, "gdp,", "g d p,", 1), `指标.csv:2: id "g d p": use letters, digits and _ only, starting with a letter`},
 		{"fields", header + gdp + "x,核心,工业,a,亿元,up,level,level,no,a,yes,extra\n", "指标.csv:3: want 11 comma-separated fields, have 12"},
-		{"column", strings.Replace(header, "口径", "计量", 1) + gdp, `指标.csv:1: unknown column "计量" (the columns are id,层级,分组,名称,单位,方向,口径,无数字目标口径,累加,别名,启用)`},
+		{"column", strings.Replace(header, "口径", "计量", 1) + gdp, `指标.csv:1: unknown column "计量" (the columns are id,层级,分组,名称,单位,方向,口径,无数字目标口径,累加,别名,启用,名义增速,合理范围)`},
 		{"missing column", strings.Replace(header, ",单位", "", 1) + gdp, "指标.csv:1: no column 单位 (unit)"},
 		{"quote", header + gdp + "jobs,\"核心,就业\n", "指标.csv:3: not valid CSV"},
 		{"no rows", header + ",,,,\n", "指标.csv: no indicators: the catalogue has no rows"},
@@ -220,13 +221,18 @@ func TestCatalogueDisabled(t *testing.T) {
 	if err := WriteCatalogueCSV(&buf, DefaultCatalogue()); err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(buf.String(), "\r\n")
-	for i, l := range lines {
-		if strings.HasPrefix(l, "rural_income,") || strings.HasPrefix(l, "retail_sales,") {
-			lines[i] = strings.TrimSuffix(l, ",是") + ",否"
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		if row[0] == "rural_income" || row[0] == "retail_sales" {
+			row[colEnabled] = "否"
 		}
 	}
-	cat, err := ParseCatalogueCSV("指标.csv", strings.NewReader(strings.Join(lines, "\r\n")))
+	var edited bytes.Buffer
+	csv.NewWriter(&edited).WriteAll(rows)
+	cat, err := ParseCatalogueCSV("指标.csv", &edited)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -80,6 +80,7 @@ type sentenceReader struct {
 	part        string     // a period shorter than the year the sentence opens with (前三季度)
 
 	took       int           // observations taken, new or repeated
+	tookOf     []string      // the indicators of the observations taken
 	taken      []Observation // with explain: the observations taken
 	declines   []Decline     // the figures not taken, and why
 	declinedAt []int         // and where each starts in the paragraph
@@ -573,8 +574,9 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 		}
 		if cl.sep == '、' {
 			sub := st.sub
-			if _, blocked := wordBlocker(rs[cl.items[len(cl.items)-1].end:cl.end]); blocked {
-				// 规上工业总产值、增加值: a name inside another's
+			if _, blocked := wordBlocker(rs[cl.items[0].end:cl.end]); blocked {
+				// 规上工业总产值、增加值: a name inside another's;
+				// 规上工业企业亩均税收、亩均增加值: so after the first
 				sub = sr.newSubject(subject{start: cl.start, end: cl.end})
 			}
 			sr.pending = sr.appendSubjects(sr.pending, sub)

@@ -29,10 +29,12 @@ type reader struct {
 	above      []divisions.Division // the regions it lies in, nearest first
 	extra      [][]rune             // the region's own names and scope words, read as filler
 	out        []candidate
-	seen       map[obsKey]int // index in out of each key
-	explain    bool           // keep sentences
-	sentences  []Sentence     // with explain: each sentence's observations and declines
-	review     []ReviewItem   // sentences left unread
+	seen       map[ObservationKey]int // index in out of each key
+	others     map[int][]Observation  // by index in out: the key's other statements
+	explain    bool                   // keep sentences
+	sentences  []Sentence             // with explain: each sentence's observations and declines
+	review     []ReviewItem           // sentences left unread
+	doubts     []ReviewItem           // figures left out on purpose, an item if the report has no other
 
 	// What reading a sentence needs, kept from one sentence to the next.
 	starts   runeset.Filter // where splitClauses may find something: clauseStarts and the aliases'
@@ -58,7 +60,8 @@ func (r *reader) release() {
 	}
 	clear(r.out)
 	clear(r.seen)
-	*r = reader{out: r.out[:0], seen: r.seen, contexts: r.contexts[:0], clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
+	clear(r.others)
+	*r = reader{out: r.out[:0], seen: r.seen, others: r.others, contexts: r.contexts[:0], clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
 	readers.Put(r)
 }
 
@@ -74,27 +77,20 @@ func (r *reader) thisYear() int {
 	return r.reportYear
 }
 
-// obsKey is what makes an observation one: a report has at most one per
-// indicator, measure, year, kind and scope.
-type obsKey struct {
-	indicator, measure, kind, scope string
-	year                            int
-}
-
 // add records a candidate unless the report already has its key: the first
 // mention wins, except that an exact value later in the same sentence beats
 // a bound (突破3000亿元、达到3126亿元 → 3126), and a statement in the section
 // of its kind (an actual in the review) beats one out of it (last year's
 // growth recalled in the plan).
 func (r *reader) add(c candidate) {
-	k := obsKey{c.Indicator, c.Measure, c.Kind, c.Scope, c.Year}
+	k := c.Key()
 	i, seen := r.seen[k]
 	if !seen {
 		if r.seen == nil {
 			// A report has some dozens of observations: room for them
 			// spares growing the map and the slice step by step.
 			const some = 64
-			r.seen = make(map[obsKey]int, some)
+			r.seen = make(map[ObservationKey]int, some)
 			r.out = make([]candidate, 0, some)
 		}
 		r.seen[k] = len(r.out)
@@ -107,8 +103,26 @@ func (r *reader) add(c candidate) {
 		r.out[i] = c
 	case !first.matching && c.matching:
 		r.out[i] = c
+		r.other(i, first.Observation)
+	default:
+		r.other(i, c.Observation)
 	}
 }
+
+// other keeps a statement of the key of out[i] that is not kept, to be
+// compared with the one kept.
+func (r *reader) other(i int, o Observation) {
+	if r.others == nil {
+		r.others = map[int][]Observation{}
+	}
+	if len(r.others[i]) < maxOthers {
+		r.others[i] = append(r.others[i], o)
+	}
+}
+
+// maxOthers bounds the other statements of a key kept: a report states a
+// figure a few times, not hundreds.
+const maxOthers = 8
 
 // MaxText is the most text one report may hold: a report is a few hundred
 // kilobytes, so anything past this is not one, and is refused before it
@@ -224,15 +238,21 @@ func readText(rep *Report, text *Text, opts Options) error {
 		}
 	}
 	rep.Observations = make([]Observation, 0, len(r.out))
-	for _, c := range r.out {
-		if ind := cat.Indicator(c.Indicator); ind != nil && ind.Disabled {
+	for i, c := range r.out {
+		ind := cat.Indicator(c.Indicator)
+		if ind != nil && ind.Disabled {
 			continue // switched off in the catalogue
+		}
+		if ind != nil && ind.Tier == "core" {
+			r.conflict(&c.Observation, r.others[i])
 		}
 		// The phrase is a copy, not a slice of the text: a run over
 		// thousands of reports keeps their figures, not their texts.
 		c.Text = strings.Clone(c.Text)
 		rep.Observations = append(rep.Observations, c.Observation)
 	}
+	r.settleDoubts(rep.Observations)
+	r.reviewReport(rep)
 	rep.Title = strings.Clone(rep.Title)
 	rep.Review = make([]ReviewItem, 0, len(r.review))
 	for _, it := range r.review {

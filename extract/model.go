@@ -10,6 +10,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // Measures of an observation.
@@ -65,10 +66,18 @@ type Report struct {
 	Sentences []Sentence `json:"sentences,omitempty"`
 }
 
-// Reasons of review items.
+// Reasons of review items and flags of observations, most serious first.
 const (
-	ReviewUnread = "unread" // a sentence names a core indicator beside a figure, and no rule read it
+	ReviewRegion       = "region"       // the region or year was told by weak evidence
+	ReviewConflict     = "conflict"     // the report states other values for the same figure
+	ReviewImplausible  = "implausible"  // outside the catalogue's plausible range
+	ReviewInconsistent = "inconsistent" // disagrees with the region's reports of the years around
+	ReviewUnread       = "unread"       // a sentence names a core indicator beside a figure, and no rule read it
+	ReviewSubperiod    = "subperiod"    // a figure of a period shorter than the year
 )
+
+// ReviewReasons are the reasons, most serious first.
+var ReviewReasons = []string{ReviewRegion, ReviewConflict, ReviewImplausible, ReviewInconsistent, ReviewUnread, ReviewSubperiod}
 
 // ReviewItem is something of a report an analyst should check. The
 // message is a Warning, so that a user interface can say it in another
@@ -79,6 +88,7 @@ type ReviewItem struct {
 	Measure   string `json:"measure,omitempty"`
 	Year      int    `json:"year,omitempty"`
 	Kind      string `json:"kind,omitempty"`
+	Scope     string `json:"scope,omitempty"`
 	Line      int    `json:"line"`
 	Text      string `json:"text"`
 	Warning   `json:"-"`
@@ -123,6 +133,55 @@ type Observation struct {
 	Scope     string   `json:"scope,omitempty"`
 	Text      string   `json:"text"`
 	Line      int      `json:"line"`
+	// Flags are the reasons of its review items (ReviewConflict …), if any.
+	Flags []string `json:"flags,omitempty"`
+	// Corrected says where the analyst's correction of its value came
+	// from; Confirmed, where the analyst said the value is right.
+	Corrected *Correction `json:"corrected,omitempty"`
+	Confirmed *Correction `json:"confirmed,omitempty"`
+}
+
+// Correction is a row of the analyst's corrections file that changed or
+// confirmed an observation.
+type Correction struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Note string `json:"note,omitempty"`
+}
+
+// Flag adds a review reason to the observation, once.
+func (o *Observation) Flag(reason string) {
+	if !slices.Contains(o.Flags, reason) {
+		o.Flags = append(o.Flags, reason)
+		slices.SortFunc(o.Flags, func(a, b string) int { return ReviewRank(a) - ReviewRank(b) })
+	}
+}
+
+// ReviewRank is the place of a reason among ReviewReasons: the lower, the
+// more serious.
+func ReviewRank(reason string) int {
+	if i := slices.Index(ReviewReasons, reason); i >= 0 {
+		return i
+	}
+	return len(ReviewReasons)
+}
+
+// Key is what makes an observation one within a report.
+func (o *Observation) Key() ObservationKey {
+	return ObservationKey{o.Indicator, o.Measure, o.Kind, o.Scope, o.Year}
+}
+
+// ObservationKey identifies an observation of a report: a report has at
+// most one per indicator, measure, kind, scope and year.
+type ObservationKey struct {
+	Indicator, Measure, Kind, Scope string
+	Year                            int
+}
+
+// Key is the observation key a review item concerns; its Indicator is
+// empty for an item of the whole report.
+func (it *ReviewItem) Key() ObservationKey {
+	return ObservationKey{it.Indicator, it.Measure, it.Kind, it.Scope, it.Year}
 }
 
 // Warning is a message about a report that did not stop it being read.

@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Reasons a figure is not taken as an observation. All but ReasonNoRule
 // are deliberate: a rule saw what the figure is and left it out.
 const (
@@ -66,6 +71,9 @@ func (sr *sentenceReader) figureText(it item) string {
 // take records an observation of the sentence.
 func (sr *sentenceReader) take(o Observation) {
 	sr.took++
+	if !slices.Contains(sr.tookOf, o.Indicator) {
+		sr.tookOf = append(sr.tookOf, o.Indicator)
+	}
 	sr.r.add(candidate{Observation: o, sentence: sr.n, matching: o.Kind == sr.ctx.kind})
 	if sr.r.explain {
 		sr.taken = append(sr.taken, o)
@@ -81,9 +89,13 @@ func measureWord(m string) string {
 }
 
 // account settles what reading a sentence gave: with explain, the
-// sentence with its observations and the figures it left; and, when it
-// names a core indicator beside a figure but gave no observation and no
-// rule said why, an unread item for the analyst to check.
+// sentence with its observations and the figures it left; and, for each
+// core indicator it names beside a figure of the indicator's kind but
+// took nothing of, a possible miss. When no rule read the figure, an
+// unread item for the analyst; when a rule left it out on purpose (a
+// sub-period, a part, another region's), a doubt kept to the end of the
+// report, which becomes an item only if the report gives the indicator no
+// figure of that measure and kind at all.
 func (sr *sentenceReader) account() {
 	r := sr.r
 	if r.explain && (sr.took > 0 || len(sr.declines) > 0) {
@@ -92,51 +104,96 @@ func (sr *sentenceReader) account() {
 			Taken: sr.taken, Declined: sr.declines,
 		})
 	}
-	if sr.took > 0 {
-		return
-	}
-	// The figures next to a core indicator's name: after it in its
-	// clause, or in the clause after it when its own has none.
-	var ind *Indicator
-	words := ""
+	var found []*Indicator // the indicators of the sentence with an item already
 	for ci, cl := range sr.clauses {
 		for k, it := range cl.items {
-			if it.kind != itemAlias || it.alias.indicator.Tier != "core" || it.alias.indicator.Disabled {
+			if it.kind != itemAlias {
 				continue
 			}
+			ind := it.alias.indicator
+			if ind.Tier != "core" || ind.Disabled || it.alias.generic || slices.Contains(found, ind) || sr.tookAny(it.alias.alias) {
+				continue // 亩均税收: a generic name is no sign of a miss
+			}
+			// The figures next to the name: after it in its clause,
+			// or in the clause after it when its own has none.
 			next := cl.items[k+1:]
 			if !hasFigures(next) && ci+1 < len(sr.clauses) {
 				next = sr.clauses[ci+1].items
 			}
 			next = next[:min(len(next), 3)] // next to the name, not every figure of a long clause
 			for _, f := range next {
-				if f.kind == itemAlias || !fits(f, it.alias.indicator) {
+				if f.kind == itemAlias || !fits(f, ind) {
 					continue // 新增规上工业企业60户: no figure the indicator has
 				}
 				d, ok := sr.declineOf(f)
+				item := ReviewItem{Reason: ReviewUnread, Indicator: ind.ID, Kind: sr.ctx.kind,
+					Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e)}
 				if !ok || d.Reason == ReasonNoRule {
-					if ind == nil {
-						ind, words = it.alias.indicator, d.Words
-						if words == "" {
-							words = d.Figure
-						}
-					}
-				} else if d.Indicator != "" {
-					return // a rule left the indicator's figure out on purpose
+					words := cmp.Or(d.Words, d.Figure, "—")
+					item.Warning = Warnf(0, "names %s beside a figure, but no rule read it (%s)", ind.Name, words)
+					r.review = append(r.review, item)
+					found = append(found, ind)
+					break
+				}
+				if d.Indicator == ind.ID && !slices.Contains(sureReasons, d.Reason) {
+					item.Measure = figureMeasure(f, ind)
+					item.Warning = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", ind.Name, d.Figure, cmp.Or(d.Words, "—"))
+					r.doubts = append(r.doubts, item)
+					found = append(found, ind)
+					break
 				}
 			}
 		}
 	}
-	if ind == nil {
-		return
+}
+
+// tookAny reports whether the sentence took an observation of the
+// indicator a name stands for, or of those it covers in turn.
+func (sr *sentenceReader) tookAny(a *alias) bool {
+	if slices.Contains(sr.tookOf, a.indicator.ID) {
+		return true
 	}
-	if words == "" {
-		words = "—"
+	for _, ind := range a.pair() {
+		if slices.Contains(sr.tookOf, ind.ID) {
+			return true
+		}
 	}
-	r.review = append(r.review, ReviewItem{
-		Reason: ReviewUnread, Indicator: ind.ID, Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e),
-		Warning: Warnf(0, "names %s beside a figure, but no rule read it (%s)", ind.Name, words),
-	})
+	return false
+}
+
+// sureReasons leave a figure out for what it is, not for words around
+// it: no doubt of a miss.
+var sureReasons = []string{ReasonMultiYear, ReasonMeasure, ReasonUnit}
+
+// figureMeasure is the measure a figure next to an indicator's name would
+// be: a rank, a percentage (growth, or the indicator's rate), or a level.
+func figureMeasure(it item, ind *Indicator) string {
+	switch {
+	case it.kind == itemRank:
+		return Rank
+	case it.fig.unit.dimension == dimPercent && !ind.Takes(Growth):
+		return Rate
+	case it.fig.unit.dimension == dimPercent:
+		return Growth
+	}
+	return Level
+}
+
+// settleDoubts makes an unread item of each doubt whose indicator the
+// report gives no figure of that measure and kind: the figure left out
+// on purpose may be the one the report has.
+func (r *reader) settleDoubts(obs []Observation) {
+	for _, d := range r.doubts {
+		has := slices.ContainsFunc(obs, func(o Observation) bool {
+			return o.Indicator == d.Indicator && o.Kind == d.Kind && (o.Measure == d.Measure || d.Measure == Rank && o.Measure == GrowthRank)
+		})
+		dup := slices.ContainsFunc(r.review, func(it ReviewItem) bool {
+			return it.Reason == ReviewUnread && it.Indicator == d.Indicator && it.Kind == d.Kind && it.Measure == d.Measure
+		})
+		if !has && !dup {
+			r.review = append(r.review, d)
+		}
+	}
 }
 
 // fits reports whether a figure or rank could be one of an indicator's: a

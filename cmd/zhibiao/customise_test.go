@@ -19,7 +19,7 @@ const exampleTemplate = "../../templates/examples/月报模板.xlsx"
 // --catalogue adds an indicator that extract then finds.
 func TestIndicatorsCSV(t *testing.T) {
 	code, out, stderr := runCLI("indicators", "--format", "csv")
-	if code != exitOK || !strings.HasPrefix(out, "\ufeffid,层级,分组,名称,单位,方向,口径,无数字目标口径,累加,别名,启用\r\ngdp,核心,") {
+	if code != exitOK || !strings.HasPrefix(out, "\ufeffid,层级,分组,名称,单位,方向,口径,无数字目标口径,累加,别名,启用,名义增速,合理范围\r\ngdp,核心,") {
 		t.Fatalf("exit %d %s\n%.200s", code, stderr, out)
 	}
 	path := filepath.Join(t.TempDir(), "指标.csv")

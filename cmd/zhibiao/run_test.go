@@ -60,14 +60,14 @@ func TestExtractTSV(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if lines[0] != "file\tregion\tindicator\tyear\tkind\tmeasure\tvalue\thigh\tunit\tqualifier\tscope\ttext\tline" {
+	if lines[0] != "file\tregion\tindicator\tyear\tkind\tmeasure\tvalue\thigh\tunit\tqualifier\tscope\ttext\tline\tflags" {
 		t.Errorf("header %q", lines[0])
 	}
 	if len(lines) < 100 {
 		t.Errorf("%d lines, want the seeds' observations", len(lines))
 	}
 	for _, l := range lines[1:] {
-		if n := strings.Count(l, "\t"); n != 12 {
+		if n := strings.Count(l, "\t"); n != 13 {
 			t.Errorf("%d tabs in %q", n, l)
 		}
 	}

@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Review: the doubts of a report, each an item for the analyst and a flag
+// on the observations it concerns. A report alone can tell a figure stated
+// twice with values that disagree (conflict), a figure outside its
+// indicator's plausible range (implausible) and a region or year read
+// from weak evidence (region); reports of one region for consecutive years
+// can tell levels and growths that do not fit together (inconsistent, see
+// CheckAcross). Sentences left unread are items too (see account).
+
+// conflict flags o when other statements of its key disagree with it,
+// and records the item.
+func (r *reader) conflict(o *Observation, others []Observation) {
+	var values, lines []string
+	for i := range others {
+		if !agree(o, &others[i]) {
+			values = append(values, ValueText(&others[i]))
+			lines = append(lines, strconv.Itoa(others[i].Line))
+		}
+	}
+	if len(values) == 0 {
+		return
+	}
+	o.Flag(ReviewConflict)
+	r.review = append(r.review, itemOf(o, ReviewConflict,
+		Warnf(o.Line, "the report also states %s (line %s); kept %s", strings.Join(values, "、"), strings.Join(lines, "、"), ValueText(o))))
+}
+
+// agree reports whether two statements of one figure can both be true:
+// their values, as intervals (about and exact a point, give or take the
+// rounding of a report; at least and at most a half line; a range its
+// span), meet. A qualitative statement agrees with any.
+func agree(a, b *Observation) bool {
+	if a.Value == nil || b.Value == nil {
+		return true
+	}
+	alo, ahi := interval(a)
+	blo, bhi := interval(b)
+	slack := 0.05 // a percentage, stated to one decimal
+	if a.Measure == Level {
+		slack = 0.01 * math.Max(math.Abs(*a.Value), math.Abs(*b.Value)) // 3500 for 3512.3
+	}
+	if a.Measure == Rank || a.Measure == GrowthRank {
+		slack = 0
+	}
+	return alo <= bhi+slack && blo <= ahi+slack
+}
+
+// interval is the values a statement allows.
+func interval(o *Observation) (lo, hi float64) {
+	v := *o.Value
+	switch o.Qualifier {
+	case AtLeast:
+		return v, math.Inf(1)
+	case AtMost:
+		return math.Inf(-1), v
+	case Range:
+		if o.High != nil {
+			return math.Min(v, *o.High), math.Max(v, *o.High)
+		}
+	}
+	return v, v
+}
+
+// reviewReport adds the items a report holds on its own: figures outside
+// their plausible range, and a region or year read from weak evidence;
+// then puts the report's items in order, most serious first.
+func (r *reader) reviewReport(rep *Report) {
+	level := rep.Region.Level
+	for i := range rep.Observations {
+		o := &rep.Observations[i]
+		if w, ok := implausible(r.cat, o, level); ok {
+			o.Flag(ReviewImplausible)
+			r.review = append(r.review, itemOf(o, ReviewImplausible, w))
+		}
+	}
+	for _, ev := range []struct {
+		evidence *Evidence
+		what     string
+	}{{rep.RegionEvidence, "region"}, {rep.YearEvidence, "year"}} {
+		if ev.evidence == nil || ev.evidence.Sure() || ev.evidence.By == ByGiven {
+			continue
+		}
+		for _, w := range rep.Warnings {
+			if strings.HasPrefix(w.Format, ev.what) || strings.HasPrefix(w.Format, "report "+ev.what) {
+				r.review = append(r.review, ReviewItem{Reason: ReviewRegion, Text: ev.evidence.Summary(), Warning: w})
+			}
+		}
+		for i := range rep.Observations {
+			rep.Observations[i].Flag(ReviewRegion)
+		}
+	}
+	SortReview(r.review)
+}
+
+// SortReview puts review items in order: most serious first, then by line.
+func SortReview(items []ReviewItem) {
+	slices.SortStableFunc(items, func(a, b ReviewItem) int {
+		return cmp.Or(ReviewRank(a.Reason)-ReviewRank(b.Reason), a.Line-b.Line)
+	})
+}
+
+// implausible says why an observation is outside its indicator's
+// plausible range for a region of level, if it is.
+func implausible(cat *Catalogue, o *Observation, level string) (Warning, bool) {
+	ind := cat.Indicator(o.Indicator)
+	if ind == nil || o.Value == nil {
+		return Warning{}, false
+	}
+	p, ok := ind.PlausibleRange(o.Measure, level)
+	if !ok {
+		return Warning{}, false
+	}
+	if o.Measure == Level && o.Unit != ind.Unit {
+		return Warning{}, false // 亿美元 of an indicator in 亿元
+	}
+	values := []float64{*o.Value}
+	if o.High != nil {
+		values = append(values, *o.High)
+	}
+	for _, x := range values {
+		if !p.Holds(x) {
+			unit := ind.Unit
+			if o.Measure != Level {
+				unit = "%"
+			}
+			return Warnf(o.Line, "%s is outside the plausible range %s%s of the catalogue", ValueText(o), p.String(), unit), true
+		}
+	}
+	return Warning{}, false
+}
+
+// itemOf is the review item of an observation.
+func itemOf(o *Observation, reason string, w Warning) ReviewItem {
+	return ReviewItem{Reason: reason, Indicator: o.Indicator, Measure: o.Measure, Year: o.Year, Kind: o.Kind,
+		Scope: o.Scope, Line: o.Line, Text: o.Text, Warning: w}
+}
+
+// ValueText writes an observation's value the way a report does: 4.9%,
+// 3569.7亿元, 6%左右, 6%以上, 6%—6.5%, 第4位; a qualitative one is its phrase.
+func ValueText(o *Observation) string {
+	if o.Value == nil {
+		return o.Text
+	}
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	if o.Measure == Rank || o.Measure == GrowthRank {
+		return "第" + num(*o.Value) + "位"
+	}
+	s := num(*o.Value) + o.Unit
+	switch o.Qualifier {
+	case About:
+		s += "左右"
+	case AtLeast:
+		s += "以上"
+	case AtMost:
+		s += "以内"
+	case Range:
+		if o.High != nil {
+			s = num(*o.Value) + o.Unit + "—" + num(*o.High) + o.Unit
+		}
+	}
+	return s
+}

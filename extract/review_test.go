@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// reviewOf reads a text of a region and year and returns the report.
+func reviewOf(t *testing.T, region string, year int, text string) *Report {
+	t.Helper()
+	rep := &Report{Source: Source{Path: "report.txt"}}
+	if err := ReadText(rep, text, Options{Region: region, Year: year}); err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// flagged lists the report's observations that carry reason, as
+// indicator/measure/kind/value.
+func flagged(rep *Report, reason string) []string {
+	var out []string
+	for _, o := range rep.Observations {
+		if slices.Contains(o.Flags, reason) {
+			out = append(out, o.Indicator+"/"+o.Measure+"/"+o.Kind+"/"+ValueText(&o))
+		}
+	}
+	return out
+}
+
+// items lists the report's review items of reason, as indicator/measure/kind.
+func items(rep *Report, reason string) []string {
+	var out []string
+	for _, it := range rep.Review {
+		if it.Reason == reason {
+			out = append(out, it.Indicator+"/"+it.Measure+"/"+it.Kind)
+		}
+	}
+	return out
+}
+
+// TestConflict: a figure the report states twice with values that cannot
+// both be true is flagged, the first statement kept and the other named;
+// statements that agree (a bound and the exact value, 左右 and the same
+// number, a rounded level) are not.
+func TestConflict(t *testing.T) {
+	const head = "一、2024年工作回顾\n"
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"two growths", head + "过去一年，全市地区生产总值增长5.4%。\n全年地区生产总值增长5.9%，总量迈上新台阶。\n",
+			[]string{"gdp/growth/actual/5.4%"}},
+		{"two levels", head + "一般公共预算收入完成86.2亿元。\n全市一般公共预算收入完成92.7亿元，增长3%。\n",
+			[]string{"budget_revenue/level/actual/86.2亿元"}},
+		{"a bound and the value", head + "地区生产总值突破3000亿元。\n全年地区生产总值达到3126亿元。\n", nil},
+		{"about and exact", head + "规模以上工业增加值增长7%左右。\n规模以上工业增加值增长7%。\n", nil},
+		{"a rounded level", head + "社会消费品零售总额达到1500亿元。\n社会消费品零售总额1503.6亿元，增长6%。\n", nil},
+		{"the same figure twice", head + "地区生产总值增长5%。\n地区生产总值增长5%。\n", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep := reviewOf(t, "新乡市", 2025, c.text)
+			if got := flagged(rep, ReviewConflict); !slices.Equal(got, c.want) {
+				t.Errorf("flagged %q, want %q", got, c.want)
+			}
+			if len(c.want) > 0 {
+				it := rep.Review[0]
+				if it.Reason != ReviewConflict || it.Line != 2 || !strings.Contains(it.Message, "(line 3)") {
+					t.Errorf("item %+v", it)
+				}
+			}
+		})
+	}
+}
+
+// TestImplausible: a figure outside its indicator's plausible range for
+// the region's level is flagged, with the range in its message; the same
+// figure of a region whose level allows it is not.
+func TestImplausible(t *testing.T) {
+	for _, c := range []struct {
+		name, region, text string
+		want               []string
+	}{
+		{"a county's GDP in 万元 read as 亿元", "浮山县", "全县地区生产总值完成52000亿元。", []string{"gdp/level/actual/52000亿元"}},
+		{"a city of that size", "苏州市", "全市地区生产总值完成24000亿元。", nil},
+		{"growth of 45%", "新乡市", "全市地区生产总值增长45%。", []string{"gdp/growth/actual/45%"}},
+		{"an unemployment rate of 0.5%", "新乡市", "城镇调查失业率0.5%。", []string{"unemployment_rate/rate/actual/0.5%"}},
+		{"an unemployment rate of 25%", "新乡市", "城镇调查失业率25%。", []string{"unemployment_rate/rate/actual/25%"}},
+		{"R&D intensity of 12%", "新乡市", "研发经费投入强度达到12%。", []string{"rd_intensity/rate/actual/12%"}},
+		{"ordinary figures", "新乡市", "全市地区生产总值增长5.1%，城镇调查失业率5.2%，研发经费投入强度2.1%。", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep := reviewOf(t, c.region, 2025, "一、2024年工作回顾\n"+c.text+"\n")
+			if got := flagged(rep, ReviewImplausible); !slices.Equal(got, c.want) {
+				t.Errorf("flagged %q, want %q", got, c.want)
+			}
+			for _, it := range rep.Review {
+				if it.Reason == ReviewImplausible && !strings.Contains(it.Message, "outside the plausible range") {
+					t.Errorf("message %q", it.Message)
+				}
+			}
+		})
+	}
+}
+
+// TestRegionDoubt: a report whose region is read from the names it uses
+// alone has an item saying so, and every figure of it is flagged; a
+// report that names itself has none.
+func TestRegionDoubt(t *testing.T) {
+	rep := &Report{Source: Source{Path: "excerpt.txt"}}
+	text := "2024年工作回顾\n新乡地区生产总值增长5%，新乡规模以上工业增加值增长6%，新乡市固定资产投资增长8%。\n"
+	if err := ReadText(rep, text, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Review) == 0 || rep.Review[0].Reason != ReviewRegion || !strings.Contains(rep.Review[0].Message, "excerpt.txt,新乡市,2025") {
+		t.Fatalf("review %+v", rep.Review)
+	}
+	if n := len(flagged(rep, ReviewRegion)); n != len(rep.Observations) || n == 0 {
+		t.Errorf("%d of %d observations flagged", n, len(rep.Observations))
+	}
+	sure := reviewOf(t, "新乡市", 2025, text)
+	if got := items(sure, ReviewRegion); len(got) != 0 {
+		t.Errorf("a region given: %q", got)
+	}
+}
+
+// TestUnreadItems: a core indicator named beside a figure no rule read is
+// an unread item; one left out on purpose is an item only when the report
+// has no other figure of it of that measure and kind; a generic name (税收
+// of 亩均税收) and a sentence that took the indicator's figure give none.
+func TestUnreadItems(t *testing.T) {
+	const head = "一、2024年工作回顾\n"
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"left out, nothing else", head + "前三季度，全市地区生产总值增长5.5%。\n", []string{"gdp/growth/actual"}},
+		{"left out, the year's figure elsewhere", head + "前三季度，全市地区生产总值增长5.5%。\n全年地区生产总值增长5.2%。\n", nil},
+		{"left out, a level elsewhere only", head + "前三季度，全市地区生产总值增长5.5%。\n全年地区生产总值达到2100亿元。\n", []string{"gdp/growth/actual"}},
+		{"a joint name read in turn", head + "城乡居民人均可支配收入分别增长4.8%、6.9%。\n", nil},
+		{"a generic name", head + "规上工业企业亩均税收提高8%。\n", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep := reviewOf(t, "新乡市", 2025, c.text)
+			got := items(rep, ReviewUnread)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("unread %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestPlausibleColumn: the catalogue's plausible ranges read in English
+// and in Chinese, and refuse what they cannot read.
+func TestPlausibleColumn(t *testing.T) {
+	ps, err := parsePlausible("growth -15~20; level county 0.5~20000；总量 地级 ~50000; rate 1..")
+	if err != nil || len(ps) != 4 {
+		t.Fatalf("%+v %v", ps, err)
+	}
+	ind := Indicator{Plausible: ps}
+	if p, ok := ind.PlausibleRange(Level, Prefecture); !ok || p.Min != nil || *p.Max != 50000 {
+		t.Errorf("prefecture level: %+v", p)
+	}
+	if _, ok := ind.PlausibleRange(Level, Province); ok {
+		t.Error("a province has no level range")
+	}
+	if p, _ := ind.PlausibleRange(Rate, County); p.Holds(0.5) || !p.Holds(80) {
+		t.Errorf("rate: %+v", p)
+	}
+	if got := plausibleText(ps, true); got != "增速 -15~20；总量 县级 0.5~20000；总量 地级 ~50000；比率 1~" {
+		t.Errorf("in Chinese: %q", got)
+	}
+	for _, bad := range []string{"growth", "speed 1~2", "growth 5~1", "level town 1~2", "growth a~b", "growth 1-2"} {
+		if _, err := parsePlausible(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
