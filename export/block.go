@@ -51,20 +51,20 @@ func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, b
 		return judged{}, false
 	}
 	if a := c.actual; a != nil && a.Value != nil {
-		w.num(cols.actual, row, *a.Value, styleSpec{numFmt: figureFormat(*a.Value, a.Unit, a.Qualifier, a.Measure, nil, true), border: true})
-		w.note(cols.actual, row, noteText("实际", a))
+		w.num(cols.actual, row, *a.Value, styleSpec{numFmt: figureFormat(*a.Value, a.Unit, a.Qualifier, a.Measure, nil, true), border: true, mark: markOf(a)})
+		w.note(cols.actual, row, wb.figureNote("实际", a))
 	}
 	t := c.target
 	if t == nil {
 		return judged{}, false
 	}
 	if t.Value == nil {
-		w.str(cols.target, row, t.Text, textStyle)
+		w.str(cols.target, row, t.Text, styleSpec{border: true, mark: markOf(t)})
 	} else {
 		v, other, low := wb.targetValue(t)
-		w.num(cols.target, row, v, styleSpec{numFmt: figureFormat(v, t.Unit, t.Qualifier, t.Measure, other, low), border: true})
+		w.num(cols.target, row, v, styleSpec{numFmt: figureFormat(v, t.Unit, t.Qualifier, t.Measure, other, low), border: true, mark: markOf(t)})
 	}
-	w.note(cols.target, row, noteText("目标", t))
+	w.note(cols.target, row, wb.figureNote("目标", t))
 	if e := c.eval; e != nil {
 		w.str(cols.status, row, e.Status, centreStyle)
 		if e.Gap != nil {

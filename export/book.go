@@ -23,6 +23,12 @@ type book struct {
 	tolerance   float64
 	sheetPolicy string // of region sheets: SheetsAuto …
 
+	sayer       func(extract.Warning) string // words the model's messages in Chinese
+	reviews     []reviewRow                  // the rows of 待核对, in order
+	itemsOf     map[itemPlace][]extract.ReviewItem
+	placed      map[place]string // each figure's cell on its region sheet: 'sheet'!C5
+	corrections *AppliedCorrections
+
 	previous     bool     // a previous workbook was given: the 变更 sheet is written
 	previousName string   // its file name
 	changes      []change // since the previous workbook, in the order shown
@@ -80,6 +86,9 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 	b.evals = extract.Evaluate(b.reports, b.cat, b.tolerance)
 	b.collect()
 	b.order()
+	b.sayer, b.corrections, b.placed = opt.Say, opt.Corrections, map[place]string{}
+	b.indexItems()
+	b.reviews = b.reviewRows()
 	b.year = cmp.Or(opt.Year, b.plan.compareYear)
 	if b.year == 0 {
 		b.year = b.defaultYear()

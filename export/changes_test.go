@@ -502,8 +502,8 @@ func TestChangesSheet(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			if sheets := f.GetSheetList(); len(sheets) < 3 || sheets[0] != overviewSheet || sheets[1] != changeSheet || sheets[2] != compareSheet {
-				t.Errorf("sheets %q, want 概览, 变更, 对比 first", sheets)
+			if sheets := f.GetSheetList(); len(sheets) < 4 || sheets[0] != overviewSheet || sheets[1] != changeSheet || sheets[2] != reviewSheet || sheets[3] != compareSheet {
+				t.Errorf("sheets %q, want 概览, 变更, 待核对, 对比 first", sheets)
 			}
 			summary, notes, rows := readChanges(t, f)
 			want := expectedChanges(t, prev, modelObservations(tt.current))
@@ -518,8 +518,8 @@ func TestChangesSheet(t *testing.T) {
 			if summary != wantSummary {
 				t.Errorf("summary %q, want %q", summary, wantSummary)
 			}
-			if line, _ := f.GetCellValue(overviewSheet, "A3"); !strings.HasPrefix(line, wantSummary) {
-				t.Errorf("%s!A3 = %q, want the summary %q", overviewSheet, line, wantSummary)
+			if line, _ := f.GetCellValue(overviewSheet, "A4"); !strings.HasPrefix(line, wantSummary) {
+				t.Errorf("%s!A4 = %q, want the summary %q", overviewSheet, line, wantSummary)
 			}
 			if none := len(want) == 0; none != slices.Contains(notes, noChanges) {
 				t.Errorf("notes %q with %d changes", notes, len(want))

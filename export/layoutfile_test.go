@@ -216,7 +216,7 @@ func TestLayoutFile(t *testing.T) {
 	}
 	sheets := f.GetSheetList()
 	f.Close()
-	if want := []string{"概览", "各地对比", "新乡市", "牧野区", "焦作市", "明细", "来源"}; !slices.Equal(sheets, want) {
+	if want := []string{"概览", "待核对", "各地对比", "新乡市", "牧野区", "焦作市", "明细", "来源"}; !slices.Equal(sheets, want) {
 		t.Errorf("sheets %q, want %q", sheets, want)
 	}
 	rows := sheetRows(t, data, "新乡市")

@@ -34,10 +34,12 @@ func (wb *workbook) writeOverview() error {
 	w.str(1, 1, bookTitle, titleStyle)
 	w.height(1, titleHeight)
 	w.str(1, 2, bookSubject, noteStyle)
-	if wb.previous {
-		wb.writeChangeLine(w, 3)
-	}
+	wb.writeReviewLine(w, 3)
 	first := 5
+	if wb.previous {
+		wb.writeChangeLine(w, 4)
+		first = 6
+	}
 	row := wb.writeInputs(w, first-1)
 	last := wb.writeCounts(w, row+2)
 	wb.writeLegend(w, last+2)
@@ -50,6 +52,17 @@ func (wb *workbook) writeOverview() error {
 	}
 	w.page(0, 0, 0)
 	return w.finish()
+}
+
+// writeReviewLine says how many items wait on the 待核对 sheet, in a line
+// that leads there.
+func (wb *workbook) writeReviewLine(w *sheetWriter, row int) {
+	text := "没有待核对的项目"
+	if n := len(wb.reviews); n > 0 {
+		text = fmt.Sprintf("待核对 %d 项：%s（见“%s”表）", n, wb.reviewCounts(), reviewSheet)
+	}
+	w.str(1, row, text, labelStyle)
+	w.link(1, row, quoteSheet(reviewSheet)+"!A1")
 }
 
 // writeChangeLine sums up the changes since the previous workbook in a

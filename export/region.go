@@ -79,8 +79,12 @@ func (wb *workbook) writeRegionSheet(s *regionSheet) error {
 				if !slices.Contains(own, year) {
 					continue
 				}
-				if j, ok := wb.put(w, row, blocks[i], reg.cells[cellKey{key, year}]); ok {
+				c := reg.cells[cellKey{key, year}]
+				if j, ok := wb.put(w, row, blocks[i], c); ok {
 					rules = append(rules, j)
+				}
+				if c != nil {
+					wb.place(w, reg.Name, key, year, blocks[i], row)
 				}
 			}
 		}
@@ -139,4 +143,15 @@ func (w *sheetWriter) title(text, facts string) {
 		{Text: cleanText(text), Font: big},
 		{Text: "　" + cleanText(facts), Font: small},
 	})
+}
+
+// place records where a region's figures of a row and year are, for the
+// links of the 待核对 sheet.
+func (wb *workbook) place(w *sheetWriter, region string, key rowKey, year int, b block, row int) {
+	for kind, col := range map[string]int{extract.Actual: b.actual, extract.Target: b.target} {
+		p := place{region, key, year, kind}
+		if _, ok := wb.placed[p]; !ok {
+			wb.placed[p] = quoteSheet(w.name) + "!" + w.ref(col, row)
+		}
+	}
 }

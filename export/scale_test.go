@@ -72,8 +72,8 @@ func TestAutoSheetsPastFifty(t *testing.T) {
 			t.Fatal(err)
 		}
 		sheets := f.GetSheetList()
-		regionSheets := len(sheets) - 4 // 概览, 对比, 明细, 来源
-		header, _ := f.GetCellValue(sheets[2], "A2")
+		regionSheets := len(sheets) - 5 // 概览, 待核对, 对比, 明细, 来源
+		header, _ := f.GetCellValue(sheets[3], "A2")
 		f.Close()
 		switch {
 		case n <= 50 && (regionSheets != n || header == "地区"):

@@ -18,13 +18,13 @@ func TestSheetPolicies(t *testing.T) {
 		sheets  []string
 		regions map[string][]string // shared sheet → its regions, in order
 	}{
-		{"", []string{"概览", "对比", "新乡市", "牧野区", "焦作市", "明细", "来源"}, nil},
-		{SheetsRegion, []string{"概览", "对比", "新乡市", "牧野区", "焦作市", "明细", "来源"}, nil},
-		{SheetsPrefecture, []string{"概览", "对比", "新乡市", "焦作市", "明细", "来源"},
+		{"", []string{"概览", "待核对", "对比", "新乡市", "牧野区", "焦作市", "明细", "来源"}, nil},
+		{SheetsRegion, []string{"概览", "待核对", "对比", "新乡市", "牧野区", "焦作市", "明细", "来源"}, nil},
+		{SheetsPrefecture, []string{"概览", "待核对", "对比", "新乡市", "焦作市", "明细", "来源"},
 			map[string][]string{"新乡市": {"新乡市", "牧野区"}, "焦作市": {"焦作市"}}},
-		{SheetsProvince, []string{"概览", "对比", "河南省", "明细", "来源"},
+		{SheetsProvince, []string{"概览", "待核对", "对比", "河南省", "明细", "来源"},
 			map[string][]string{"河南省": {"新乡市", "牧野区", "焦作市"}}},
-		{SheetsNone, []string{"概览", "对比", "明细", "来源"}, nil},
+		{SheetsNone, []string{"概览", "待核对", "对比", "明细", "来源"}, nil},
 	} {
 		var buf bytes.Buffer
 		if err := WriteWorkbook(&buf, inputs, WorkbookOptions{AsOf: demoAsOf, Sheets: c.policy}); err != nil {

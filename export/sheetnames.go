@@ -8,11 +8,13 @@ import (
 
 // Names of the fixed sheets, in workbook order around the region sheets.
 const (
-	overviewSheet = "概览"
-	changeSheet   = "变更" // only when there is a previous workbook
-	compareSheet  = "对比"
-	detailSheet   = "明细"
-	sourceSheet   = "来源"
+	overviewSheet   = "概览"
+	changeSheet     = "变更" // only when there is a previous workbook
+	reviewSheet     = "待核对"
+	correctionSheet = "更正" // only when corrections were given
+	compareSheet    = "对比"
+	detailSheet     = "明细"
+	sourceSheet     = "来源"
 )
 
 // Excel's rules for a sheet name: at most 31 UTF-16 units, none of
@@ -26,7 +28,7 @@ type sheetNamer struct {
 }
 
 func newSheetNamer() *sheetNamer {
-	return &sheetNamer{taken: []string{overviewSheet, changeSheet, compareSheet, detailSheet, sourceSheet, "History"}}
+	return &sheetNamer{taken: []string{overviewSheet, changeSheet, reviewSheet, correctionSheet, compareSheet, detailSheet, sourceSheet, "History"}}
 }
 
 // reserve keeps a name from being handed out.

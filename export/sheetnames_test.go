@@ -69,8 +69,8 @@ func TestRegionSheets(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if len(sheets) != 4+len(names) {
-		t.Fatalf("sheets %q, want 4 + %d", sheets, len(names))
+	if len(sheets) != 5+len(names) {
+		t.Fatalf("sheets %q, want 5 + %d", sheets, len(names))
 	}
 	seen := map[string]bool{}
 	for _, s := range sheets {
@@ -79,7 +79,7 @@ func TestRegionSheets(t *testing.T) {
 			t.Errorf("sheet name %q twice", s)
 		}
 		seen[strings.ToLower(s)] = true
-		if s == overviewSheet || s == compareSheet || s == detailSheet || s == sourceSheet {
+		if s == overviewSheet || s == reviewSheet || s == compareSheet || s == detailSheet || s == sourceSheet {
 			continue
 		}
 		// Each region sheet shows its own figure: one region's value.

@@ -110,7 +110,10 @@ func (wb *workbook) writeSources() error {
 		w.str(srcScript, row, label(scriptNames, r.Source.Script), plain)
 		w.str(srcSHA256, row, r.Source.SHA256, plain)
 		w.int(srcObservations, row, len(r.Observations), styleSpec{numFmt: countFormat, border: true})
-		w.str(srcWarnings, row, warningsText(r.Warnings), plain)
+		w.str(srcWarnings, row, wb.warningsText(r.Warnings), plain)
+	}
+	if c := wb.corrections; c != nil {
+		wb.correctionSource(w, len(wb.inputs)+2, c)
 	}
 	w.fitColumns(1, 0, 0, func(col int) float64 {
 		switch col {
@@ -127,13 +130,35 @@ func (wb *workbook) writeSources() error {
 }
 
 // warningsText joins a report's warnings in one cell: 第 3 行：…；….
-func warningsText(ws []extract.Warning) string {
+func (b *book) warningsText(ws []extract.Warning) string {
 	parts := make([]string, len(ws))
 	for i, w := range ws {
-		parts[i] = w.Message
+		parts[i] = b.say(w)
 		if w.Line > 0 {
-			parts[i] = fmt.Sprintf("第 %d 行：%s", w.Line, w.Message)
+			parts[i] = fmt.Sprintf("第 %d 行：%s", w.Line, parts[i])
 		}
 	}
 	return strings.Join(parts, "；")
+}
+
+// correctionSource lists the corrections file on a row of 来源: its
+// SHA-256, what its rows did, and the rows that could not be applied.
+func (wb *workbook) correctionSource(w *sheetWriter, row int, c *AppliedCorrections) {
+	plain := styleSpec{border: true}
+	for col := range sourceHeader {
+		w.style(col+1, row, plain)
+	}
+	res := c.Result
+	w.str(srcFile, row, c.File.Path, plain)
+	w.str(srcStatus, row, "更正文件", plain)
+	w.str(srcSHA256, row, c.File.SHA256, plain)
+	w.int(srcObservations, row, len(c.File.Rows), styleSpec{numFmt: countFormat, border: true})
+	w.str(srcWarnings, row, fmt.Sprintf("更正 %d、补录 %d、删除 %d、确认 %d；本次未读到其报告 %d", res.Corrected, res.Added, res.Deleted, res.Confirmed, len(res.Skipped)), plain)
+	var errs []string
+	for _, e := range append(c.File.Errors, res.Errors...) {
+		errs = append(errs, fmt.Sprintf("%s：%s", e.Where(), wb.say(e.Warning)))
+	}
+	if len(errs) > 0 {
+		w.str(srcError, row, strings.Join(errs, "；"), styleSpec{border: true, color: missedText})
+	}
 }

@@ -28,6 +28,18 @@ const (
 	headerFill   = "DDEBF7"
 	borderColour = "BFBFBF"
 	noteColour   = "595959"
+	inputFill    = "FFF2CC" // cells for the analyst to fill in
+	flagColour   = "C65911" // the border of a figure waiting for review
+	fixedColour  = "2F5597" // the border of a figure the analyst corrected
+	linkColour   = "0563C1"
+)
+
+// Marks of a figure cell, drawn as its border so that a black-and-white
+// print keeps them: dashed for a figure on the 待核对 sheet, double for one
+// the analyst corrected.
+const (
+	markFlag      = "flag"
+	markCorrected = "corrected"
 )
 
 // styleSpec is a cell style as the writer thinks of it.
@@ -40,6 +52,8 @@ type styleSpec struct {
 	align  string  // horizontal alignment, "" for the default
 	indent int     // left indent, in steps
 	border bool    // thin grey border all round
+	mark   string  // markFlag, markCorrected: a border that marks the figure
+	link   bool    // underlined in the colour of links
 }
 
 // styles creates cell styles once each, and the conditional formats'
@@ -96,7 +110,11 @@ func font(spec styleSpec) *excelize.Font {
 	if size == 0 {
 		size = fontSize
 	}
-	return &excelize.Font{Family: fontName, Charset: &charset, Size: size, Bold: spec.bold, Color: spec.color}
+	f := &excelize.Font{Family: fontName, Charset: &charset, Size: size, Bold: spec.bold, Color: spec.color}
+	if spec.link {
+		f.Color, f.Underline = linkColour, "single"
+	}
+	return f
 }
 
 // get returns the id of a style, creating it the first time.
@@ -112,9 +130,16 @@ func (s *styles) get(spec styleSpec) (int, error) {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{spec.fill}}
 	}
 	st.Alignment = &excelize.Alignment{Horizontal: spec.align, Indent: spec.indent, Vertical: "center"}
-	if spec.border {
+	if spec.border || spec.mark != "" {
+		colour, style := borderColour, 1
+		switch spec.mark {
+		case markFlag:
+			colour, style = flagColour, 8 // medium dashed
+		case markCorrected:
+			colour, style = fixedColour, 6 // double
+		}
 		for _, side := range []string{"left", "right", "top", "bottom"} {
-			st.Border = append(st.Border, excelize.Border{Type: side, Color: borderColour, Style: 1})
+			st.Border = append(st.Border, excelize.Border{Type: side, Color: colour, Style: style})
 		}
 	}
 	id, err := s.f.NewStyle(st)

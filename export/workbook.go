@@ -39,6 +39,20 @@ type WorkbookOptions struct {
 	// Sheets is the policy of region sheets (SheetsAuto, SheetsRegion …);
 	// "" is SheetsAuto.
 	Sheets string
+	// Say words a message of the model (a review item's, a warning) in
+	// Chinese, as the workbook shows them; nil writes the English.
+	Say func(extract.Warning) string
+	// Corrections are the analyst's corrections applied to the reports
+	// (see extract.ApplyCorrections); the workbook lists them on its 更正
+	// sheet, so that it is the corrections file of the next run, and
+	// names the file on 来源. nil when none were given.
+	Corrections *AppliedCorrections
+}
+
+// AppliedCorrections are a corrections file and what applying it did.
+type AppliedCorrections struct {
+	File   *CorrectionFile
+	Result extract.CorrectionResult
 }
 
 // Input is one input file: its report, or the error that stopped it.
@@ -49,8 +63,8 @@ type Input struct {
 }
 
 // WriteWorkbook writes the workbook of the inputs to w (SPEC §5): 概览,
-// 变更 (when there is a previous workbook), 对比, a sheet per region, 明细
-// and 来源. The same inputs and options give the same bytes.
+// 变更 (when there is a previous workbook), 待核对, 更正 (when corrections
+// were given), 对比, a sheet per region, 明细 and 来源. The same inputs and options give the same bytes.
 func WriteWorkbook(w io.Writer, inputs []Input, opt WorkbookOptions) error {
 	f, err := render(inputs, opt)
 	if err != nil {
@@ -122,6 +136,10 @@ func (wb *workbook) build() error {
 	if wb.previous {
 		order = append(order, changeSheet)
 	}
+	order = append(order, reviewSheet)
+	if wb.corrections != nil {
+		order = append(order, correctionSheet)
+	}
 	order = append(order, wb.plan.compareSheet)
 	sheets, err := wb.regionSheets(wb.sheetPolicy)
 	if err != nil {
@@ -156,6 +174,11 @@ func (wb *workbook) build() error {
 	steps = append(steps, wb.writeCompare)
 	for _, s := range sheets {
 		steps = append(steps, func() error { return wb.writeRegionSheet(s) })
+	}
+	// 待核对 after the region sheets, whose cells its rows link to.
+	steps = append(steps, wb.writeReview)
+	if wb.corrections != nil {
+		steps = append(steps, wb.writeCorrections)
 	}
 	steps = append(steps, wb.writeDetails, wb.writeSources, wb.writeProperties)
 	for _, step := range steps {

@@ -325,11 +325,11 @@ func TestNothingRead(t *testing.T) {
 		inputs []Input
 		sheets []string
 	}{
-		{"no inputs", nil, []string{overviewSheet, compareSheet, detailSheet, sourceSheet}},
+		{"no inputs", nil, []string{overviewSheet, reviewSheet, compareSheet, detailSheet, sourceSheet}},
 		{"all failed", []Input{{Path: "a.pdf", Err: errors.New("a.pdf: pdftotext not found")}},
-			[]string{overviewSheet, compareSheet, detailSheet, sourceSheet}},
+			[]string{overviewSheet, reviewSheet, compareSheet, detailSheet, sourceSheet}},
 		{"no figures", []Input{{Path: "a.txt", Report: report("a.txt", "", "", "", 0)}},
-			[]string{overviewSheet, compareSheet, unnamedRegion, detailSheet, sourceSheet}},
+			[]string{overviewSheet, reviewSheet, compareSheet, unnamedRegion, detailSheet, sourceSheet}},
 	}
 	for _, tt := range tests {
 		f, err := excelize.OpenReader(bytes.NewReader(writeBytes(t, tt.inputs, WorkbookOptions{})))

@@ -288,7 +288,11 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	named := sr.newSubject(subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start})
 	switch {
 	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
-		// 居民收入与经济增长同步: the first name is the subject
+		// 居民收入与经济增长同步: the first name is the subject, unless
+		// the words between make it a part (规上工业企业亩均税收)
+		if d, blocked := wordBlocker(lead); blocked && st.sub != nil {
+			st.sub, st.why = nil, d
+		}
 	case it.alias.pair() != nil:
 		// 城乡居民人均可支配收入分别增长4.4%、5.6%: two indicators, in turn
 		// for 分别 or together for 均; alone, the joint name's own

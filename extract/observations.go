@@ -41,7 +41,20 @@ var (
 	planPeriodWords = lexicon.NewList("plan_period")
 	cumulativeWords = lexicon.NewList("cumulative")
 	outpaceWords    = lexicon.NewList("outpace")
+	attributiveHead = lexicon.NewList("attributive")
 )
+
+// attributive returns the words after a figure that make it describe
+// things (百亿以下的县清零: the counties of less than 10 billion), or "".
+func attributive(after []rune) string {
+	if len(after) < 2 || after[0] != '的' {
+		return ""
+	}
+	if n := attributiveHead.At(after, 1); n > 0 {
+		return string(after[:1+n])
+	}
+	return ""
+}
 
 // readLead reads the words before a figure.
 func readLead(rs []rune) lead {
@@ -115,6 +128,10 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		return
 	case sr.part != "":
 		sr.decline(it, ind, decline{ReasonSubPeriod, sr.part})
+		return
+	}
+	if w := attributive(sr.p.Runes[it.end:sr.e]); w != "" {
+		sr.decline(it, ind, decline{ReasonOtherSubject, w})
 		return
 	}
 	l := readLead(leadRunes)

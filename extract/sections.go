@@ -25,6 +25,7 @@ func (r *reader) sections() []context {
 	cur := context{kind: Actual, year: r.reportYear - 1}
 	goalList := false // inside a list of goals under a goals heading
 	var opens [][]rune
+	late := lateReview{flipped: -1}
 	for i := range r.text.Paragraphs {
 		p := &r.text.Paragraphs[i]
 		heading := isHeading(p)
@@ -39,7 +40,13 @@ func (r *reader) sections() []context {
 			// 政府工作报告 / ——2025年1月10日在…会议上: no section
 		case heading:
 			if k, y, span, ok := r.section(p.Runes, true); ok {
-				cur = context{kind: k, year: y, span: span}
+				next, style := context{kind: k, year: y, span: span}, headingStyle(p.Runes)
+				if style == "" && !hasYear(p.Runes) && late.flips(cur, next) {
+					late.flipped = i // 今年是…之年 standing alone as a line
+				} else {
+					late.heading(out[:i], next, style, r.reportYear)
+				}
+				cur = next
 			}
 			isGoals = goalWords.In(p.Runes)
 		default:
@@ -51,7 +58,11 @@ func (r *reader) sections() []context {
 				case k == cur.kind && !span && !cur.span && !hasYear(o):
 					// 一年来 under 2023年全市重点工作: the heading's year holds
 				default:
-					cur = context{kind: k, year: y, span: span}
+					next := context{kind: k, year: y, span: span}
+					if !hasYear(o) && late.flips(cur, next) {
+						late.flipped = i
+					}
+					cur = next
 				}
 			}
 			// 主要预期目标是: / 报告明确2025年重点工作:
@@ -89,6 +100,60 @@ func (r *reader) sections() []context {
 		out[i] = ctx
 	}
 	return out
+}
+
+// lateReview follows a review under its heading that a paragraph's 今年
+// turned into a plan: 一、2023年工作回顾 … 今年是…之年 … 二、2024年工作安排
+// is a report written before the year it reviews was out, whose 今年 is
+// the year reviewed; what comes before the plan's own heading, of the
+// review heading's level, is the review.
+type lateReview struct {
+	review  context // under the review's heading
+	style   string  // the heading's numbering
+	flipped int     // the paragraph whose 今年 began a plan, or -1
+}
+
+// flips reports whether a 今年 opening turns the review into a plan.
+func (l *lateReview) flips(cur, next context) bool {
+	return l.review.year != 0 && l.flipped < 0 && cur.kind == Actual && next.kind == Target
+}
+
+// heading takes a heading's context: a plan heading of the review's level
+// of the report's year gives back to the review what its 今年 took; a
+// review heading with its year starts a review.
+func (l *lateReview) heading(before []context, next context, style string, reportYear int) {
+	if l.flipped >= 0 && next.kind == Target && next.year == reportYear && style == l.style {
+		for j := l.flipped; j < len(before); j++ {
+			if !before[j].goals && before[j].kind == Target {
+				before[j] = l.review
+			}
+		}
+	}
+	*l = lateReview{flipped: -1}
+	if next.kind == Actual && !next.span && style != "" {
+		l.review, l.style = next, style
+	}
+}
+
+// headingStyle is how a heading is numbered: 一、, （一）, 1., or none,
+// which tells headings of one level from those under them.
+func headingStyle(rs []rune) string {
+	n := listOrdinal(rs)
+	if n == 0 {
+		return ""
+	}
+	var b []rune
+	for _, r := range rs[:n] {
+		switch {
+		case r >= '0' && r <= '9':
+			b = append(b, '9')
+		case isOrdinalDigit(r):
+			b = append(b, '十')
+		default:
+			b = append(b, r)
+		}
+	}
+	return string(b)
 }
 
 // section reads a heading, or the opening words of a paragraph, for the

@@ -1,6 +1,12 @@
 package extract
 
-import "zhibiao/extract/internal/runeset"
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"zhibiao/extract/internal/runeset"
+)
 
 // A unit as written in a report, with the dimension it measures and its size
 // in that dimension's base (元, 人, 吨, 户, 人次, 美元).
@@ -120,4 +126,30 @@ func convert(amount float64, from unit, to string) (float64, string, bool) {
 		return 0, "", false
 	}
 	return round12(amount * from.size / c.size), c.text, true
+}
+
+// ParseAmount reads an amount as an analyst writes it, a number and
+// perhaps a unit (3500亿元, 35000万元, 14.3亿斤, 1,250.5), in the catalogue's
+// unit to; a number without a unit is in to already. It reports false
+// when s is no such amount, or its unit is not of to's dimension.
+func ParseAmount(s, to string) (float64, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	end := 0
+	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.' || end == 0 && (s[end] == '-' || s[end] == '+')) {
+		end++
+	}
+	v, err := strconv.ParseFloat(s[:end], 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	rest := []rune(strings.TrimSpace(s[end:]))
+	if len(rest) == 0 || string(rest) == to {
+		return v, true
+	}
+	u, next, ok := matchUnit(rest, 0)
+	if !ok || next != len(rest) {
+		return 0, false
+	}
+	x, unit, ok := convert(v, u, to)
+	return x, ok && unit == to
 }

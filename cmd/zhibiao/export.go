@@ -125,16 +125,19 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 			opt.Previous, opt.PreviousName = prev, filepath.Base(previous)
 		}
 	}
-	inputs, failed, err := a.readInputs(paths, *job.inputs)
+	set, err := a.readInputs(paths, *job.inputs)
 	if err != nil {
 		return exitInput, err
 	}
+	inputs, failed := set.inputs, set.failed
 	if !anyRead(inputs) {
 		return exitInput, errors.New(a.p.Sprintf("no report was read; %s not written", out))
 	}
 	if failed && job.inputs.strict {
 		return exitInput, errors.New(a.p.Sprintf("some inputs failed or warned; nothing written (--strict)"))
 	}
+	opt.Corrections = set.corrections
+	opt.Say = a.chinese
 	var buf bytes.Buffer
 	if err := export.WriteWorkbook(&buf, inputs, opt); err != nil {
 		return exitInput, err

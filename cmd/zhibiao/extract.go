@@ -23,10 +23,11 @@ func (a *app) runExtract(args []string) (int, error) {
 	if err != nil {
 		return exitInput, err
 	}
-	inputs, failed, err := a.readInputs(fs.Args(), *in)
+	set, err := a.readInputs(fs.Args(), *in)
 	if err != nil {
 		return exitInput, err
 	}
+	inputs, failed := set.inputs, set.failed
 	model := &export.Model{Errors: []string{}}
 	for _, in := range inputs {
 		if in.Err != nil {

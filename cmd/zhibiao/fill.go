@@ -80,10 +80,11 @@ func (a *app) fill(paths []string, job fillJob) (int, error) {
 		}
 		return exitInput, err
 	}
-	inputs, failed, err := a.readInputs(paths, *job.inputs)
+	set, err := a.readInputs(paths, *job.inputs)
 	if err != nil {
 		return exitInput, err
 	}
+	inputs, failed := set.inputs, set.failed
 	if !anyRead(inputs) {
 		return exitInput, errors.New(a.p.Sprintf("no report was read; %s not written", out))
 	}

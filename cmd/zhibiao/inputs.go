@@ -30,6 +30,15 @@ type inputOptions struct {
 
 	catalogue string             // --catalogue: a catalogue file, "" for the built-in one
 	cat       *extract.Catalogue // the catalogue in force, once loaded
+
+	corrections string // --corrections: the analyst's corrections, a CSV or a workbook
+}
+
+// readSet is what reading the inputs gave.
+type readSet struct {
+	inputs      []export.Input
+	failed      bool                       // some input failed (or, with strict, warned), or a correction
+	corrections *export.AppliedCorrections // nil without --corrections
 }
 
 // inputFlags adds the flags of reading inputs to a flag set.
@@ -41,29 +50,66 @@ func (a *app) inputFlags(fs *pflag.FlagSet) *inputOptions {
 	fs.BoolVar(&o.strict, "strict", false, a.p.Sprintf("treat every warning as an error, and write nothing when an input fails"))
 	fs.IntVar(&o.jobs, "jobs", 0, a.p.Sprintf("files read at once (0: one per CPU); the output is the same for any number"))
 	a.catalogueFlag(fs, &o.catalogue)
+	fs.StringVar(&o.corrections, "corrections", "", a.p.Sprintf("the analyst's corrections: a workbook whose 待核对 sheet was filled in, or a CSV with its columns"))
 	return o
 }
 
 // readInputs reads every file the paths name (folders walked) into a
 // report, telling errors and warnings on stderr as path: message; one
-// failure never stops the others. failed says whether any input failed (or,
-// with strict, warned). err is an error of the command itself — a manifest
-// that cannot be read — found before any input is read.
-func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input, failed bool, err error) {
+// failure never stops the others. Then it applies the analyst's
+// corrections, each row that cannot be applied told as file:line:
+// message, and checks the reports of each region against each other
+// (extract.CheckAcross). err is an error of the command itself — a
+// manifest or a corrections file that cannot be read — found before any
+// input is read.
+func (a *app) readInputs(paths []string, o inputOptions) (readSet, error) {
+	inputs, failed, corrections, err := a.readAll(paths, o)
+	if err != nil {
+		return readSet{}, err
+	}
+	cat, _ := o.catalogueInForce()
+	var reports []*extract.Report
+	for _, in := range inputs {
+		if in.Report != nil {
+			reports = append(reports, in.Report)
+		}
+	}
+	var applied *export.AppliedCorrections
+	if corrections != nil {
+		applied = &export.AppliedCorrections{File: corrections, Result: extract.ApplyCorrections(reports, corrections.Rows)}
+		for _, e := range append(corrections.Errors, applied.Result.Errors...) {
+			a.tell(a.describe("", e))
+			failed = true
+		}
+		if n := len(applied.Result.Skipped); n > 0 {
+			a.tell(a.p.Sprintf("%s: %d corrections are of reports this run did not read; kept for the runs that do", o.corrections, n))
+		}
+	}
+	extract.CheckAcross(reports, cat)
+	return readSet{inputs: inputs, failed: failed, corrections: applied}, nil
+}
+
+// readAll reads the inputs, and the corrections file before them.
+func (a *app) readAll(paths []string, o inputOptions) (inputs []export.Input, failed bool, corrections *export.CorrectionFile, err error) {
 	cat, err := o.catalogueInForce()
 	if err != nil {
-		return nil, false, err
+		return nil, false, nil, err
+	}
+	if o.corrections != "" {
+		if corrections, err = export.ReadCorrections(o.corrections, cat); err != nil {
+			return nil, false, nil, err
+		}
 	}
 	overrides := map[string]extract.ManifestEntry{}
 	if o.manifest != "" {
 		f, err := os.Open(o.manifest)
 		if err != nil {
-			return nil, false, err
+			return nil, false, nil, err
 		}
 		m, err := extract.ReadManifest(o.manifest, f, filepath.Dir(o.manifest))
 		f.Close()
 		if err != nil {
-			return nil, false, err
+			return nil, false, nil, err
 		}
 		for p, e := range m {
 			overrides[pathKey(p)] = e
@@ -125,7 +171,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (inputs []export.Input,
 	if a.markDuplicates(inputs) {
 		failed = true
 	}
-	return inputs, failed, nil
+	return inputs, failed, corrections, nil
 }
 
 // tell writes a line to stderr, clear of the progress line.

@@ -248,9 +248,28 @@ var zhMessages = map[string]string{
 	"plausible range %q: write a measure, perhaps a level, and min~max: growth -15~20; level county 1~20000": "合理范围 %q：应写口径、地区级别（可省）和“下限~上限”，如：增速 -15~20；总量 县级 1~20000",
 	"%s: plausible range of %s, which is not one of its measures":                                            "%s：%s 不是该指标的口径，不能设合理范围",
 	"%s: nominal must be yes or no, not %q":                                                                  "%s：名义增速须为“是”或“否”，而不是 %q",
-	"%d bytes could not be decoded as %s and were replaced":                                                  "有 %d 个字节无法按 %s 解码，已替换",
-	"region %s is not in the GB/T 2260 table":                                                                "地区 %s 不在 GB/T 2260 区划表中",
-	"no figures of the catalogue's indicators found":                                                         "未找到指标目录中的任何指标数字",
+	// Corrections and checks across years.
+	"a row without an indicator can only confirm the region (确认); to name another region, use --region or a manifest": "没有指标的行只能确认地区（确认）；如需改为其他地区，请用 --region 或清单",
+	"no region %s among the reports, nor in GB/T 2260":                                                                "报告中没有地区 %s，GB/T 2260 区划表中也没有",
+	"no figure of %s %s %d %s of %s in the reports to %s":                                                             "报告中没有可%[6]s的数字：%[5]s %[1]s %[2]s %[3]d年 %[4]s",
+	"no sentence left unread of %s of %s to confirm":                                                                  "%[2]s 没有 %[1]s 的可能漏读句子可确认",
+	"the analyst's corrections: a workbook whose 待核对 sheet was filled in, or a CSV with its columns":                  "人工更正：填写过“待核对”表的工作簿，或含相同列的 CSV 文件",
+	"no header row naming the columns 地区, 指标 and 更正":                                                                  "没有包含“地区”“指标”“更正”列的表头行",
+	"no doubt of the region of %s to confirm":                                                                         "%s 没有需要确认的地区存疑项",
+	"the same figure as line %d":                                                                                      "与第 %d 行是同一个数字",
+	"%d: %s, %s times %d's %s (%s): a unit or another figure read for it?":                                            "%d年 %s，是%[4]d年 %[5]s（%[6]s）的 %[3]s 倍：单位有误，或读成了别的数字？",
+	"%s: %d corrections are of reports this run did not read; kept for the runs that do":                              "%s：有 %d 条更正对应的报告本次未读入；已保留，供读入这些报告时使用",
+	"%d: %s, but %d's %s (%s) grown by %s (line %d) gives %s":                                                         "%d年 %s，但按%[3]d年 %[4]s（%[5]s）增长 %[6]s（第 %[7]d 行）推算应为 %[8]s",
+	"to give a figure, say its 口径, 年份 and 实际/目标":                                                                      "要填写数字，请写明其口径、年份和实际/目标",
+	"no region (地区)":                                                     "没有写地区",
+	"year %q is not a year between 1949 and 2100":                        "年份 %q 不是 1949 至 2100 之间的年份",
+	"%q is neither 实际 nor 目标":                                            "%q 既不是“实际”也不是“目标”",
+	"no indicator (指标): only the region can be confirmed without one":    "没有写指标：不写指标时只能确认地区",
+	"%q: a range cannot also be %s":                                      "%q：区间不能同时是%s",
+	"%q is not a number of %s (write 6.5, 6%%左右, 3500亿元, 第4位, 删除 or 确认)": "%q 不是%s数值（可写 6.5、6%%左右、3500亿元、第4位、删除或确认）",
+	"%d bytes could not be decoded as %s and were replaced":              "有 %d 个字节无法按 %s 解码，已替换",
+	"region %s is not in the GB/T 2260 table":                            "地区 %s 不在 GB/T 2260 区划表中",
+	"no figures of the catalogue's indicators found":                     "未找到指标目录中的任何指标数字",
 	// Region and year.
 	"cannot tell the region: it may be %s or %s; name it in a manifest, as: %s":                                       "无法确定地区：可能是%s或%s；请在清单中写明，如：%s",
 	"cannot tell the region: it may be %s, but the text does not settle it; name it in a manifest, as: %s":            "无法确定地区：可能是%s，但正文不足以确定；请在清单中写明，如：%s",
@@ -348,3 +367,14 @@ func prefixed(path, msg string) string {
 	}
 	return path + ": " + msg
 }
+
+// chinese words a message of the model in Chinese, whatever --lang says:
+// the workbook's text is Chinese.
+func (a *app) chinese(w extract.Warning) string {
+	if w.Format == "" {
+		return w.Message
+	}
+	return zhPrinter.Sprintf(w.Format, w.Args...)
+}
+
+var zhPrinter = message.NewPrinter(language.Chinese)

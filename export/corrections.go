@@ -1,0 +1,430 @@
+package export
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"zhibiao/extract"
+)
+
+// An analyst's corrections are read from a CSV file (UTF-8, with or
+// without a byte order mark, or GB18030 as Excel on a Chinese Windows
+// saves it) or from a workbook's 待核对 and 更正 sheets. Columns are found
+// by their headers, in any order; other columns are left alone, so that a
+// filled 待核对 sheet is a corrections file as it stands.
+
+// Columns of a corrections file, by the headers that name them.
+const (
+	corRegion = iota
+	corIndicator
+	corMeasure
+	corScope
+	corYear
+	corKind
+	corCorrection
+	corNote
+	corText
+	corSource
+	corColumns
+)
+
+var correctionHeaders = [corColumns][]string{
+	corRegion:     {"地区", "region"},
+	corIndicator:  {"指标", "指标名称", "indicator"},
+	corMeasure:    {"口径", "measure"},
+	corScope:      {"范围", "scope"},
+	corYear:       {"年份", "year"},
+	corKind:       {"实际/目标", "类别", "kind"},
+	corCorrection: {"更正", "correction"},
+	corNote:       {"说明", "备注", "note"},
+	corText:       {"原文", "text"},
+	corSource:     {"文件:行", "文件", "source"},
+}
+
+// CorrectionFile is a corrections file, read: its rows, and the rows that
+// could not be read, each a *extract.FileError at its line.
+type CorrectionFile struct {
+	Path   string
+	SHA256 string
+	Rows   []extract.CorrectionRow
+	Errors []*extract.FileError
+}
+
+// maxCorrectionsCSV bounds a corrections CSV: a line per figure.
+const maxCorrectionsCSV = 16 << 20
+
+// ReadCorrections reads a corrections file: a workbook when its name ends
+// in .xlsx, else CSV. It returns an error when the file cannot be read or
+// has no header naming 地区, 指标 and 更正; a row that cannot be read is
+// in Errors, and the others are read.
+func ReadCorrections(path string, cat *extract.Catalogue) (*CorrectionFile, error) {
+	if cat == nil {
+		cat = extract.DefaultCatalogue()
+	}
+	data, err := readLimited(path, maxWorkbookFile)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	cf := &CorrectionFile{Path: path, SHA256: hex.EncodeToString(sum[:])}
+	rd := &correctionReader{namer: newNamer(cat), file: cf, keys: map[extract.ObservationKey]int{}}
+	name := filepath.Base(path)
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		f, err := openWorkbookReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s: not an Excel workbook (.xlsx): %w", path, err)
+		}
+		defer f.Close()
+		read := 0
+		// The corrections carried over from earlier runs, then this
+		// run's 待核对, whose rows win.
+		for _, sheet := range []string{correctionSheet, reviewSheet} {
+			if i, _ := f.GetSheetIndex(sheet); i < 0 {
+				continue
+			}
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				return nil, fmt.Errorf("%s: sheet %s: %w", path, sheet, err)
+			}
+			lines := make([]int, len(rows))
+			for i := range rows {
+				lines[i] = i + 1
+			}
+			if err := rd.table(name+":"+sheet, rows, lines); err != nil {
+				return nil, err
+			}
+			read++
+		}
+		if read == 0 {
+			return nil, fmt.Errorf("%s: no sheet %s or %s to read corrections from", path, reviewSheet, correctionSheet)
+		}
+		return cf, nil
+	}
+	if len(data) > maxCorrectionsCSV {
+		return nil, fmt.Errorf("%s: %w: more than %d MiB", path, extract.ErrTooLarge, maxCorrectionsCSV>>20)
+	}
+	dec, err := extract.Decode(data)
+	if err != nil {
+		return nil, &extract.ReadError{Path: path, Err: err}
+	}
+	cr := csv.NewReader(strings.NewReader(dec.Text))
+	first, _, _ := strings.Cut(dec.Text, "\n")
+	if strings.Contains(first, "\t") && !strings.Contains(first, ",") {
+		cr.Comma = '\t'
+	}
+	cr.FieldsPerRecord = -1
+	var rows [][]string
+	var lines []int
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, &extract.FileError{Path: path, Warning: extract.Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		line, _ := cr.FieldPos(0)
+		rows, lines = append(rows, rec), append(lines, line)
+	}
+	if err := rd.table(name, rows, lines); err != nil {
+		return nil, err
+	}
+	return cf, nil
+}
+
+// readLimited reads a file of at most limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: %w: more than %d MiB", path, extract.ErrTooLarge, limit>>20)
+	}
+	return data, nil
+}
+
+// correctionReader reads the tables of a corrections file.
+type correctionReader struct {
+	namer *namer
+	file  *CorrectionFile
+	keys  map[extract.ObservationKey]int // index in file.Rows of each figure's row
+}
+
+// rowKey is what makes a row one: its region and figure, or, for a row of
+// a sentence left unread, the sentence.
+func (rd *correctionReader) key(row extract.CorrectionRow) extract.ObservationKey {
+	k := row.Key()
+	k.Scope = row.Region + "\x00" + k.Scope
+	if row.Measure == "" || row.Year == 0 {
+		k.Scope += "\x00" + row.Text + "\x00" + row.File
+	}
+	return k
+}
+
+// table reads one table: a header row among its first rows, then the rows
+// whose 更正 is filled in. A row of the same figure as a row of an earlier
+// table replaces it; twice in one table, it is an error.
+func (rd *correctionReader) table(name string, rows [][]string, lines []int) error {
+	head, cols := -1, [corColumns]int{}
+	for i := 0; i < len(rows) && i < 10 && head < 0; i++ {
+		if c, ok := correctionColumns(rows[i]); ok {
+			head, cols = i, c
+		}
+	}
+	if head < 0 {
+		return &extract.FileError{Path: name, Warning: extract.Warnf(0, "no header row naming the columns 地区, 指标 and 更正")}
+	}
+	own := map[extract.ObservationKey]int{} // the line of each key of this table
+	for i := head + 1; i < len(rows); i++ {
+		get := func(c int) string {
+			if at := cols[c]; at >= 0 && at < len(rows[i]) {
+				return strings.TrimSpace(rows[i][at])
+			}
+			return ""
+		}
+		if get(corCorrection) == "" {
+			continue // a row the analyst has not filled in
+		}
+		row, err := rd.row(get)
+		if err != nil {
+			w := err.(*rowError).Warning
+			w.Line = lines[i]
+			rd.file.Errors = append(rd.file.Errors, &extract.FileError{Path: name, Warning: w})
+			continue
+		}
+		row.Source, row.Line = name, lines[i]
+		k := rd.key(row)
+		if line, dup := own[k]; dup {
+			rd.file.Errors = append(rd.file.Errors, &extract.FileError{Path: name, Warning: extract.Warnf(lines[i], "the same figure as line %d", line)})
+			continue
+		}
+		own[k] = lines[i]
+		if at, ok := rd.keys[k]; ok {
+			rd.file.Rows[at] = row
+			continue
+		}
+		rd.keys[k] = len(rd.file.Rows)
+		rd.file.Rows = append(rd.file.Rows, row)
+	}
+	return nil
+}
+
+// correctionColumns finds the columns of a header row; ok when it names
+// 地区, 指标 and 更正.
+func correctionColumns(row []string) (cols [corColumns]int, ok bool) {
+	for c := range cols {
+		cols[c] = -1
+	}
+	for i, cell := range row {
+		h := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(cell, "\ufeff")))
+		for c, names := range correctionHeaders {
+			for _, n := range names {
+				if h == n && cols[c] < 0 {
+					cols[c] = i
+				}
+			}
+		}
+	}
+	return cols, cols[corRegion] >= 0 && cols[corIndicator] >= 0 && cols[corCorrection] >= 0
+}
+
+// rowError is the message of a row that cannot be read, a Warning so that
+// it can be translated.
+type rowError struct{ extract.Warning }
+
+func (e *rowError) Error() string { return e.Message }
+
+func rowErr(w extract.Warning) error { return &rowError{w} }
+
+// row reads the cells of one row.
+func (rd *correctionReader) row(get func(int) string) (extract.CorrectionRow, error) {
+	row := extract.CorrectionRow{Region: get(corRegion), Note: get(corNote), Text: get(corText)}
+	if row.Region == "" {
+		return row, rowErr(extract.Warnf(0, "no region (地区)"))
+	}
+	if src := get(corSource); src != "" {
+		row.File = src
+		if i := strings.LastIndexAny(src, ":："); i > 0 {
+			_, size := utf8.DecodeRuneInString(src[i:])
+			if n, err := strconv.Atoi(strings.TrimSpace(src[i+size:])); err == nil {
+				row.File, row.FileLine = strings.TrimSpace(src[:i]), n
+			}
+		}
+	}
+	if y := strings.TrimSuffix(get(corYear), "年"); y != "" {
+		v, err := strconv.ParseFloat(y, 64)
+		if err != nil || v != float64(int(v)) || v < 1949 || v > 2100 {
+			return row, rowErr(extract.Warnf(0, "year %q is not a year between 1949 and 2100", get(corYear)))
+		}
+		row.Year = int(v)
+	}
+	switch k := strings.ToLower(get(corKind)); k {
+	case "":
+	case "实际", "actual":
+		row.Kind = extract.Actual
+	case "目标", "target":
+		row.Kind = extract.Target
+	default:
+		return row, rowErr(extract.Warnf(0, "%q is neither 实际 nor 目标", get(corKind)))
+	}
+	action, value := correctionAction(get(corCorrection))
+	row.Action = action
+	var words []string
+	for _, c := range []int{corIndicator, corMeasure, corScope} {
+		words = append(words, splitWords(get(c))...)
+	}
+	if len(words) == 0 {
+		if action != extract.CorrectConfirm {
+			return row, rowErr(extract.Warnf(0, "no indicator (指标): only the region can be confirmed without one"))
+		}
+		return row, nil // the report's region, confirmed
+	}
+	ref, err := rd.namer.item(words)
+	if err != nil {
+		w, _ := WordWarning(err)
+		return row, &rowError{w}
+	}
+	row.Indicator, row.Measure, row.Scope = ref.ind.ID, ref.measure, ref.scope
+	if action != extract.CorrectValue {
+		return row, nil
+	}
+	if row.Measure == "" || row.Year == 0 || row.Kind == "" {
+		return row, rowErr(extract.Warnf(0, "to give a figure, say its 口径, 年份 and 实际/目标"))
+	}
+	if err := parseCorrectionValue(&row, value, ref.ind); err != nil {
+		return row, err
+	}
+	return row, nil
+}
+
+// correctionAction reads what a 更正 cell asks: 删除, 确认, or a value.
+func correctionAction(cell string) (action, value string) {
+	v := strings.TrimSpace(width.Fold.String(cell))
+	switch strings.ToLower(v) {
+	case "删除", "删", "delete":
+		return extract.CorrectDelete, ""
+	case "确认", "确定", "正确", "confirm", "ok", "√", "✓":
+		return extract.CorrectConfirm, ""
+	}
+	return extract.CorrectValue, v
+}
+
+// qualifierWords are how a value says its qualifier, before or after it.
+var qualifierWords = []struct {
+	word      string
+	qualifier string
+	prefix    bool
+}{
+	{"左右", extract.About, false}, {"约", extract.About, true},
+	{"以上", extract.AtLeast, false}, {"不低于", extract.AtLeast, true}, {"不少于", extract.AtLeast, true},
+	{">=", extract.AtLeast, true}, {"≥", extract.AtLeast, true},
+	{"以下", extract.AtMost, false}, {"以内", extract.AtMost, false}, {"不超过", extract.AtMost, true},
+	{"不高于", extract.AtMost, true}, {"<=", extract.AtMost, true}, {"≤", extract.AtMost, true},
+}
+
+// parseCorrectionValue reads a value with its qualifier and unit into
+// row: 6.5, 6%左右, 下降3%, 7%以上, 6-6.5%, 3500亿元, 第4位.
+func parseCorrectionValue(row *extract.CorrectionRow, v string, ind *extract.Indicator) error {
+	orig := v
+	row.Qualifier = extract.Exact
+	for _, q := range qualifierWords {
+		if q.prefix && strings.HasPrefix(v, q.word) {
+			row.Qualifier, v = q.qualifier, strings.TrimSpace(strings.TrimPrefix(v, q.word))
+			break
+		}
+		if !q.prefix && strings.HasSuffix(v, q.word) {
+			row.Qualifier, v = q.qualifier, strings.TrimSpace(strings.TrimSuffix(v, q.word))
+			break
+		}
+	}
+	negative := false
+	if rest, ok := strings.CutPrefix(v, "下降"); ok {
+		negative, v = true, rest
+	} else if rest, ok := strings.CutPrefix(v, "增长"); ok {
+		v = rest
+	}
+	parts := []string{v}
+	for _, sep := range []string{"—", "～", "~", "至", "到"} {
+		if a, b, ok := strings.Cut(v, sep); ok {
+			parts = []string{a, b}
+			break
+		}
+	}
+	if len(parts) == 1 && strings.Count(v, "-") == 1 && !strings.HasPrefix(v, "-") {
+		a, b, _ := strings.Cut(v, "-")
+		parts = []string{a, b}
+	}
+	if len(parts) == 2 {
+		if row.Qualifier != extract.Exact {
+			return rowErr(extract.Warnf(0, "%q: a range cannot also be %s", orig, qualifierNames[row.Qualifier]))
+		}
+		row.Qualifier = extract.Range
+	}
+	var nums []float64
+	for _, p := range parts {
+		x, ok := correctionNumber(strings.TrimSpace(p), row.Measure, ind)
+		if !ok {
+			return rowErr(extract.Warnf(0, "%q is not a number of %s (write 6.5, 6%%左右, 3500亿元, 第4位, 删除 or 确认)", orig, label(measureNames, row.Measure)))
+		}
+		if negative {
+			x = -x
+		}
+		nums = append(nums, x)
+	}
+	row.Value = &nums[0]
+	if len(nums) == 2 {
+		row.High = &nums[1]
+	}
+	row.Unit = measureUnit(ind, row.Measure)
+	return nil
+}
+
+// correctionNumber reads one number of a measure: a percentage, with or
+// without %; a rank, with or without 第…位; an amount, with or without a
+// unit, in the indicator's unit.
+func correctionNumber(s, measure string, ind *extract.Indicator) (float64, bool) {
+	switch measure {
+	case extract.Growth, extract.Rate:
+		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+		x, err := strconv.ParseFloat(s, 64)
+		return x, err == nil && !isBad(x)
+	case extract.Rank, extract.GrowthRank:
+		s = strings.TrimPrefix(s, "第")
+		s = strings.TrimSuffix(strings.TrimSuffix(s, "位"), "名")
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		return float64(n), err == nil && n > 0
+	}
+	x, ok := extract.ParseAmount(s, ind.Unit)
+	return x, ok && !isBad(x)
+}
+
+func isBad(x float64) bool { return x != x || x > 1e15 || x < -1e15 }
