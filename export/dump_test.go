@@ -170,6 +170,9 @@ func (d *dumper) sheet(f *excelize.File, name string) {
 		}
 		d.printf("note: %s by %q: %q\n", c.Cell, c.Author, text.String())
 	}
+	for _, dv := range must(f.GetDataValidations(name)) {
+		d.printf("validation: %s type=%s list=%s errors=%v prompt=%q\n", dv.Sqref, dv.Type, dv.Formula1, dv.ShowErrorMessage, deref(dv.Prompt))
+	}
 	for _, tb := range must(f.GetTables(name)) {
 		d.printf("table: %s %s style=%s\n", tb.Name, tb.Range, tb.StyleName)
 	}
@@ -197,6 +200,9 @@ func (d *dumper) cell(f *excelize.File, sheet, ref string) {
 	if formula != "" {
 		line += " formula " + formula
 	}
+	if ok, target := must2(f.GetCellHyperLink(sheet, ref)); ok {
+		line += " link " + target
+	}
 	d.printf("%s st%d\n", line, d.style(f, must(f.GetCellStyle(sheet, ref))))
 }
 
@@ -211,6 +217,9 @@ func (d *dumper) style(f *excelize.File, id int) int {
 		}
 		if fn.Color != "" {
 			b.WriteString(" colour=" + fn.Color)
+		}
+		if fn.Underline != "" {
+			b.WriteString(" underline")
 		}
 	} else {
 		b.WriteString("font=default")
@@ -227,7 +236,7 @@ func (d *dumper) style(f *excelize.File, id int) int {
 		}
 	}
 	if len(s.Border) > 0 {
-		b.WriteString(" border")
+		fmt.Fprintf(&b, " border=%d/%s", s.Border[0].Style, s.Border[0].Color)
 	}
 	switch {
 	case s.CustomNumFmt != nil:

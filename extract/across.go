@@ -138,16 +138,16 @@ func checkRegion(reports []*Report, cat *Catalogue) []*Report {
 		if k.kind == Actual && ind.Nominal && hasGrowth && growth.o.Qualifier != AtLeast && growth.o.Qualifier != AtMost {
 			want := *before.o.Value * (1 + *growth.o.Value/100)
 			if math.Abs(*level.o.Value/want-1) > NominalTolerance {
-				flag(level, Warnf(level.o.Line, "%d: %s, but %d's %s (%s) grown by %s (line %d) gives %s",
-					k.year, ValueText(level.o), k.year-1, ValueText(before.o), before.where(), ValueText(growth.o), growth.o.Line,
+				flag(level, Warnf(level.o.Line, "%s: %s, but %s's %s (%s) grown by %s (line %d) gives %s",
+					strconv.Itoa(k.year), ValueText(level.o), strconv.Itoa(k.year-1), ValueText(before.o), before.where(), ValueText(growth.o), growth.o.Line,
 					strconv.FormatFloat(round(want, 1), 'f', -1, 64)+level.o.Unit), before, growth)
 				continue
 			}
 		}
 		ratio := *level.o.Value / *before.o.Value
 		if ratio > JumpFactor || ratio < 1.0/JumpFactor {
-			flag(level, Warnf(level.o.Line, "%d: %s, %s times %d's %s (%s): a unit or another figure read for it?",
-				k.year, ValueText(level.o), strconv.FormatFloat(round(ratio, 2), 'f', -1, 64), k.year-1, ValueText(before.o), before.where()), before)
+			flag(level, Warnf(level.o.Line, "%s: %s, %s times %s's %s (%s): a unit or another figure read for it?",
+				strconv.Itoa(k.year), ValueText(level.o), strconv.FormatFloat(round(ratio, 2), 'f', -1, 64), strconv.Itoa(k.year-1), ValueText(before.o), before.where()), before)
 		}
 	}
 	return touched

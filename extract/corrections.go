@@ -3,6 +3,7 @@ package extract
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"zhibiao/extract/divisions"
@@ -219,8 +220,10 @@ func applyRow(mine []*Report, row CorrectionRow, source *Correction, res *Correc
 		res.Confirmed++
 	case found:
 		res.Corrected++
-	case row.Action != CorrectValue:
-		return false, Warnf(row.Line, "no figure of %s %s %d %s of %s in the reports to %s", row.Indicator, measureWord(row.Measure), row.Year, row.Kind, row.Region, row.Action)
+	case row.Action == CorrectDelete:
+		return false, Warnf(row.Line, "no figure of %s %s %s %s of %s in the reports to delete", row.Indicator, measureWord(row.Measure), strconv.Itoa(row.Year), row.Kind, row.Region)
+	case row.Action == CorrectConfirm:
+		return false, Warnf(row.Line, "no figure of %s %s %s %s of %s in the reports to confirm", row.Indicator, measureWord(row.Measure), strconv.Itoa(row.Year), row.Kind, row.Region)
 	default:
 		host := hostOf(mine, row)
 		if host == nil {

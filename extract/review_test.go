@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -174,5 +175,82 @@ func TestPlausibleColumn(t *testing.T) {
 		if _, err := parsePlausible(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+// TestCheckAcross: levels of consecutive years that do not fit together
+// are flagged on the later report; levels that fit, and GDP, whose growth
+// is real, are not; a figure the analyst corrected is not; the check can
+// run again.
+func TestCheckAcross(t *testing.T) {
+	const (
+		before = "一、2023年工作回顾\n一般公共预算收入完成200亿元，地区生产总值达到3000亿元，社会消费品零售总额1200亿元。\n"
+		after  = "一、2024年工作回顾\n一般公共预算收入完成%s亿元，增长5%%，地区生产总值达到3600亿元，增长5%%。社会消费品零售总额%s亿元。\n"
+	)
+	for _, c := range []struct {
+		name, revenue, retail string
+		want                  []string
+	}{
+		{"levels that fit", "209", "1250", nil},
+		{"a revision within the tolerance", "219", "1250", nil},
+		{"a level that does not fit its growth", "260", "1250", []string{"budget_revenue/level/actual"}},
+		{"a unit slip", "209", "12500000", []string{"retail_sales/level/actual"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			old := reviewOf(t, "新乡市", 2024, before)
+			rep := reviewOf(t, "新乡市", 2025, fmt.Sprintf(after, c.revenue, c.retail))
+			CheckAcross([]*Report{old, rep}, nil)
+			if got := items(rep, ReviewInconsistent); !slices.Equal(got, c.want) {
+				t.Errorf("items %q, want %q", got, c.want)
+			}
+			if len(c.want) > 0 && len(flagged(old, ReviewInconsistent)) == 0 {
+				t.Error("the year before's level is not flagged")
+			}
+			CheckAcross([]*Report{old, rep}, nil)
+			if got := items(rep, ReviewInconsistent); len(got) != len(c.want) {
+				t.Errorf("run again: %q", got)
+			}
+		})
+	}
+	// Another region's report is not compared.
+	old := reviewOf(t, "焦作市", 2024, before)
+	rep := reviewOf(t, "新乡市", 2025, fmt.Sprintf(after, "260", "12500000"))
+	if CheckAcross([]*Report{old, rep}, nil); len(items(rep, ReviewInconsistent)) != 0 {
+		t.Error("compared with another region's report")
+	}
+}
+
+// TestApplyCorrections: rows by region name, label or short name; a row
+// of a region not read this run is skipped, one of no region at all is an
+// error; 删除 and 确认 of a figure the reports do not have are errors; a
+// confirmed figure is not flagged again.
+func TestApplyCorrections(t *testing.T) {
+	text := "一、2024年工作回顾\n全市地区生产总值增长5.4%。\n全年地区生产总值增长5.9%。\n对东盟进出口增长12%。\n"
+	rep := reviewOf(t, "新乡市", 2025, text)
+	v := 5.9
+	rows := []CorrectionRow{
+		{Source: "c.csv", Line: 2, Region: "新乡", Indicator: "gdp", Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectConfirm},
+		{Source: "c.csv", Line: 3, Region: "焦作市", Indicator: "gdp", Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectValue, Value: &v, Unit: "%", Qualifier: Exact},
+		{Source: "c.csv", Line: 4, Region: "新新市", Indicator: "gdp", Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectDelete},
+		{Source: "c.csv", Line: 5, Region: "新乡市", Indicator: "retail_sales", Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectDelete},
+		{Source: "c.csv", Line: 6, Region: "新乡市", Indicator: "foreign_trade", Action: CorrectConfirm},
+		{Source: "c.csv", Line: 7, Region: "新乡市", Indicator: "gdp", Measure: Growth, Year: 2024, Kind: Target, Action: CorrectValue, Value: &v, Unit: "%", Qualifier: Exact},
+	}
+	res := ApplyCorrections([]*Report{rep}, rows)
+	if res.Confirmed != 2 || len(res.Skipped) != 2 || res.Corrected+res.Added+res.Deleted != 0 {
+		t.Errorf("%+v", res)
+	}
+	var lines []int
+	for _, e := range res.Errors {
+		lines = append(lines, e.Line)
+	}
+	if !slices.Equal(lines, []int{4, 5}) {
+		t.Errorf("errors at lines %v: %v", lines, res.Errors)
+	}
+	if len(rep.Review) != 0 || len(flagged(rep, ReviewConflict)) != 0 {
+		t.Errorf("review %+v, flags %q", rep.Review, flagged(rep, ReviewConflict))
+	}
+	if o := rep.Observations[0]; o.Confirmed == nil || o.Confirmed.Line != 2 || *o.Value != 5.4 {
+		t.Errorf("%+v", o)
 	}
 }

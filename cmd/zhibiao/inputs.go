@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -77,7 +78,11 @@ func (a *app) readInputs(paths []string, o inputOptions) (readSet, error) {
 	var applied *export.AppliedCorrections
 	if corrections != nil {
 		applied = &export.AppliedCorrections{File: corrections, Result: extract.ApplyCorrections(reports, corrections.Rows)}
-		for _, e := range append(corrections.Errors, applied.Result.Errors...) {
+		errs := append(slices.Clone(corrections.Errors), applied.Result.Errors...)
+		slices.SortStableFunc(errs, func(x, y *extract.FileError) int {
+			return cmp.Or(cmp.Compare(x.Path, y.Path), x.Line-y.Line)
+		})
+		for _, e := range errs {
 			a.tell(a.describe("", e))
 			failed = true
 		}
