@@ -227,6 +227,7 @@ type clauseState struct {
 	pair       bool     // the clause names two indicators at once (城乡居民…)
 	joint      *subject // and the indicator of the two together, if there is one
 	consumed   bool     // a 分别 or 均 statement used the subjects before it
+	fenbie     int      // where 分别 is in the clause, or -1
 }
 
 // readClause reads clause ci and returns the index of the last clause it
@@ -243,8 +244,10 @@ func (sr *sentenceReader) readClause(ci int) int {
 	var st clauseState
 	prev := cl.start
 	fenbie := cl.end // where 分别 is in the clause, found once
+	st.fenbie = -1
 	if i := indexWord(rs[cl.start:cl.end], "分别"); i >= 0 {
 		fenbie = cl.start + i
+		st.fenbie = fenbie
 	}
 	for k := 0; k < len(cl.items); k++ {
 		it := cl.items[k]
@@ -287,6 +290,12 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	it := cl.items[k]
 	named := sr.newSubject(subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start})
 	switch {
+	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias && st.fenbie >= it.end && isConjunction(lead):
+		// 地区生产总值和一般公共预算收入分别增长5%和6%: names in turn
+		if st.sub != nil {
+			sr.pending = sr.appendSubjects(sr.pending, st.sub)
+		}
+		st.sub, st.named = named, true
 	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias:
 		// 居民收入与经济增长同步: the first name is the subject, unless
 		// the words between make it a part (规上工业企业亩均税收)
@@ -381,8 +390,8 @@ func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) 
 	}
 	for ci+1 < len(sr.clauses) {
 		next := sr.clauses[ci+1]
-		if bareFigure(sr.p.Runes, next, kind) {
-			figs = append(figs, next.items[0])
+		if more := bareFigures(sr.p.Runes, next, kind); more != nil {
+			figs = append(figs, more...) // 、9%和9%
 		} else if rk, ok := bareRank(sr.p.Runes, next, kind, figs); ok {
 			figs = append(figs, rk) // 分别排全区第1位、第3位
 		} else {
@@ -617,6 +626,29 @@ func bareFigure(rs []rune, cl clause, kind itemKind) bool {
 	}
 	it := cl.items[0]
 	return it.start == cl.start && strings.TrimSpace(string(rs[it.end:cl.end])) == ""
+}
+
+// bareFigures returns the figures of a clause that is figures of kind
+// alone, joined by 和 or 及 (9%和9%), or nil.
+func bareFigures(rs []rune, cl clause, kind itemKind) []item {
+	if bareFigure(rs, cl, kind) {
+		return cl.items[:1]
+	}
+	if len(cl.items) < 2 || cl.items[0].start != cl.start || strings.TrimSpace(string(rs[cl.items[len(cl.items)-1].end:cl.end])) != "" {
+		return nil
+	}
+	for i, it := range cl.items {
+		if it.kind != kind || i > 0 && !isConjunction(rs[cl.items[i-1].end:it.start]) {
+			return nil
+		}
+	}
+	return cl.items
+}
+
+// isConjunction reports whether words are a conjunction alone: 和, 及.
+func isConjunction(rs []rune) bool {
+	w := trimPunct(rs)
+	return len(w) > 0 && conjunctions.At(w, 0) == len(w)
 }
 
 // sentenceYear finds a year a sentence names for all its figures: 2016年,

@@ -135,13 +135,43 @@ func (sr *sentenceReader) account() {
 					found = append(found, ind)
 					break
 				}
-				if d.Indicator == ind.ID && !slices.Contains(sureReasons, d.Reason) {
+				if (d.Indicator == ind.ID || d.Indicator == "") && !slices.Contains(sureReasons, d.Reason) {
 					item.Measure = figureMeasure(f, ind)
 					item.Warning = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", ind.Name, d.Figure, cmp.Or(d.Words, "—"))
 					r.doubts = append(r.doubts, item)
 					found = append(found, ind)
 					break
 				}
+			}
+		}
+	}
+	sr.laterDoubts()
+}
+
+// laterDoubts keeps a doubt of each figure no rule read in a sentence
+// that took figures of the core indicator named before it (…总量达到2333
+// 亿元，同比增长7%，…总量保持全省第4): the figure may be the indicator's,
+// of a measure the report gives nowhere else.
+func (sr *sentenceReader) laterDoubts() {
+	var last *Indicator // the indicator named last, when the sentence took it
+	var done []*Indicator
+	for _, cl := range sr.clauses {
+		for _, it := range cl.items {
+			if it.kind == itemAlias {
+				last = nil
+				if ind := it.alias.indicator; ind.Tier == "core" && !ind.Disabled && !it.alias.generic && sr.tookAny(it.alias.alias) {
+					last = ind
+				}
+				continue
+			}
+			if last == nil || slices.Contains(done, last) || !fits(it, last) {
+				continue
+			}
+			if d, ok := sr.declineOf(it); ok && d.Reason == ReasonNoRule {
+				done = append(done, last)
+				sr.r.doubts = append(sr.r.doubts, ReviewItem{Reason: ReviewUnread, Indicator: last.ID, Kind: sr.ctx.kind,
+					Measure: figureMeasure(it, last), Line: sr.r.text.Line(sr.p.Pos[sr.s]), Text: sr.r.text.Quote(sr.p, sr.s, sr.e),
+					Warning: Warnf(0, "names %s beside %s, but no rule read it, and the report gives no other figure of it", last.Name, d.Figure)})
 			}
 		}
 	}

@@ -139,7 +139,8 @@ func TestUnreadItems(t *testing.T) {
 		{"left out, the year's figure elsewhere", head + "前三季度，全市地区生产总值增长5.5%。\n全年地区生产总值增长5.2%。\n", nil},
 		{"left out, a level elsewhere only", head + "前三季度，全市地区生产总值增长5.5%。\n全年地区生产总值达到2100亿元。\n", []string{"gdp/growth/actual"}},
 		{"a joint name read in turn", head + "城乡居民人均可支配收入分别增长4.8%、6.9%。\n", nil},
-		{"a generic name", head + "规上工业企业亩均税收提高8%。\n", nil},
+		{"a generic name", head + "规上工业企业亩均税收提高8%。\n规模以上工业增加值增长6%。\n", nil},
+		{"a part left out, and nothing else", head + "规上工业企业亩均增加值提高8%。\n", []string{"industry_value_added/growth/actual"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rep := reviewOf(t, "新乡市", 2025, c.text)
