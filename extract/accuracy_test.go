@@ -295,8 +295,8 @@ func TestAccuracyCorpusDev(t *testing.T) {
 	checkAccuracy(t, filepath.Join(corpusDev, "gold.tsv"), paths, 0.97, 0.95, 0)
 }
 
-// TestAccuracyCity2024 scores the labelled city reports of 2024, reports
-// of cities of fifteen provinces that the rules were not written from.
+// TestAccuracyCity2024 scores the labelled city reports of 2024, of cities
+// of fifteen provinces, which the rules were not first written from.
 func TestAccuracyCity2024(t *testing.T) {
 	needCorpus(t)
 	dir := filepath.Join(corpusDev, "city-2024")

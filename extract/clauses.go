@@ -80,7 +80,7 @@ type sentenceReader struct {
 	part        string     // a period shorter than the year the sentence opens with (前三季度)
 
 	took       int           // observations taken, new or repeated
-	tookOf     []string      // the indicators of the observations taken
+	tookOf     []string      // the indicators of the observations taken, in the reader's room
 	taken      []Observation // with explain: the observations taken
 	declines   []Decline     // the figures not taken, and why
 	declinedAt []int         // and where each starts in the paragraph
@@ -165,7 +165,7 @@ var clauseStarts = func() *runeset.Filter {
 
 // readSentence finds the observations of the sentence p.Runes[s:e].
 func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
-	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year}
+	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year, tookOf: r.tookOf[:0]}
 	sr.clauses = r.splitClauses(p, s, e)
 	if !r.explain && !namesAny(sr.clauses) && !containsWord(p.Runes[s:e], "分别") {
 		// As most sentences: nothing of the catalogue's to read (a list

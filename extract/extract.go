@@ -40,6 +40,8 @@ type reader struct {
 	starts   runeset.Filter // where splitClauses may find something: clauseStarts and the aliases'
 	contexts []context      // of the paragraphs
 	clauses  []clause
+	tookOf   []string // room for the indicators a sentence took
+	dropped  int      // review items past maxItems
 	items    []item
 	subjects []subject
 	lists    []*subject
@@ -61,7 +63,7 @@ func (r *reader) release() {
 	clear(r.out)
 	clear(r.seen)
 	clear(r.others)
-	*r = reader{out: r.out[:0], seen: r.seen, others: r.others, contexts: r.contexts[:0], clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
+	*r = reader{out: r.out[:0], seen: r.seen, others: r.others, tookOf: r.tookOf[:0], contexts: r.contexts[:0], clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
 	readers.Put(r)
 }
 
@@ -260,6 +262,9 @@ func readText(rep *Report, text *Text, opts Options) error {
 		rep.Review = append(rep.Review, it)
 	}
 	rep.Sentences = r.sentences
+	if r.dropped > 0 {
+		rep.Warnings = append(rep.Warnings, Warnf(0, "%d more review items not listed: a report with so many is not one to review figure by figure", r.dropped))
+	}
 	if len(rep.Observations) == 0 {
 		rep.Warnings = append(rep.Warnings, Warnf(0, "no figures of the catalogue's indicators found"))
 	}

@@ -73,6 +73,7 @@ func (sr *sentenceReader) take(o Observation) {
 	sr.took++
 	if !slices.Contains(sr.tookOf, o.Indicator) {
 		sr.tookOf = append(sr.tookOf, o.Indicator)
+		sr.r.tookOf = sr.tookOf // the room, for the sentences after
 	}
 	sr.r.add(candidate{Observation: o, sentence: sr.n, matching: o.Kind == sr.ctx.kind})
 	if sr.r.explain {
@@ -104,7 +105,8 @@ func (sr *sentenceReader) account() {
 			Taken: sr.taken, Declined: sr.declines,
 		})
 	}
-	var found []*Indicator // the indicators of the sentence with an item already
+	var room [4]*Indicator
+	found := room[:0] // the indicators of the sentence with an item already
 	for ci, cl := range sr.clauses {
 		for k, it := range cl.items {
 			if it.kind != itemAlias {
@@ -131,14 +133,14 @@ func (sr *sentenceReader) account() {
 				if !ok || d.Reason == ReasonNoRule {
 					words := cmp.Or(d.Words, d.Figure, "—")
 					item.Warning = Warnf(0, "names %s beside a figure, but no rule read it (%s)", ind.Name, words)
-					r.review = append(r.review, item)
+					r.addItem(item)
 					found = append(found, ind)
 					break
 				}
 				if (d.Indicator == ind.ID || d.Indicator == "") && !slices.Contains(sureReasons, d.Reason) {
 					item.Measure = figureMeasure(f, ind)
 					item.Warning = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", ind.Name, d.Figure, cmp.Or(d.Words, "—"))
-					r.doubts = append(r.doubts, item)
+					r.addDoubt(item)
 					found = append(found, ind)
 					break
 				}
@@ -154,7 +156,8 @@ func (sr *sentenceReader) account() {
 // of a measure the report gives nowhere else.
 func (sr *sentenceReader) laterDoubts() {
 	var last *Indicator // the indicator named last, when the sentence took it
-	var done []*Indicator
+	var room [4]*Indicator
+	done := room[:0]
 	for _, cl := range sr.clauses {
 		for _, it := range cl.items {
 			if it.kind == itemAlias {
@@ -169,7 +172,7 @@ func (sr *sentenceReader) laterDoubts() {
 			}
 			if d, ok := sr.declineOf(it); ok && d.Reason == ReasonNoRule {
 				done = append(done, last)
-				sr.r.doubts = append(sr.r.doubts, ReviewItem{Reason: ReviewUnread, Indicator: last.ID, Kind: sr.ctx.kind,
+				sr.r.addDoubt(ReviewItem{Reason: ReviewUnread, Indicator: last.ID, Kind: sr.ctx.kind,
 					Measure: figureMeasure(it, last), Line: sr.r.text.Line(sr.p.Pos[sr.s]), Text: sr.r.text.Quote(sr.p, sr.s, sr.e),
 					Warning: Warnf(0, "names %s beside %s, but no rule read it, and the report gives no other figure of it", last.Name, d.Figure)})
 			}
@@ -221,7 +224,7 @@ func (r *reader) settleDoubts(obs []Observation) {
 			return it.Reason == ReviewUnread && it.Indicator == d.Indicator && it.Kind == d.Kind && it.Measure == d.Measure
 		})
 		if !has && !dup {
-			r.review = append(r.review, d)
+			r.addItem(d)
 		}
 	}
 }
@@ -260,4 +263,27 @@ func (sr *sentenceReader) declineOf(it item) (Decline, bool) {
 		}
 	}
 	return Decline{}, false
+}
+
+// maxItems bounds the review items of a report: a report has a handful,
+// and a text with thousands is no report an analyst can review. The
+// items past it are counted, and said in a warning.
+const maxItems = 1000
+
+// addItem records a review item, within maxItems.
+func (r *reader) addItem(it ReviewItem) {
+	if len(r.review) >= maxItems {
+		r.dropped++
+		return
+	}
+	r.review = append(r.review, it)
+}
+
+// addDoubt records a doubt, within maxItems.
+func (r *reader) addDoubt(it ReviewItem) {
+	if len(r.doubts) >= maxItems {
+		r.dropped++
+		return
+	}
+	r.doubts = append(r.doubts, it)
 }

@@ -30,7 +30,7 @@ func (r *reader) conflict(o *Observation, others []Observation) {
 		return
 	}
 	o.Flag(ReviewConflict)
-	r.review = append(r.review, itemOf(o, ReviewConflict,
+	r.addItem(itemOf(o, ReviewConflict,
 		Warnf(o.Line, "the report also states %s (line %s); kept %s", strings.Join(values, "、"), strings.Join(lines, "、"), ValueText(o))))
 }
 
@@ -79,7 +79,7 @@ func (r *reader) reviewReport(rep *Report) {
 		o := &rep.Observations[i]
 		if w, ok := implausible(r.cat, o, level); ok {
 			o.Flag(ReviewImplausible)
-			r.review = append(r.review, itemOf(o, ReviewImplausible, w))
+			r.addItem(itemOf(o, ReviewImplausible, w))
 		}
 	}
 	for _, ev := range []struct {
@@ -91,7 +91,7 @@ func (r *reader) reviewReport(rep *Report) {
 		}
 		for _, w := range rep.Warnings {
 			if strings.HasPrefix(w.Format, ev.what) || strings.HasPrefix(w.Format, "report "+ev.what) {
-				r.review = append(r.review, ReviewItem{Reason: ReviewRegion, Text: ev.evidence.Summary(), Warning: w})
+				r.addItem(ReviewItem{Reason: ReviewRegion, Text: ev.evidence.Summary(), Warning: w})
 			}
 		}
 		for i := range rep.Observations {

@@ -255,3 +255,15 @@ func TestApplyCorrections(t *testing.T) {
 		t.Errorf("%+v", o)
 	}
 }
+
+// TestReviewBounded: a text of thousands of doubtful sentences keeps at
+// most maxItems items, and says how many more there were.
+func TestReviewBounded(t *testing.T) {
+	rep := reviewOf(t, "新乡市", 2025, "一、2024年工作回顾\n"+strings.Repeat("对东盟进出口增长12%。\n", maxItems+300))
+	if len(rep.Review) != maxItems {
+		t.Errorf("%d items, want %d", len(rep.Review), maxItems)
+	}
+	if !slices.ContainsFunc(rep.Warnings, func(w Warning) bool { return strings.Contains(w.Message, "300 more review items") }) {
+		t.Errorf("warnings %v", rep.Warnings)
+	}
+}
