@@ -26,7 +26,7 @@ type book struct {
 	sayer       func(extract.Warning) string // words the model's messages in Chinese
 	reviews     []reviewRow                  // the rows of 待核对, in order
 	itemsOf     map[itemPlace][]extract.ReviewItem
-	placed      map[place]string // each figure's cell on its region sheet: 'sheet'!C5
+	placed      map[place]string // the cell on its region sheet of each figure 待核对 links to: 'sheet'!C5
 	corrections *AppliedCorrections
 
 	previous     bool     // a previous workbook was given: the 变更 sheet is written
@@ -89,6 +89,11 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 	b.sayer, b.corrections, b.placed = opt.Say, opt.Corrections, map[place]string{}
 	b.indexItems()
 	b.reviews = b.reviewRows()
+	for _, r := range b.reviews {
+		if r.obs != nil {
+			b.placed[placeOf(r.reg.Name, r.obs)] = "" // to be found on its sheet
+		}
+	}
 	b.year = cmp.Or(opt.Year, b.plan.compareYear)
 	if b.year == 0 {
 		b.year = b.defaultYear()

@@ -145,13 +145,16 @@ func (w *sheetWriter) title(text, facts string) {
 	})
 }
 
-// place records where a region's figures of a row and year are, for the
-// links of the 待核对 sheet.
+// place records where a region's figures of a row and year are, when a
+// row of the 待核对 sheet links to them.
 func (wb *workbook) place(w *sheetWriter, region string, key rowKey, year int, b block, row int) {
-	for kind, col := range map[string]int{extract.Actual: b.actual, extract.Target: b.target} {
-		p := place{region, key, year, kind}
-		if _, ok := wb.placed[p]; !ok {
-			wb.placed[p] = quoteSheet(w.name) + "!" + w.ref(col, row)
+	for _, k := range [...]struct {
+		kind string
+		col  int
+	}{{extract.Actual, b.actual}, {extract.Target, b.target}} {
+		p := place{region, key, year, k.kind}
+		if at, wanted := wb.placed[p]; wanted && at == "" {
+			wb.placed[p] = quoteSheet(w.name) + "!" + w.ref(k.col, row)
 		}
 	}
 }

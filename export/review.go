@@ -177,8 +177,8 @@ func (wb *workbook) writeReview() error {
 		}
 		if r.obs != nil {
 			spec := textStyle
-			at, ok := wb.placed[placeOf(r.reg.Name, r.obs)]
-			if ok && links < maxReviewLinks {
+			at := wb.placed[placeOf(r.reg.Name, r.obs)]
+			if at != "" && links < maxReviewLinks {
 				spec = styleSpec{border: true, link: true}
 				links++
 				w.link(revValue, row, at)
