@@ -26,6 +26,7 @@ var reviewReasonNames = map[string]string{
 	extract.ReviewConflict:     "前后数值不一",
 	extract.ReviewImplausible:  "超出合理范围",
 	extract.ReviewInconsistent: "与相邻年份不符",
+	extract.ReviewScope:        "可能是局部数据",
 	extract.ReviewUnread:       "可能漏读",
 	extract.ReviewSubperiod:    "非全年数据",
 }

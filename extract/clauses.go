@@ -19,8 +19,9 @@ type context struct {
 // candidate is an observation before deduplication.
 type candidate struct {
 	Observation
-	sentence int  // sentence number in the report, for "same clause" rules
-	matching bool // stated in a section of its kind: an actual in a review, a target in a plan
+	sentence int    // sentence number in the report, for "same clause" rules
+	matching bool   // stated in a section of its kind: an actual in a review, a target in a plan
+	topic    string // a part its paragraph's title sentence names (开发区), when it names one
 }
 
 // itemKind says what a clause item is.
@@ -78,9 +79,11 @@ type sentenceReader struct {
 	other       string     // another region the sentence opens with: its figures are that region's
 	named       bool       // the clause of the figure being read names its subject
 	part        string     // a period shorter than the year the sentence opens with (前三季度)
+	topic       string     // a part its paragraph's title sentence names (提升开发区发展能级。)
 
 	took       int           // observations taken, new or repeated
 	tookOf     []string      // the indicators of the observations taken, in the reader's room
+	lastLeft   string        // the last figure (not a rank) read, when it was left out
 	taken      []Observation // with explain: the observations taken
 	declines   []Decline     // the figures not taken, and why
 	declinedAt []int         // and where each starts in the paragraph
@@ -164,8 +167,11 @@ var clauseStarts = func() *runeset.Filter {
 }()
 
 // readSentence finds the observations of the sentence p.Runes[s:e].
-func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) {
-	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year, tookOf: r.tookOf[:0]}
+func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int, topic string) {
+	if topic != "" && r.namesItself(p.Runes[s:e]) {
+		topic = "" // 全市…: the whole region's, whatever the paragraph is about
+	}
+	sr := &sentenceReader{r: r, p: p, ctx: ctx, n: n, s: s, e: e, year: year, tookOf: r.tookOf[:0], topic: topic}
 	sr.clauses = r.splitClauses(p, s, e)
 	if !r.explain && !namesAny(sr.clauses) && !containsWord(p.Runes[s:e], "分别") {
 		// As most sentences: nothing of the catalogue's to read (a list
@@ -179,6 +185,19 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int) 
 		ci = sr.readClause(ci)
 	}
 	sr.account()
+}
+
+// namesItself reports whether words name the report's own region, by its
+// name or its scope word (全市).
+func (r *reader) namesItself(rs []rune) bool {
+	for _, w := range r.extra {
+		for i := range rs {
+			if rs[i] == w[0] && hasRunes(rs, i, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesAny reports whether clauses name an indicator.
@@ -227,7 +246,7 @@ type clauseState struct {
 	pair       bool     // the clause names two indicators at once (城乡居民…)
 	joint      *subject // and the indicator of the two together, if there is one
 	consumed   bool     // a 分别 or 均 statement used the subjects before it
-	fenbie     int      // where 分别 is in the clause, or -1
+	fenbie     int      // where 分别 (or a shared 均) is in the clause, or -1
 }
 
 // readClause reads clause ci and returns the index of the last clause it
@@ -248,6 +267,8 @@ func (sr *sentenceReader) readClause(ci int) int {
 	if i := indexWord(rs[cl.start:cl.end], "分别"); i >= 0 {
 		fenbie = cl.start + i
 		st.fenbie = fenbie
+	} else if i := sharedAt(rs[cl.start:cl.end]); i >= 0 {
+		st.fenbie = cl.start + i // 均: the names before it share the figure
 	}
 	for k := 0; k < len(cl.items); k++ {
 		it := cl.items[k]
@@ -291,7 +312,8 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	named := sr.newSubject(subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start})
 	switch {
 	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias && st.fenbie >= it.end && isConjunction(lead):
-		// 地区生产总值和一般公共预算收入分别增长5%和6%: names in turn
+		// 地区生产总值和一般公共预算收入分别增长5%和6%: names in turn;
+		// 旅游收入和接待游客均增长10%: names sharing a figure
 		if st.sub != nil {
 			sr.pending = sr.appendSubjects(sr.pending, st.sub)
 		}
@@ -599,6 +621,11 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 		sr.last = st.sub
 	default:
 		sr.pending = nil
+		if st.sub == nil && sr.margin(cl) {
+			// 增长6%，高于全省0.6个百分点，居全省第2位: a margin over
+			// another's figure keeps the subject for the clauses after
+			break
+		}
 		if st.sub != nil {
 			sr.recent = sr.appendSubjects(sr.recent, st.sub)
 		} else {
@@ -606,6 +633,25 @@ func (sr *sentenceReader) endClause(ci int, cl clause, st clauseState) {
 		}
 		sr.last = st.sub
 	}
+}
+
+// margin reports whether a clause gives only margins over others' figures:
+// 高于全省0.6个百分点, 比全国高1.2个百分点.
+func (sr *sentenceReader) margin(cl clause) bool {
+	if len(cl.items) == 0 {
+		return false
+	}
+	rs := sr.p.Runes
+	prev, words := cl.start, []rune(nil)
+	for _, it := range cl.items {
+		if it.kind != itemFigure || it.fig.unit.dimension != dimPoints {
+			return false
+		}
+		words = append(words, rs[prev:it.start]...)
+		prev = it.end
+	}
+	words = append(words, rs[prev:cl.end]...)
+	return outpaceWords.In(words) && sr.r.isComparison(words)
 }
 
 // onlyAliases reports whether a clause names indicators but gives no figure.
@@ -789,13 +835,16 @@ func (sr *sentenceReader) period(figYear int) (int, string) {
 
 // sharesPredicate reports whether a lead says 均 (all of the subjects
 // before it), and not 平均, 年均, 人均 or the like.
-func sharesPredicate(lead []rune) bool {
-	for i, r := range lead {
-		if r == '均' && (i == 0 || !strings.ContainsRune("平年人户亩日月", lead[i-1])) {
-			return true
+func sharesPredicate(lead []rune) bool { return sharedAt(lead) >= 0 }
+
+// sharedAt returns where words say 均 of all the subjects before it, or -1.
+func sharedAt(rs []rune) int {
+	for i, r := range rs {
+		if r == '均' && (i == 0 || !strings.ContainsRune("平年人户亩日月", rs[i-1])) {
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // additionWords are the words of the lexicon's role addition.

@@ -232,9 +232,14 @@ func readText(rep *Report, text *Text, opts Options) error {
 		n := 0
 		for i := range text.Paragraphs {
 			p := &text.Paragraphs[i]
+			topic, after := paragraphTopic(p.Runes)
 			forSentences(p.Runes, func(s, e, whole int) {
 				// A year opening the sentence (到2030年,…;…) holds up to its 。
-				r.readSentence(p, s, e, ctxs[i].at(s, r.reportYear), n, sentenceYear(p.Runes[whole:e], r.thisYear()))
+				t := ""
+				if s >= after {
+					t = topic
+				}
+				r.readSentence(p, s, e, ctxs[i].at(s, r.reportYear), n, sentenceYear(p.Runes[whole:e], r.thisYear()), t)
 				n++
 			})
 		}
@@ -247,6 +252,10 @@ func readText(rep *Report, text *Text, opts Options) error {
 		}
 		if ind != nil && ind.Tier == "core" {
 			r.conflict(&c.Observation, r.others[i])
+			if c.topic != "" {
+				c.Flag(ReviewScope)
+				r.addItem(itemOf(&c.Observation, ReviewScope, Warnf(c.Line, "its paragraph opens on %s: the figure may be of that part, not of the whole region", c.topic)))
+			}
 		}
 		// The phrase is a copy, not a slice of the text: a run over
 		// thousands of reports keeps their figures, not their texts.

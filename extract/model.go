@@ -72,12 +72,13 @@ const (
 	ReviewConflict     = "conflict"     // the report states other values for the same figure
 	ReviewImplausible  = "implausible"  // outside the catalogue's plausible range
 	ReviewInconsistent = "inconsistent" // disagrees with the region's reports of the years around
+	ReviewScope        = "scope"        // its paragraph is about a part of the region (开发区, 县域)
 	ReviewUnread       = "unread"       // a sentence names a core indicator beside a figure, and no rule read it
 	ReviewSubperiod    = "subperiod"    // a figure of a period shorter than the year
 )
 
 // ReviewReasons are the reasons, most serious first.
-var ReviewReasons = []string{ReviewRegion, ReviewConflict, ReviewImplausible, ReviewInconsistent, ReviewUnread, ReviewSubperiod}
+var ReviewReasons = []string{ReviewRegion, ReviewConflict, ReviewImplausible, ReviewInconsistent, ReviewScope, ReviewUnread, ReviewSubperiod}
 
 // ReviewItem is something of a report an analyst should check. The
 // message is a Warning, so that a user interface can say it in another

@@ -209,6 +209,10 @@ func (sr *sentenceReader) rank(o *Observation, sub *subject, it item, l lead, le
 		return &decline{ReasonOwnScope, it.rank.scope}
 	case l.base && !it.rank.moved:
 		return &decline{ReasonBase, "从"}
+	case !sr.named && !l.levelWord && sr.lastLeft != "":
+		// 总数达2224家、居全省第4位: the rank of the figure before it,
+		// which is no figure of the indicator
+		return &decline{ReasonOtherSubject, sr.lastLeft}
 	}
 	o.Measure = Rank
 	v := it.rank.value

@@ -46,6 +46,18 @@ type Sentence struct {
 
 // decline records that a figure of the sentence is not taken.
 func (sr *sentenceReader) decline(it item, ind *Indicator, d decline) {
+	if it.kind == itemFigure {
+		switch d.reason {
+		case ReasonUnit, ReasonOtherSubject, ReasonSubScope, ReasonLookAlike:
+			// another thing's figure (总数达2224家), but not a margin of
+			// the figure before it (高于全省0.9个百分点)
+			if it.fig.unit.dimension != dimPoints {
+				sr.lastLeft = sr.figureText(it)
+			}
+		default:
+			sr.lastLeft = "" // 年均增长5.9%: the indicator's, of several years
+		}
+	}
 	sr.declinedAt = append(sr.declinedAt, it.start)
 	sr.declines = append(sr.declines, Decline{Figure: sr.figureText(it), Reason: d.reason, Words: d.words})
 	if ind != nil {
@@ -71,11 +83,14 @@ func (sr *sentenceReader) figureText(it item) string {
 // take records an observation of the sentence.
 func (sr *sentenceReader) take(o Observation) {
 	sr.took++
+	if o.Measure != Rank && o.Measure != GrowthRank {
+		sr.lastLeft = ""
+	}
 	if !slices.Contains(sr.tookOf, o.Indicator) {
 		sr.tookOf = append(sr.tookOf, o.Indicator)
 		sr.r.tookOf = sr.tookOf // the room, for the sentences after
 	}
-	sr.r.add(candidate{Observation: o, sentence: sr.n, matching: o.Kind == sr.ctx.kind})
+	sr.r.add(candidate{Observation: o, sentence: sr.n, matching: o.Kind == sr.ctx.kind, topic: sr.topic})
 	if sr.r.explain {
 		sr.taken = append(sr.taken, o)
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"zhibiao/extract/lexicon"
 )
 
 // Review: the doubts of a report, each an item for the analyst and a flag
@@ -106,6 +108,27 @@ func SortReview(items []ReviewItem) {
 	slices.SortStableFunc(items, func(a, b ReviewItem) int {
 		return cmp.Or(ReviewRank(a.Reason)-ReviewRank(b.Reason), a.Line-b.Line)
 	})
+}
+
+// areaWords name parts of a region: 开发区, 县域.
+var areaWords = lexicon.NewList("area")
+
+// maxTopic bounds a paragraph's title sentence: 提升开发区发展能级。
+const maxTopic = 24
+
+// paragraphTopic returns the part of the region (开发区, 县域, 园区) a
+// paragraph's title sentence names, and where the sentences
+// after it start; "" when its first sentence is no short title naming
+// one.
+func paragraphTopic(rs []rune) (string, int) {
+	end := slices.IndexFunc(rs, func(r rune) bool { return r == '。' || r == '：' || r == ':' })
+	if end <= 0 || end > maxTopic || slices.ContainsFunc(rs[:end], func(r rune) bool { return r == ',' || r == '，' }) {
+		return "", 0 // no title: a sentence of clauses
+	}
+	if w := areaWords.Find(rs[:end]); w != "" {
+		return w, end + 1
+	}
+	return "", 0
 }
 
 // implausible says why an observation is outside its indicator's

@@ -267,3 +267,22 @@ func TestReviewBounded(t *testing.T) {
 		t.Errorf("warnings %v", rep.Warnings)
 	}
 }
+
+// TestScopeDoubt: a figure of a paragraph whose title sentence names a
+// part of the region (开发区, 县域) may be that part's: it is flagged, but
+// not when its own sentence names the whole region.
+func TestScopeDoubt(t *testing.T) {
+	const plan = "二、2025年工作安排\n"
+	rep := reviewOf(t, "新乡市", 2025, plan+"壮大县域经济。支持各县发展特色产业，规上工业增加值增长12%以上。\n")
+	if got := flagged(rep, ReviewScope); !slices.Equal(got, []string{"industry_value_added/growth/target/12%以上"}) {
+		t.Errorf("flagged %q", got)
+	}
+	rep = reviewOf(t, "新乡市", 2025, plan+"壮大县域经济。全市规上工业增加值增长8%。\n")
+	if got := flagged(rep, ReviewScope); len(got) != 0 {
+		t.Errorf("the whole region's figure flagged: %q", got)
+	}
+	rep = reviewOf(t, "新乡市", 2025, plan+"推动开发区改革创新，完善管理体制。规上工业增加值增长8%。\n")
+	if got := flagged(rep, ReviewScope); len(got) != 0 {
+		t.Errorf("a first sentence that is no title: %q", got)
+	}
+}

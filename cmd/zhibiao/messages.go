@@ -243,6 +243,7 @@ var zhMessages = map[string]string{
 	"%s: alias %q: after > name two indicators joined by +":                                                  "%s：别名 %q：> 之后应写两个用 + 连接的指标",
 	"names %s beside a figure, but no rule read it (%s)":                                                     "提到%s和数字，但没有规则读出（%s）",
 	"%d more review items not listed: a report with so many is not one to review figure by figure":           "另有 %d 个待核对项未列出：一份报告有这么多待核对项，已无法逐项核对",
+	"its paragraph opens on %s: the figure may be of that part, not of the whole region":                     "所在段落以“%s”开头：这个数字可能属于该局部，而不是全地区",
 	"names %s beside %s, but no rule read it, and the report gives no other figure of it":                    "提到%s和%s，但没有规则读出，而报告中没有该指标的其他数字",
 	"names %s beside %s, left out for the words %s, and the report gives no other figure of it":              "提到%s和%s，因“%s”未采用，而报告中没有该指标的其他数字",
 	"%s is outside the plausible range %s%s of the catalogue":                                                "%s超出指标目录的合理范围（%s%s）",
