@@ -651,7 +651,7 @@ func (sr *sentenceReader) margin(cl clause) bool {
 		prev = it.end
 	}
 	words = append(words, rs[prev:cl.end]...)
-	return outpaceWords.In(words) && sr.r.isComparison(words)
+	return (outpaceWords.In(words) || marginWords.In(words)) && sr.r.isComparison(words)
 }
 
 // onlyAliases reports whether a clause names indicators but gives no figure.

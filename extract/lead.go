@@ -234,6 +234,9 @@ func (r *reader) isComparison(rs []rune) bool {
 			continue
 		}
 		n := fillerAt(rs, k, r.extra)
+		if m := marginWords.At(rs, k); m > n {
+			n = m // 比, 高, 平均水平
+		}
 		if n == 0 {
 			return false
 		}
@@ -241,3 +244,6 @@ func (r *reader) isComparison(rs []rune) bool {
 	}
 	return scope
 }
+
+// marginWords set a figure against another region's: 比全国高, 平均水平.
+var marginWords = lexicon.NewList("margin")

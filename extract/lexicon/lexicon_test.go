@@ -19,7 +19,7 @@ var roles = map[string]bool{
 	"target_verb": false, "steady": false, "share_of_target": false, "addition": false,
 	"year_lead": false, "qualitative": false, "rank_move": false, "rank_lead": false,
 	"review": false, "plan": false, "goal": false, "goal_review": false, "plan_period": false, "nation_head": false,
-	"conjunction": false, "cumulative": false, "flat": false, "flat_base": false, "outpace": false, "attributive": false, "area": false,
+	"conjunction": false, "cumulative": false, "flat": false, "flat_base": false, "outpace": false, "attributive": false, "area": false, "margin": false,
 	"sub_scope": false, "sub_period": false, "other_subject": false, "look_alike": false,
 }
 
