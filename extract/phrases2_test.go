@@ -58,6 +58,8 @@ func TestPhrasesOfUnseenReports(t *testing.T) {
 			[]string{"gdp growth 2024 actual 5.8 exact", "gdp growth_rank 2024 actual 3 exact province"}},
 		{"above the average of others", review + "社会消费品零售总额增长7.1%，高于全国、全省平均水平，增速居全省第5位。",
 			[]string{"retail_sales growth 2024 actual 7.1 exact", "retail_sales growth_rank 2024 actual 5 exact province"}},
+		{"a level expected", review + "预计全年地区生产总值增长5%左右，有望突破2500亿元。",
+			[]string{"gdp growth 2024 actual 5 about", "gdp level 2024 actual 2500 at_least"}},
 		{"a figure that describes things", review + "推动地区生产总值超五百亿元的县达到3个，营业收入过亿元的企业新增20家。",
 			nil},
 		{"the whole a share is of", review + "工业投资增长11%，占全市固定资产投资的58%。",
