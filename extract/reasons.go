@@ -152,7 +152,7 @@ func (sr *sentenceReader) account() {
 					found = append(found, ind)
 					break
 				}
-				if (d.Indicator == ind.ID || d.Indicator == "") && !slices.Contains(sureReasons, d.Reason) {
+				if (d.Indicator == ind.ID || d.Indicator == "") && !sure(d, f) {
 					item.Measure = figureMeasure(f, ind)
 					item.Warning = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", ind.Name, d.Figure, cmp.Or(d.Words, "—"))
 					r.addDoubt(item)
@@ -185,11 +185,14 @@ func (sr *sentenceReader) laterDoubts() {
 			if last == nil || slices.Contains(done, last) || !fits(it, last) {
 				continue
 			}
-			if d, ok := sr.declineOf(it); ok && d.Reason == ReasonNoRule {
+			if d, ok := sr.declineOf(it); ok && (d.Reason == ReasonNoRule || d.Reason == ReasonUnit && !sure(d, it)) {
 				done = append(done, last)
+				w := Warnf(0, "names %s beside %s, but no rule read it, and the report gives no other figure of it", last.Name, d.Figure)
+				if d.Reason != ReasonNoRule {
+					w = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", last.Name, d.Figure, cmp.Or(d.Words, "—"))
+				}
 				sr.r.addDoubt(ReviewItem{Reason: ReviewUnread, Indicator: last.ID, Kind: sr.ctx.kind,
-					Measure: figureMeasure(it, last), Line: sr.r.text.Line(sr.p.Pos[sr.s]), Text: sr.r.text.Quote(sr.p, sr.s, sr.e),
-					Warning: Warnf(0, "names %s beside %s, but no rule read it, and the report gives no other figure of it", last.Name, d.Figure)})
+					Measure: figureMeasure(it, last), Line: sr.r.text.Line(sr.p.Pos[sr.s]), Text: sr.r.text.Quote(sr.p, sr.s, sr.e), Warning: w})
 			}
 		}
 	}
@@ -212,6 +215,16 @@ func (sr *sentenceReader) tookAny(a *alias) bool {
 // sureReasons leave a figure out for what it is, not for words around
 // it: no doubt of a miss.
 var sureReasons = []string{ReasonMultiYear, ReasonMeasure, ReasonUnit}
+
+// sure reports whether a figure was left out for what it is: a figure of
+// several years, of a measure or unit the indicator does not take — but
+// not a bare 亿 (突破3000亿), which the rules take only beside the name.
+func sure(d Decline, f item) bool {
+	if d.Reason == ReasonUnit && f.kind == itemFigure && f.fig.unit.dimension == dimNone {
+		return false
+	}
+	return slices.Contains(sureReasons, d.Reason)
+}
 
 // figureMeasure is the measure a figure next to an indicator's name would
 // be: a rank, a percentage (growth, or the indicator's rate), or a level.
