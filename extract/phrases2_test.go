@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"slices"
-	"strings"
 	"testing"
 )
 
@@ -143,25 +141,7 @@ func TestPhrasesOfUnseenReports(t *testing.T) {
 			[]string{"gdp growth 2024 actual 6 exact"}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			rep := &Report{}
-			if err := ReadText(rep, c.text, Options{Region: "洛阳市", Year: 2025}); err != nil {
-				t.Fatal(err)
-			}
-			got := make([]string, 0, len(rep.Observations))
-			for _, o := range rep.Observations {
-				got = append(got, phraseKey(o))
-			}
-			want := slices.Clone(c.want)
-			if want == nil {
-				want = []string{}
-			}
-			slices.Sort(got)
-			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("text: %s\nwant:\n\t%s\ngot:\n\t%s", c.text, strings.Join(want, "\n\t"), strings.Join(got, "\n\t"))
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkPhrase(t, c.text, "洛阳市", 2025, c.want) })
 	}
 }
 
@@ -203,24 +183,6 @@ func TestTargetsAndSections(t *testing.T) {
 			[]string{"gdp growth 2025 target 6 about", "gdp growth 2024 actual 5.8 exact"}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			rep := &Report{}
-			if err := ReadText(rep, c.text, Options{Region: "洛阳市", Year: 2025}); err != nil {
-				t.Fatal(err)
-			}
-			got := make([]string, 0, len(rep.Observations))
-			for _, o := range rep.Observations {
-				got = append(got, phraseKey(o))
-			}
-			want := slices.Clone(c.want)
-			if want == nil {
-				want = []string{}
-			}
-			slices.Sort(got)
-			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("text: %s\nwant:\n\t%s\ngot:\n\t%s", c.text, strings.Join(want, "\n\t"), strings.Join(got, "\n\t"))
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkPhrase(t, c.text, "洛阳市", 2025, c.want) })
 	}
 }

@@ -707,23 +707,30 @@ func TestPhrases(t *testing.T) {
 	}
 
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			rep := &Report{}
-			ReadText(rep, c.text, Options{Region: c.region, Year: c.year})
-			got := make([]string, 0, len(rep.Observations))
-			for _, o := range rep.Observations {
-				got = append(got, phraseKey(o))
-			}
-			want := slices.Clone(c.want)
-			if want == nil {
-				want = []string{}
-			}
-			slices.Sort(got)
-			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("text: %s\nregion %s, year %d\nwant:\n\t%s\ngot:\n\t%s",
-					c.text, c.region, c.year, strings.Join(want, "\n\t"), strings.Join(got, "\n\t"))
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkPhrase(t, c.text, c.region, c.year, c.want) })
+	}
+}
+
+// checkPhrase reads a text of a region's report of a year and checks its
+// observations, in any order, against want (phraseKey's form).
+func checkPhrase(t *testing.T, text, region string, year int, want []string) {
+	t.Helper()
+	rep := &Report{}
+	if err := ReadText(rep, text, Options{Region: region, Year: year}); err != nil {
+		t.Fatal(err)
+	}
+	got := make([]string, 0, len(rep.Observations))
+	for _, o := range rep.Observations {
+		got = append(got, phraseKey(o))
+	}
+	want = slices.Clone(want)
+	if want == nil {
+		want = []string{}
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("text: %s\nregion %s, year %d\nwant:\n\t%s\ngot:\n\t%s",
+			text, region, year, strings.Join(want, "\n\t"), strings.Join(got, "\n\t"))
 	}
 }
