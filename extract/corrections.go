@@ -92,6 +92,14 @@ func ApplyCorrections(reports []*Report, rows []CorrectionRow) CorrectionResult 
 			}
 		default:
 			ok, w = applyRow(mine, row, source, &res)
+			if !ok && row.Action == CorrectConfirm {
+				// the row of a sentence left unread, its 口径 and 年份
+				// given: nothing was taken to confirm
+				if done, _ := confirmUnread(mine, row); done {
+					ok = true
+					res.Confirmed++
+				}
+			}
 		}
 		if !ok {
 			fail(row, w)
@@ -173,6 +181,7 @@ func confirmUnread(mine []*Report, row CorrectionRow) (bool, Warning) {
 		r.Review = slices.DeleteFunc(r.Review, func(it ReviewItem) bool {
 			return it.Reason == ReviewUnread && it.Indicator == row.Indicator &&
 				(row.Measure == "" || it.Measure == row.Measure) && (row.Kind == "" || it.Kind == row.Kind) &&
+				(row.Year == 0 || it.Year == row.Year) &&
 				(row.Text == "" || sameText(it.Text, row.Text))
 		})
 		done = done || len(r.Review) < n

@@ -143,8 +143,9 @@ func (sr *sentenceReader) account() {
 					continue // 新增规上工业企业60户: no figure the indicator has
 				}
 				d, ok := sr.declineOf(f)
-				item := ReviewItem{Reason: ReviewUnread, Indicator: ind.ID, Kind: sr.ctx.kind,
+				item := ReviewItem{Reason: ReviewUnread, Indicator: ind.ID,
 					Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e)}
+				item.Year, item.Kind = sr.period(0) // the figure's, if it is the indicator's
 				if !ok || d.Reason == ReasonNoRule {
 					words := cmp.Or(d.Words, d.Figure, "—")
 					item.Warning = Warnf(0, "names %s beside a figure, but no rule read it (%s)", ind.Name, words)
@@ -191,7 +192,8 @@ func (sr *sentenceReader) laterDoubts() {
 				if d.Reason != ReasonNoRule {
 					w = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", last.Name, d.Figure, cmp.Or(d.Words, "—"))
 				}
-				sr.r.addDoubt(ReviewItem{Reason: ReviewUnread, Indicator: last.ID, Kind: sr.ctx.kind,
+				year, kind := sr.period(0)
+				sr.r.addDoubt(ReviewItem{Reason: ReviewUnread, Indicator: last.ID, Year: year, Kind: kind,
 					Measure: figureMeasure(it, last), Line: sr.r.text.Line(sr.p.Pos[sr.s]), Text: sr.r.text.Quote(sr.p, sr.s, sr.e), Warning: w})
 			}
 		}

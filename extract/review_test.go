@@ -286,3 +286,18 @@ func TestScopeDoubt(t *testing.T) {
 		t.Errorf("a first sentence that is no title: %q", got)
 	}
 }
+
+// TestConfirmDoubt: 确认 on the row of a figure left out on purpose, its
+// 口径 and 年份 given as 待核对 shows them, settles the item: there is no
+// figure to confirm, but a sentence.
+func TestConfirmDoubt(t *testing.T) {
+	rep := reviewOf(t, "新乡市", 2025, "一、2024年工作回顾\n前三季度，全市地区生产总值增长5.5%。\n")
+	if got := items(rep, ReviewUnread); !slices.Equal(got, []string{"gdp/growth/actual"}) || rep.Review[0].Year != 2024 {
+		t.Fatalf("items %q %+v", got, rep.Review)
+	}
+	res := ApplyCorrections([]*Report{rep}, []CorrectionRow{{Source: "c.csv", Line: 2, Region: "新乡市", Indicator: "gdp",
+		Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectConfirm}})
+	if res.Confirmed != 1 || len(res.Errors) != 0 || len(rep.Review) != 0 {
+		t.Errorf("%+v, review %+v", res, rep.Review)
+	}
+}
