@@ -203,12 +203,13 @@ func applyRow(mine []*Report, row CorrectionRow, source *Correction, res *Correc
 	k := row.Key()
 	found := false
 	for _, r := range mine {
+		here := false
 		for i := 0; i < len(r.Observations); i++ {
 			o := &r.Observations[i]
 			if o.Key() != k {
 				continue
 			}
-			found = true
+			found, here = true, true
 			switch row.Action {
 			case CorrectDelete:
 				r.Observations = slices.Delete(r.Observations, i, i+1)
@@ -220,7 +221,9 @@ func applyRow(mine []*Report, row CorrectionRow, source *Correction, res *Correc
 				o.Corrected, o.Confirmed, o.Flags = source, nil, nil
 			}
 		}
-		settle(r, k)
+		if here {
+			settle(r, k)
+		}
 	}
 	switch {
 	case found && row.Action == CorrectDelete:
