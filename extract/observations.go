@@ -45,13 +45,20 @@ var (
 )
 
 // attributive returns the words after a figure that make it describe
-// things (百亿以下的县清零: the counties of less than 10 billion), or "".
-func attributive(after []rune) string {
-	if len(after) < 2 || after[0] != '的' {
+// things (百亿以下的县清零: the counties of less than 10 billion; 营收1亿元
+// 以上企业: firms of more than 100 million), or "". fig is the figure as
+// written.
+func attributive(fig, after []rune) string {
+	at := 0
+	switch {
+	case len(after) > 1 && after[0] == '的':
+		at = 1
+	case hasWordBefore(fig, len(fig), "以上") || hasWordBefore(fig, len(fig), "以下"):
+	default:
 		return ""
 	}
-	if n := attributiveHead.At(after, 1); n > 0 {
-		return string(after[:1+n])
+	if n := attributiveHead.At(after, at); n > 0 {
+		return string(after[:at+n])
 	}
 	return ""
 }
@@ -130,7 +137,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		sr.decline(it, ind, decline{ReasonSubPeriod, sr.part})
 		return
 	}
-	if w := attributive(sr.p.Runes[it.end:sr.e]); w != "" {
+	if w := attributive(sr.p.Runes[it.start:it.end], sr.p.Runes[it.end:sr.e]); w != "" {
 		sr.decline(it, ind, decline{ReasonOtherSubject, w})
 		return
 	}

@@ -60,6 +60,8 @@ func TestPhrasesOfUnseenReports(t *testing.T) {
 			[]string{"gdp growth 2024 actual 5 about", "gdp level 2024 actual 2500 at_least"}},
 		{"a figure that describes things", review + "推动地区生产总值超五百亿元的县达到3个，营业收入过亿元的企业新增20家。",
 			nil},
+		{"a bound that describes things", review + "新签约固定资产投资10亿元以上项目12个。",
+			nil},
 		{"the whole a share is of", review + "工业投资增长11%，占全市固定资产投资的58%。",
 			nil},
 
