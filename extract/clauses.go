@@ -181,10 +181,17 @@ func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int, 
 	sr.other = r.otherRegionOpening(p.Runes[s:e])
 	sr.part = sr.periodOpening()
 	r.subjects, r.lists = r.subjects[:0], r.lists[:0]
+	if !r.explain {
+		// The declines live as long as the sentence: in the reader's room.
+		sr.declines, sr.declinedAt = r.declines[:0], r.declinedAt[:0]
+	}
 	for ci := 0; ci < len(sr.clauses); ci++ {
 		ci = sr.readClause(ci)
 	}
 	sr.account()
+	if !r.explain {
+		r.declines, r.declinedAt = sr.declines[:0], sr.declinedAt[:0]
+	}
 }
 
 // namesItself reports whether words name the report's own region, by its

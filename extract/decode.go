@@ -122,8 +122,8 @@ func Decode(data []byte) (Decoded, error) {
 // in a byte encoding has no zero byte at all.
 func sniffUTF16(data []byte) (unicode.Endianness, bool) {
 	n := min(len(data), 1<<16) &^ 1
-	if n < 16 {
-		return unicode.LittleEndian, false
+	if n < 16 || bytes.IndexByte(data[:min(n, 4096)], 0) < 0 {
+		return unicode.LittleEndian, false // text in a byte encoding: no zero byte
 	}
 	var even, odd int
 	for i := 0; i < n; i += 2 {

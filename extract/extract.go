@@ -41,10 +41,13 @@ type reader struct {
 	contexts []context      // of the paragraphs
 	clauses  []clause
 	tookOf   []string // room for the indicators a sentence took
-	dropped  int      // review items past maxItems
-	items    []item
-	subjects []subject
-	lists    []*subject
+	// Room for a sentence's declines, when they are not kept (explain).
+	declines   []Decline
+	declinedAt []int
+	dropped    int // review items past maxItems
+	items      []item
+	subjects   []subject
+	lists      []*subject
 }
 
 // readers keep the slices and the map that reading a report fills, for
@@ -63,7 +66,7 @@ func (r *reader) release() {
 	clear(r.out)
 	clear(r.seen)
 	clear(r.others)
-	*r = reader{out: r.out[:0], seen: r.seen, others: r.others, tookOf: r.tookOf[:0], contexts: r.contexts[:0], clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
+	*r = reader{out: r.out[:0], seen: r.seen, others: r.others, tookOf: r.tookOf[:0], declines: r.declines[:0], declinedAt: r.declinedAt[:0], contexts: r.contexts[:0], clauses: r.clauses[:0], items: r.items[:0], subjects: r.subjects[:0], lists: r.lists[:0]}
 	readers.Put(r)
 }
 

@@ -143,17 +143,22 @@ func (sr *sentenceReader) account() {
 					continue // 新增规上工业企业60户: no figure the indicator has
 				}
 				d, ok := sr.declineOf(f)
+				unread := !ok || d.Reason == ReasonNoRule
+				doubt := !unread && (d.Indicator == ind.ID || d.Indicator == "") && !sure(d, f)
+				if !unread && !doubt {
+					continue
+				}
 				item := ReviewItem{Reason: ReviewUnread, Indicator: ind.ID,
 					Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e)}
 				item.Year, item.Kind = sr.period(0) // the figure's, if it is the indicator's
-				if !ok || d.Reason == ReasonNoRule {
+				if unread {
 					words := cmp.Or(d.Words, d.Figure, "—")
 					item.Warning = Warnf(0, "names %s beside a figure, but no rule read it (%s)", ind.Name, words)
 					r.addItem(item)
 					found = append(found, ind)
 					break
 				}
-				if (d.Indicator == ind.ID || d.Indicator == "") && !sure(d, f) {
+				if doubt {
 					item.Measure = figureMeasure(f, ind)
 					item.Warning = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", ind.Name, d.Figure, cmp.Or(d.Words, "—"))
 					r.addDoubt(item)

@@ -400,10 +400,10 @@ type regionDecision struct {
 // that the text uses most. When the evidence does not single out one
 // region, there is none, and the decision names the candidates.
 func detectRegion(t *Text) regionDecision {
-	kinds := readKinds(t)
-	if d, ok := regionOfTitle(t, kinds); ok {
-		return d
+	if d, ok := regionOfTitle(t); ok {
+		return d // the title settles it: the rest of the text need not be read
 	}
+	kinds := readKinds(t)
 	considered := kinds.kinds()
 	if len(considered) == 0 {
 		return regionOfNames(t)
@@ -590,7 +590,7 @@ const headSize = 1500
 // regionOfTitle reads the region in the title and the lines naming the
 // congress or the government: 新乡市2025年政府工作报告, 在新乡市第十四届人民
 // 代表大会, 新乡市人民政府市长, 关于牧野区…的报告.
-func regionOfTitle(t *Text, kinds kindEvidence) (regionDecision, bool) {
+func regionOfTitle(t *Text) (regionDecision, bool) {
 	head := headRunes(t, 40)
 	head = head[:min(len(head), headSize)]
 	if i := nationWords.Index(head); i >= 0 {

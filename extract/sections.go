@@ -354,8 +354,11 @@ func goalsStatement(rs []rune) int {
 			start = i + 1
 			continue
 		}
+		if i-start > 50 {
+			continue // the statement opens its sentence
+		}
 		n := goalWords.At(rs, i)
-		if n == 0 || i-start > 50 {
+		if n == 0 {
 			continue
 		}
 		j := i + n

@@ -14,6 +14,8 @@ type List struct {
 	strs    []string       // the words, as strings, in the order of words
 	byFirst map[rune][]int // indexes in words, longest first
 	firsts  runeset.Filter
+	pairs   runeset.PairFilter // the first two runes of the longer words
+	singles runeset.Filter     // the words of one rune
 }
 
 // NewListOf prepares words, none of them empty, for searching.
@@ -23,6 +25,11 @@ func NewListOf(words ...string) *List {
 	l := &List{words: RunesOf(strs), strs: strs, byFirst: map[rune][]int{}}
 	for i, rs := range l.words {
 		l.firsts.Add(rs[0])
+		if len(rs) == 1 {
+			l.singles.Add(rs[0])
+		} else {
+			l.pairs.Add(rs[0], rs[1])
+		}
 		l.byFirst[rs[0]] = append(l.byFirst[rs[0]], i)
 	}
 	return l
@@ -83,6 +90,9 @@ func (l *List) At(rs []rune, i int) int {
 func (l *List) Match(rs []rune, i int) (n, word int) {
 	if i < 0 || i >= len(rs) || !l.firsts.MayHave(rs[i]) {
 		return 0, -1
+	}
+	if !l.singles.MayHave(rs[i]) && (i+1 >= len(rs) || !l.pairs.MayHave(rs[i], rs[i+1])) {
+		return 0, -1 // as at most places: no word's first two runes
 	}
 	for _, k := range l.byFirst[rs[i]] {
 		w := l.words[k]
