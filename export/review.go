@@ -31,8 +31,8 @@ var reviewReasonNames = map[string]string{
 	extract.ReviewSubperiod:    "非全年数据",
 }
 
-// Columns of the 待核对 sheet; the first ten name what a corrections row
-// keys, as ReadCorrections reads them.
+// Columns of the 待核对 sheet. ReadCorrections reads all but 数值 and 原因,
+// which are there to be read by the analyst.
 var reviewHeader = []string{"地区", "指标", "口径", "范围", "年份", "实际/目标", "数值", "原因", "原文", "文件:行", "更正", "说明"}
 
 const (
