@@ -369,6 +369,13 @@ func parseCorrectionValue(row *extract.CorrectionRow, v string, ind *extract.Ind
 	negative := false
 	if rest, ok := strings.CutPrefix(v, "下降"); ok {
 		negative, v = true, rest
+		// 下降3%以上 is a fall of at least 3%: at most -3
+		switch row.Qualifier {
+		case extract.AtLeast:
+			row.Qualifier = extract.AtMost
+		case extract.AtMost:
+			row.Qualifier = extract.AtLeast
+		}
 	} else if rest, ok := strings.CutPrefix(v, "增长"); ok {
 		v = rest
 	}

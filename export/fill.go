@@ -325,27 +325,18 @@ func (fl *filler) region(name string) *region {
 
 // proseFigure writes a figure the way a report does, as the number format
 // of figureFormat shows it in the workbook but with the decimals as
-// stated: 4.9%, 3569.7亿元, 6%左右, 第4位, 6.5%—7%, 下降3%以上.
+// stated: 4.9%, 3569.7亿元, 6%左右, 第4位, 6.5%—7%, 下降3%以上. other is the
+// other end of a range, low whether v is its low end.
 func proseFigure(v float64, unit, qualifier, measure string, other *float64, low bool) string {
-	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	if unit == "位" {
-		return "第" + num(v) + "位" + qualifierWord(qualifier)
-	}
+	o := extract.Observation{Measure: measure, Value: &v, Unit: unit, Qualifier: qualifier}
 	if qualifier == extract.Range && other != nil {
-		if low {
-			return num(v) + unit + "—" + num(*other) + unit
+		lo, hi := v, *other
+		if !low {
+			lo, hi = *other, v
 		}
-		return num(*other) + unit + "—" + num(v) + unit
+		o.Value, o.High = &lo, &hi
 	}
-	if measure == extract.Growth && v < 0 {
-		switch qualifier {
-		case extract.AtLeast:
-			return "下降" + num(-v) + unit + "以内"
-		case extract.AtMost:
-			return "下降" + num(-v) + unit + "以上"
-		}
-	}
-	return num(v) + unit + qualifierWord(qualifier)
+	return extract.ValueText(&o)
 }
 
 // gapText writes a gap with its sign: +0.9个百分点 for a percentage,

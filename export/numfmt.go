@@ -58,19 +58,6 @@ func literal(s string) string {
 	return `"` + strings.NewReplacer(`"`, "", `\`, "").Replace(s) + `"`
 }
 
-// qualifierWord is how a qualifier is written after a figure.
-func qualifierWord(q string) string {
-	switch q {
-	case extract.About:
-		return "左右"
-	case extract.AtLeast:
-		return "以上"
-	case extract.AtMost:
-		return "以内"
-	}
-	return ""
-}
-
 // figureFormat is the number format of a figure stored as v. other is the
 // other end of a range (see the package notes above), low tells whether v
 // is the low end.
@@ -80,7 +67,7 @@ func figureFormat(v float64, unit, qualifier, measure string, other *float64, lo
 		d = max(d, decimals(*other))
 	}
 	if unit == "位" {
-		return literal("第") + numberPart(d) + literal("位"+qualifierWord(qualifier))
+		return literal("第") + numberPart(d) + literal("位"+extract.QualifierWord(qualifier))
 	}
 	num := numberPart(d)
 	if qualifier == extract.Range && other != nil {
@@ -90,7 +77,7 @@ func figureFormat(v float64, unit, qualifier, measure string, other *float64, lo
 		}
 		return literal(o+"—") + num + literal(unit)
 	}
-	pos := num + literal(unit+qualifierWord(qualifier))
+	pos := num + literal(unit+extract.QualifierWord(qualifier))
 	if measure == extract.Growth && v < 0 {
 		// 下降3%以上 is growth −3 at most: show it as the report wrote it.
 		switch qualifier {

@@ -164,6 +164,8 @@ func TestCorrectionValues(t *testing.T) {
 		{"6%左右", gdp, extract.Growth, "6", "", extract.About},
 		{"约6％", gdp, extract.Growth, "6", "", extract.About},
 		{"下降3%", gdp, extract.Growth, "-3", "", extract.Exact},
+		{"下降1.8%以上", gdp, extract.Growth, "-1.8", "", extract.AtMost},
+		{"下降3%以内", gdp, extract.Growth, "-3", "", extract.AtLeast},
 		{"-3%", gdp, extract.Growth, "-3", "", extract.Exact},
 		{"7%以上", gdp, extract.Growth, "7", "", extract.AtLeast},
 		{"≤5.5%", gdp, extract.Growth, "5.5", "", extract.AtMost},
@@ -186,6 +188,20 @@ func TestCorrectionValues(t *testing.T) {
 			t.Errorf("%q: %s %s %s, want %s %s %s", c.text, FormatNumber(row.Value), FormatNumber(row.High), row.Qualifier, c.value, c.high, c.qualifier)
 		}
 	}
+	// What the 更正 sheet writes reads back as the same value.
+	for _, o := range []extract.Observation{
+		{Measure: extract.Growth, Value: num(-1.8), Unit: "%", Qualifier: extract.AtMost},
+		{Measure: extract.Growth, Value: num(-3), Unit: "%", Qualifier: extract.AtLeast},
+		{Measure: extract.Growth, Value: num(6), High: num(6.5), Unit: "%", Qualifier: extract.Range},
+		{Measure: extract.Level, Value: num(3500), Unit: "亿元", Qualifier: extract.About},
+		{Measure: extract.Rank, Value: num(4), Unit: "位", Qualifier: extract.Exact},
+	} {
+		row := extract.CorrectionRow{Measure: o.Measure}
+		text := extract.ValueText(&o)
+		if err := parseCorrectionValue(&row, text, gdp); err != nil || *row.Value != *o.Value || row.Qualifier != o.Qualifier || FormatNumber(row.High) != FormatNumber(o.High) {
+			t.Errorf("%q read back as %s %s %s (%v)", text, FormatNumber(row.Value), FormatNumber(row.High), row.Qualifier, err)
+		}
+	}
 	for _, bad := range []struct {
 		text    string
 		measure string
@@ -197,3 +213,6 @@ func TestCorrectionValues(t *testing.T) {
 		}
 	}
 }
+
+// num points to a number.
+func num(v float64) *float64 { return &v }

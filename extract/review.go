@@ -168,27 +168,37 @@ func itemOf(o *Observation, reason string, w Warning) ReviewItem {
 }
 
 // ValueText writes an observation's value the way a report does: 4.9%,
-// 3569.7亿元, 6%左右, 6%以上, 6%—6.5%, 第4位; a qualitative one is its phrase.
+// 3569.7亿元, 6%左右, 6%以上, 6%—6.5%, 第4位, 下降3%以上 (a fall of at least
+// 3%: at most -3); a qualitative one is its phrase.
 func ValueText(o *Observation) string {
 	if o.Value == nil {
 		return o.Text
 	}
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	if o.Measure == Rank || o.Measure == GrowthRank {
-		return "第" + num(*o.Value) + "位"
+	v := *o.Value
+	switch {
+	case o.Measure == Rank || o.Measure == GrowthRank:
+		return "第" + num(v) + "位" + QualifierWord(o.Qualifier)
+	case o.Qualifier == Range && o.High != nil:
+		return num(v) + o.Unit + "—" + num(*o.High) + o.Unit
+	case o.Measure == Growth && v < 0 && o.Qualifier == AtLeast:
+		return "下降" + num(-v) + o.Unit + "以内"
+	case o.Measure == Growth && v < 0 && o.Qualifier == AtMost:
+		return "下降" + num(-v) + o.Unit + "以上"
 	}
-	s := num(*o.Value) + o.Unit
-	switch o.Qualifier {
+	return num(v) + o.Unit + QualifierWord(o.Qualifier)
+}
+
+// QualifierWord is the word after a figure that says its qualifier:
+// 左右, 以上, 以内, or "".
+func QualifierWord(q string) string {
+	switch q {
 	case About:
-		s += "左右"
+		return "左右"
 	case AtLeast:
-		s += "以上"
+		return "以上"
 	case AtMost:
-		s += "以内"
-	case Range:
-		if o.High != nil {
-			s = num(*o.Value) + o.Unit + "—" + num(*o.High) + o.Unit
-		}
+		return "以内"
 	}
-	return s
+	return ""
 }
