@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // plan is a layout resolved against a catalogue: what the region sheets
@@ -258,7 +259,7 @@ func (b *book) compareColumns() []itemRef {
 // unit and rank scope when it names them, else (as cellAt) any, preferring
 // a cell with a target.
 func (reg *region) cellFor(r itemRef, year int) *cell {
-	if r.scope == "" && r.unit == "" && r.measure != extract.Rank && r.measure != extract.GrowthRank {
+	if r.scope == "" && r.unit == "" && r.measure != model.Rank && r.measure != model.GrowthRank {
 		return reg.cellAt(r.ind.ID, r.measure, year)
 	}
 	return reg.findCell(year, func(k rowKey) bool {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // book is the model arranged the way the workbook shows it: regions in
@@ -14,7 +15,7 @@ type book struct {
 	cat         *extract.Catalogue
 	plan        *plan // what the region sheets and the 对比 sheet show
 	inputs      []Input
-	reports     []*extract.Report
+	reports     []*model.Report
 	evals       []extract.Evaluation
 	details     []detailRow // every observation, report by report: the rows of 明细
 	regions     []*region   // cities first, each followed by its districts
@@ -23,9 +24,9 @@ type book struct {
 	tolerance   float64
 	sheetPolicy string // of region sheets: SheetsAuto …
 
-	sayer       func(extract.Warning) string // words the model's messages in Chinese
-	reviews     []reviewRow                  // the rows of 待核对, in order
-	itemsOf     map[itemPlace][]extract.ReviewItem
+	sayer       func(model.Warning) string // words the model's messages in Chinese
+	reviews     []reviewRow                // the rows of 待核对, in order
+	itemsOf     map[itemPlace][]model.ReviewItem
 	placed      map[place]string // the cell on its region sheet of each figure 待核对 links to: 'sheet'!C5
 	corrections *AppliedCorrections
 
@@ -36,10 +37,10 @@ type book struct {
 
 // region is one region's figures.
 type region struct {
-	extract.Region
+	model.Region
 	sheet   string // the sheet its rows are on; "" for none
 	under   bool   // listed under its city
-	reports []*extract.Report
+	reports []*model.Report
 	rows    []rowKey // in catalogue order, only rows that have data
 	years   []int    // ascending
 	cells   map[cellKey]*cell
@@ -112,7 +113,7 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 }
 
 // regionName is the name a report's region is shown and grouped by.
-func regionName(r *extract.Report) string {
+func regionName(r *model.Report) string {
 	if r.Region.Name == "" {
 		return unnamedRegion
 	}
@@ -142,7 +143,7 @@ func (b *book) collect() {
 		}
 		reg.reports = append(reg.reports, r)
 		for _, o := range r.Observations {
-			if o.Kind == extract.Actual && o.Value == nil {
+			if o.Kind == model.Actual && o.Value == nil {
 				continue
 			}
 			k := cellKey{rowKey{o.Indicator, o.Measure, o.Scope, o.Unit}, o.Year}
@@ -153,11 +154,11 @@ func (b *book) collect() {
 			}
 			fig := &extract.Figure{Observation: o, File: r.Source.Path, Region: name}
 			switch o.Kind {
-			case extract.Actual:
+			case model.Actual:
 				if c.actual == nil || (c.actualFrom != o.Year+1 && (r.Year == o.Year+1 || r.Year > c.actualFrom)) {
 					c.actual, c.actualFrom = fig, r.Year
 				}
-			case extract.Target:
+			case model.Target:
 				if c.target == nil || (c.targetFrom != o.Year && (r.Year == o.Year || r.Year > c.targetFrom)) {
 					c.target, c.targetFrom = fig, r.Year
 					c.eval = evalOf[keyOf(fig)]
@@ -244,11 +245,11 @@ func (b *book) group(id string) string {
 func (b *book) order() {
 	levelRank := func(r *region) int {
 		switch r.Level {
-		case extract.Nation:
+		case model.Nation:
 			return 0
-		case extract.Province:
+		case model.Province:
 			return 1
-		case extract.Prefecture:
+		case model.Prefecture:
 			return 2
 		}
 		return 3
@@ -271,21 +272,21 @@ func (b *book) order() {
 	slices.SortFunc(all, byCode)
 	cities := map[string]bool{}
 	for _, r := range all {
-		if r.Level == extract.Prefecture {
+		if r.Level == model.Prefecture {
 			cities[r.Name] = true
 		}
 	}
 	var out []*region
 	for _, r := range all {
-		if r.Level == extract.County && cities[r.Parent] {
+		if r.Level == model.County && cities[r.Parent] {
 			continue // listed after its city
 		}
 		out = append(out, r)
-		if r.Level != extract.Prefecture {
+		if r.Level != model.Prefecture {
 			continue
 		}
 		for _, c := range all {
-			if c.Level == extract.County && c.Parent == r.Name {
+			if c.Level == model.County && c.Parent == r.Name {
 				c.under = true
 				out = append(out, c)
 			}
@@ -306,7 +307,7 @@ func (b *book) defaultYear() int {
 				continue
 			}
 			latest = max(latest, o.Year)
-			if o.Kind != extract.Target {
+			if o.Kind != model.Target {
 				continue
 			}
 			if regionsOf[o.Year] == nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 func TestRegionOrder(t *testing.T) {
@@ -21,14 +22,14 @@ func TestRegionOrder(t *testing.T) {
 		return Input{Path: name + ".txt", Report: r}
 	}
 	inputs := []Input{
-		rep("卫滨区", extract.County, "新乡市", "410703"),
-		rep("山阳区", extract.County, "焦作市", "410811"),
-		rep("焦作市", extract.Prefecture, "河南省", "4108"),
-		rep("辉县市", extract.County, "河南省", "410782"), // parent not a city here
-		rep("牧野区", extract.County, "新乡市", "410711"),
-		rep("新乡市", extract.Prefecture, "河南省", "4107"),
-		rep("河南省", extract.Province, "全国", "41"),
-		rep("全国", extract.Nation, "", ""),
+		rep("卫滨区", model.County, "新乡市", "410703"),
+		rep("山阳区", model.County, "焦作市", "410811"),
+		rep("焦作市", model.Prefecture, "河南省", "4108"),
+		rep("辉县市", model.County, "河南省", "410782"), // parent not a city here
+		rep("牧野区", model.County, "新乡市", "410711"),
+		rep("新乡市", model.Prefecture, "河南省", "4107"),
+		rep("河南省", model.Province, "全国", "41"),
+		rep("全国", model.Nation, "", ""),
 	}
 	b := newBook(inputs, WorkbookOptions{})
 	var got []string
@@ -42,15 +43,15 @@ func TestRegionOrder(t *testing.T) {
 }
 
 func TestChoices(t *testing.T) {
-	target := func(y int, v float64) extract.Observation {
-		return observation("gdp", extract.Growth, y, extract.Target, v, extract.Exact, "增长")
+	target := func(y int, v float64) model.Observation {
+		return observation("gdp", model.Growth, y, model.Target, v, model.Exact, "增长")
 	}
-	actual := func(y int, v float64) extract.Observation {
-		return observation("gdp", extract.Growth, y, extract.Actual, v, extract.Exact, "增长")
+	actual := func(y int, v float64) model.Observation {
+		return observation("gdp", model.Growth, y, model.Actual, v, model.Exact, "增长")
 	}
 	tests := []struct {
 		name     string
-		reports  []*extract.Report
+		reports  []*model.Report
 		year     int       // the 对比 year wanted
 		asOf     time.Time // the date wanted
 		target   float64   // the target of 2024 kept for region A
@@ -59,20 +60,20 @@ func TestChoices(t *testing.T) {
 	}{
 		{
 			name: "most regions",
-			reports: []*extract.Report{
-				report("a24", "A", extract.Prefecture, "", 2024, target(2024, 6)),
-				report("b24", "B", extract.Prefecture, "", 2024, target(2024, 7)),
-				report("a25", "A", extract.Prefecture, "", 2025, target(2025, 5), actual(2024, 6.5)),
+			reports: []*model.Report{
+				report("a24", "A", model.Prefecture, "", 2024, target(2024, 6)),
+				report("b24", "B", model.Prefecture, "", 2024, target(2024, 7)),
+				report("a25", "A", model.Prefecture, "", 2025, target(2025, 5), actual(2024, 6.5)),
 			},
 			year: 2024, asOf: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
 			target: 6, actual: 6.5, wantStat: extract.Met,
 		},
 		{
 			name: "later on a tie; own year's target; following year's actual",
-			reports: []*extract.Report{
-				report("a24", "A", extract.Prefecture, "", 2024, target(2024, 6)),
-				report("a25", "A", extract.Prefecture, "", 2025, target(2025, 5), target(2024, 9), actual(2024, 5.5)),
-				report("a26", "A", extract.Prefecture, "", 2026, actual(2024, 7)),
+			reports: []*model.Report{
+				report("a24", "A", model.Prefecture, "", 2024, target(2024, 6)),
+				report("a25", "A", model.Prefecture, "", 2025, target(2025, 5), target(2024, 9), actual(2024, 5.5)),
+				report("a26", "A", model.Prefecture, "", 2026, actual(2024, 7)),
 			},
 			year: 2025, asOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 			target: 6, actual: 5.5, wantStat: extract.Missed,
@@ -87,7 +88,7 @@ func TestChoices(t *testing.T) {
 		if b.year != tt.year || !b.asOf.Equal(tt.asOf) {
 			t.Errorf("%s: year %d as of %v, want %d as of %v", tt.name, b.year, b.asOf, tt.year, tt.asOf)
 		}
-		c := b.regions[0].cellAt("gdp", extract.Growth, 2024)
+		c := b.regions[0].cellAt("gdp", model.Growth, 2024)
 		if c == nil || c.target == nil || c.actual == nil || c.eval == nil {
 			t.Fatalf("%s: cell %+v incomplete", tt.name, c)
 		}
@@ -102,23 +103,23 @@ func TestChoices(t *testing.T) {
 // different ways: tolerance, ranges on up and down indicators, bounds.
 func TestJudgementCells(t *testing.T) {
 	f64 := func(v float64) *float64 { return &v }
-	rangeTarget := func(ind, measure string, lo, hi float64) extract.Observation {
-		o := observation(ind, measure, 2024, extract.Target, lo, extract.Range, "区间")
+	rangeTarget := func(ind, measure string, lo, hi float64) model.Observation {
+		o := observation(ind, measure, 2024, model.Target, lo, model.Range, "区间")
 		o.High = f64(hi)
 		return o
 	}
 	inputs := []Input{
-		{Path: "a24.txt", Report: report("a24.txt", "A", extract.Prefecture, "", 2024,
-			observation("gdp", extract.Growth, 2024, extract.Target, 7.5, extract.About, "增长7.5%左右"),
-			rangeTarget("retail_sales", extract.Growth, 6.5, 7),
-			rangeTarget("unemployment_rate", extract.Rate, 5, 5.5),
-			observation("energy_intensity", extract.Growth, 2024, extract.Target, -3, extract.AtMost, "下降3%以上"),
+		{Path: "a24.txt", Report: report("a24.txt", "A", model.Prefecture, "", 2024,
+			observation("gdp", model.Growth, 2024, model.Target, 7.5, model.About, "增长7.5%左右"),
+			rangeTarget("retail_sales", model.Growth, 6.5, 7),
+			rangeTarget("unemployment_rate", model.Rate, 5, 5.5),
+			observation("energy_intensity", model.Growth, 2024, model.Target, -3, model.AtMost, "下降3%以上"),
 		)},
-		{Path: "a25.txt", Report: report("a25.txt", "A", extract.Prefecture, "", 2025,
-			observation("gdp", extract.Growth, 2024, extract.Actual, 7.4, extract.Exact, "增长7.4%"),
-			observation("retail_sales", extract.Growth, 2024, extract.Actual, 6.6, extract.Exact, "增长6.6%"),
-			observation("unemployment_rate", extract.Rate, 2024, extract.Actual, 5.6, extract.Exact, "5.6%"),
-			observation("energy_intensity", extract.Growth, 2024, extract.Actual, -3.2, extract.Exact, "下降3.2%"),
+		{Path: "a25.txt", Report: report("a25.txt", "A", model.Prefecture, "", 2025,
+			observation("gdp", model.Growth, 2024, model.Actual, 7.4, model.Exact, "增长7.4%"),
+			observation("retail_sales", model.Growth, 2024, model.Actual, 6.6, model.Exact, "增长6.6%"),
+			observation("unemployment_rate", model.Rate, 2024, model.Actual, 5.6, model.Exact, "5.6%"),
+			observation("energy_intensity", model.Growth, 2024, model.Actual, -3.2, model.Exact, "下降3.2%"),
 		)},
 		{Path: "broken.docx", Err: errors.New("broken.docx: not a zip file")},
 	}

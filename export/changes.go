@@ -5,8 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
-
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // What changed since a previous workbook: its 明细 rows matched with this
@@ -150,7 +149,7 @@ func compareSource(a, b *PreviousObservation) int {
 }
 
 // kindOrder puts actuals before targets.
-var kindOrder = map[string]int{extract.Actual: 0, extract.Target: 1}
+var kindOrder = map[string]int{model.Actual: 0, model.Target: 1}
 
 // sortChanges orders the changes: by region as the workbook orders them
 // (regions only the previous workbook had come last, in the order of its

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 const changesDump = "../testdata/workbook/changes.dump.txt"
@@ -281,10 +282,10 @@ func TestReadPreviousErrors(t *testing.T) {
 		if err != nil || len(got) != 2 {
 			t.Fatalf("ReadPrevious = %v, %v", got, err)
 		}
-		if o := got[0]; o.Kind != extract.Target || o.Measure != extract.GrowthRank || o.Qualifier != extract.AtLeast || o.Scope != extract.Province {
+		if o := got[0]; o.Kind != model.Target || o.Measure != model.GrowthRank || o.Qualifier != model.AtLeast || o.Scope != model.Province {
 			t.Errorf("codes %s %s %s %s, want target growth_rank at_least province", o.Kind, o.Measure, o.Qualifier, o.Scope)
 		}
-		if o := got[1]; o.Measure != "新口径" || o.Qualifier != extract.Range || deref(o.Value) != 6.5 || deref(o.High) != 7 {
+		if o := got[1]; o.Measure != "新口径" || o.Qualifier != model.Range || deref(o.Value) != 6.5 || deref(o.High) != 7 {
 			t.Errorf("row 3: %s", describe(o))
 		}
 	})
@@ -354,7 +355,7 @@ func expectedChanges(t *testing.T, old, cur []PreviousObservation) []changeRow {
 		switch {
 		case o == nil:
 			return ""
-		case o.Value == nil && o.Qualifier == extract.Qualitative:
+		case o.Value == nil && o.Qualifier == model.Qualitative:
 			return "定性"
 		case o.Value == nil:
 			return "—"

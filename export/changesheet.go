@@ -2,8 +2,7 @@ package export
 
 import (
 	"fmt"
-
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // The 变更 sheet: what was added, changed and removed since a previous
@@ -132,8 +131,8 @@ func (w *sheetWriter) changeValue(col, row int, o *PreviousObservation, when str
 		return
 	}
 	switch {
-	case o.Value == nil && o.Qualifier == extract.Qualitative:
-		w.str(col, row, label(qualifierNames, extract.Qualitative), centreStyle)
+	case o.Value == nil && o.Qualifier == model.Qualitative:
+		w.str(col, row, label(qualifierNames, model.Qualitative), centreStyle)
 	case o.Value == nil:
 		w.str(col, row, "—", centreStyle)
 	default:

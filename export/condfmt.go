@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // Conditional formats colour an actual cell by comparing it with its target
@@ -25,7 +26,7 @@ type judgement struct {
 // judgementOf returns the comparison for a target, and false for a target
 // that cannot be compared (qualitative, or of an unknown indicator).
 func (b *book) judgementOf(t *extract.Figure) (judgement, bool) {
-	if t == nil || t.Value == nil || t.Qualifier == extract.Qualitative {
+	if t == nil || t.Value == nil || t.Qualifier == model.Qualitative {
 		return judgement{}, false
 	}
 	ind := b.cat.Indicator(t.Indicator)
@@ -34,11 +35,11 @@ func (b *book) judgementOf(t *extract.Figure) (judgement, bool) {
 	}
 	j := judgement{above: higherIsBetter(ind, t.Measure)}
 	switch t.Qualifier {
-	case extract.AtLeast:
+	case model.AtLeast:
 		j.above = true
-	case extract.AtMost:
+	case model.AtMost:
 		j.above = false
-	case extract.About:
+	case model.About:
 		j.tolerance = b.tolerance
 	}
 	return j, true
@@ -47,7 +48,7 @@ func (b *book) judgementOf(t *extract.Figure) (judgement, bool) {
 // higherIsBetter is the indicator's direction for a measure: a smaller
 // position in a ranking is the better one.
 func higherIsBetter(ind *extract.Indicator, measure string) bool {
-	if measure == extract.Rank || measure == extract.GrowthRank {
+	if measure == model.Rank || measure == model.GrowthRank {
 		return false
 	}
 	return ind.Direction == "up"
@@ -57,7 +58,7 @@ func higherIsBetter(ind *extract.Indicator, measure string) bool {
 // actual is judged against (see numfmt.go), and the other end.
 func (b *book) targetValue(t *extract.Figure) (v float64, other *float64, low bool) {
 	v, low = *t.Value, true
-	if t.Qualifier != extract.Range || t.High == nil {
+	if t.Qualifier != model.Range || t.High == nil {
 		return v, nil, low
 	}
 	if ind := b.cat.Indicator(t.Indicator); ind != nil && !higherIsBetter(ind, t.Measure) {

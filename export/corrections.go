@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/width"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // An analyst's corrections are read from a CSV file (UTF-8, with or
@@ -59,7 +60,7 @@ type CorrectionFile struct {
 	Path   string
 	SHA256 string
 	Rows   []extract.CorrectionRow
-	Errors []*extract.FileError
+	Errors []*model.FileError
 }
 
 // maxCorrectionsCSV bounds a corrections CSV: a line per figure.
@@ -79,7 +80,7 @@ func ReadCorrections(path string, cat *extract.Catalogue) (*CorrectionFile, erro
 	}
 	sum := sha256.Sum256(data)
 	cf := &CorrectionFile{Path: path, SHA256: hex.EncodeToString(sum[:])}
-	rd := &correctionReader{namer: newNamer(cat), file: cf, keys: map[extract.ObservationKey]int{}}
+	rd := &correctionReader{namer: newNamer(cat), file: cf, keys: map[model.ObservationKey]int{}}
 	name := filepath.Base(path)
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		f, err := openWorkbookReader(bytes.NewReader(data))
@@ -117,7 +118,7 @@ func ReadCorrections(path string, cat *extract.Catalogue) (*CorrectionFile, erro
 	}
 	dec, err := extract.Decode(data)
 	if err != nil {
-		return nil, &extract.ReadError{Path: path, Err: err}
+		return nil, &model.ReadError{Path: path, Err: err}
 	}
 	cr := csv.NewReader(strings.NewReader(dec.Text))
 	first, _, _ := strings.Cut(dec.Text, "\n")
@@ -134,7 +135,7 @@ func ReadCorrections(path string, cat *extract.Catalogue) (*CorrectionFile, erro
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, &extract.FileError{Path: path, Warning: extract.Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
+			return nil, &model.FileError{Path: path, Warning: model.Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -176,12 +177,12 @@ func readLimited(path string, limit int64) ([]byte, error) {
 type correctionReader struct {
 	namer *namer
 	file  *CorrectionFile
-	keys  map[extract.ObservationKey]int // index in file.Rows of each figure's row
+	keys  map[model.ObservationKey]int // index in file.Rows of each figure's row
 }
 
 // rowKey is what makes a row one: its region and figure, or, for a row of
 // a sentence left unread, the sentence.
-func (rd *correctionReader) key(row extract.CorrectionRow) extract.ObservationKey {
+func (rd *correctionReader) key(row extract.CorrectionRow) model.ObservationKey {
 	k := row.Key()
 	k.Scope = row.Region + "\x00" + k.Scope
 	if row.Measure == "" || row.Year == 0 {
@@ -201,9 +202,9 @@ func (rd *correctionReader) table(name string, rows [][]string, lines []int) err
 		}
 	}
 	if head < 0 {
-		return &extract.FileError{Path: name, Warning: extract.Warnf(0, "no header row naming the columns 地区, 指标 and 更正")}
+		return &model.FileError{Path: name, Warning: model.Warnf(0, "no header row naming the columns 地区, 指标 and 更正")}
 	}
-	own := map[extract.ObservationKey]int{} // the line of each key of this table
+	own := map[model.ObservationKey]int{} // the line of each key of this table
 	for i := head + 1; i < len(rows); i++ {
 		get := func(c int) string {
 			if at := cols[c]; at >= 0 && at < len(rows[i]) {
@@ -218,13 +219,13 @@ func (rd *correctionReader) table(name string, rows [][]string, lines []int) err
 		if err != nil {
 			w := err.(*rowError).Warning
 			w.Line = lines[i]
-			rd.file.Errors = append(rd.file.Errors, &extract.FileError{Path: name, Warning: w})
+			rd.file.Errors = append(rd.file.Errors, &model.FileError{Path: name, Warning: w})
 			continue
 		}
 		row.Source, row.Line = name, lines[i]
 		k := rd.key(row)
 		if line, dup := own[k]; dup {
-			rd.file.Errors = append(rd.file.Errors, &extract.FileError{Path: name, Warning: extract.Warnf(lines[i], "the same figure as line %d", line)})
+			rd.file.Errors = append(rd.file.Errors, &model.FileError{Path: name, Warning: model.Warnf(lines[i], "the same figure as line %d", line)})
 			continue
 		}
 		own[k] = lines[i]
@@ -259,17 +260,17 @@ func correctionColumns(row []string) (cols [corColumns]int, ok bool) {
 
 // rowError is the message of a row that cannot be read, a Warning so that
 // it can be translated.
-type rowError struct{ extract.Warning }
+type rowError struct{ model.Warning }
 
 func (e *rowError) Error() string { return e.Message }
 
-func rowErr(w extract.Warning) error { return &rowError{w} }
+func rowErr(w model.Warning) error { return &rowError{w} }
 
 // row reads the cells of one row.
 func (rd *correctionReader) row(get func(int) string) (extract.CorrectionRow, error) {
 	row := extract.CorrectionRow{Region: get(corRegion), Note: get(corNote), Text: get(corText)}
 	if row.Region == "" {
-		return row, rowErr(extract.Warnf(0, "no region (地区)"))
+		return row, rowErr(model.Warnf(0, "no region (地区)"))
 	}
 	if src := get(corSource); src != "" {
 		row.File = src
@@ -283,18 +284,18 @@ func (rd *correctionReader) row(get func(int) string) (extract.CorrectionRow, er
 	if y := strings.TrimSuffix(get(corYear), "年"); y != "" {
 		v, err := strconv.ParseFloat(y, 64)
 		if err != nil || v != float64(int(v)) || v < 1949 || v > 2100 {
-			return row, rowErr(extract.Warnf(0, "year %q is not a year between 1949 and 2100", get(corYear)))
+			return row, rowErr(model.Warnf(0, "year %q is not a year between 1949 and 2100", get(corYear)))
 		}
 		row.Year = int(v)
 	}
 	switch k := strings.ToLower(get(corKind)); k {
 	case "":
 	case "实际", "actual":
-		row.Kind = extract.Actual
+		row.Kind = model.Actual
 	case "目标", "target":
-		row.Kind = extract.Target
+		row.Kind = model.Target
 	default:
-		return row, rowErr(extract.Warnf(0, "%q is neither 实际 nor 目标", get(corKind)))
+		return row, rowErr(model.Warnf(0, "%q is neither 实际 nor 目标", get(corKind)))
 	}
 	action, value := correctionAction(get(corCorrection))
 	row.Action = action
@@ -304,7 +305,7 @@ func (rd *correctionReader) row(get func(int) string) (extract.CorrectionRow, er
 	}
 	if len(words) == 0 {
 		if action != extract.CorrectConfirm {
-			return row, rowErr(extract.Warnf(0, "no indicator (指标): only the region can be confirmed without one"))
+			return row, rowErr(model.Warnf(0, "no indicator (指标): only the region can be confirmed without one"))
 		}
 		return row, nil // the report's region, confirmed
 	}
@@ -318,7 +319,7 @@ func (rd *correctionReader) row(get func(int) string) (extract.CorrectionRow, er
 		return row, nil
 	}
 	if row.Measure == "" || row.Year == 0 || row.Kind == "" {
-		return row, rowErr(extract.Warnf(0, "to give a figure, say its 口径, 年份 and 实际/目标"))
+		return row, rowErr(model.Warnf(0, "to give a figure, say its 口径, 年份 and 实际/目标"))
 	}
 	if err := parseCorrectionValue(&row, value, ref.ind); err != nil {
 		return row, err
@@ -344,18 +345,18 @@ var qualifierWords = []struct {
 	qualifier string
 	prefix    bool
 }{
-	{"左右", extract.About, false}, {"约", extract.About, true},
-	{"以上", extract.AtLeast, false}, {"不低于", extract.AtLeast, true}, {"不少于", extract.AtLeast, true},
-	{">=", extract.AtLeast, true}, {"≥", extract.AtLeast, true},
-	{"以下", extract.AtMost, false}, {"以内", extract.AtMost, false}, {"不超过", extract.AtMost, true},
-	{"不高于", extract.AtMost, true}, {"<=", extract.AtMost, true}, {"≤", extract.AtMost, true},
+	{"左右", model.About, false}, {"约", model.About, true},
+	{"以上", model.AtLeast, false}, {"不低于", model.AtLeast, true}, {"不少于", model.AtLeast, true},
+	{">=", model.AtLeast, true}, {"≥", model.AtLeast, true},
+	{"以下", model.AtMost, false}, {"以内", model.AtMost, false}, {"不超过", model.AtMost, true},
+	{"不高于", model.AtMost, true}, {"<=", model.AtMost, true}, {"≤", model.AtMost, true},
 }
 
 // parseCorrectionValue reads a value with its qualifier and unit into
 // row: 6.5, 6%左右, 下降3%, 7%以上, 6-6.5%, 3500亿元, 第4位.
 func parseCorrectionValue(row *extract.CorrectionRow, v string, ind *extract.Indicator) error {
 	orig := v
-	row.Qualifier = extract.Exact
+	row.Qualifier = model.Exact
 	for _, q := range qualifierWords {
 		if q.prefix && strings.HasPrefix(v, q.word) {
 			row.Qualifier, v = q.qualifier, strings.TrimSpace(strings.TrimPrefix(v, q.word))
@@ -371,10 +372,10 @@ func parseCorrectionValue(row *extract.CorrectionRow, v string, ind *extract.Ind
 		negative, v = true, rest
 		// 下降3%以上 is a fall of at least 3%: at most -3
 		switch row.Qualifier {
-		case extract.AtLeast:
-			row.Qualifier = extract.AtMost
-		case extract.AtMost:
-			row.Qualifier = extract.AtLeast
+		case model.AtLeast:
+			row.Qualifier = model.AtMost
+		case model.AtMost:
+			row.Qualifier = model.AtLeast
 		}
 	} else if rest, ok := strings.CutPrefix(v, "增长"); ok {
 		v = rest
@@ -391,16 +392,16 @@ func parseCorrectionValue(row *extract.CorrectionRow, v string, ind *extract.Ind
 		parts = []string{a, b}
 	}
 	if len(parts) == 2 {
-		if row.Qualifier != extract.Exact {
-			return rowErr(extract.Warnf(0, "%q: a range cannot also be %s", orig, qualifierNames[row.Qualifier]))
+		if row.Qualifier != model.Exact {
+			return rowErr(model.Warnf(0, "%q: a range cannot also be %s", orig, qualifierNames[row.Qualifier]))
 		}
-		row.Qualifier = extract.Range
+		row.Qualifier = model.Range
 	}
 	var nums []float64
 	for _, p := range parts {
 		x, ok := correctionNumber(strings.TrimSpace(p), row.Measure, ind)
 		if !ok {
-			return rowErr(extract.Warnf(0, "%q is not a number of %s (write 6.5, 6%%左右, 3500亿元, 第4位, 删除 or 确认)", orig, label(measureNames, row.Measure)))
+			return rowErr(model.Warnf(0, "%q is not a number of %s (write 6.5, 6%%左右, 3500亿元, 第4位, 删除 or 确认)", orig, label(measureNames, row.Measure)))
 		}
 		if negative {
 			x = -x
@@ -420,11 +421,11 @@ func parseCorrectionValue(row *extract.CorrectionRow, v string, ind *extract.Ind
 // unit, in the indicator's unit.
 func correctionNumber(s, measure string, ind *extract.Indicator) (float64, bool) {
 	switch measure {
-	case extract.Growth, extract.Rate:
+	case model.Growth, model.Rate:
 		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
 		x, err := strconv.ParseFloat(s, 64)
 		return x, err == nil && !isBad(x)
-	case extract.Rank, extract.GrowthRank:
+	case model.Rank, model.GrowthRank:
 		s = strings.TrimPrefix(s, "第")
 		s = strings.TrimSuffix(strings.TrimSuffix(s, "位"), "名")
 		n, err := strconv.Atoi(strings.TrimSpace(s))

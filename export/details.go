@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"zhibiao/extract/model"
 
 	"github.com/xuri/excelize/v2"
-
-	"zhibiao/extract"
 )
 
 // The 明细 sheet: every observation, one row each, as an Excel table with
@@ -40,8 +39,8 @@ var maxDetailRows = 200000
 
 // detailRow is one observation of the 明细 sheets.
 type detailRow struct {
-	rep *extract.Report
-	obs *extract.Observation
+	rep *model.Report
+	obs *model.Observation
 }
 
 // detailRows lists every observation, report by report (book.details).

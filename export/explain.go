@@ -7,27 +7,28 @@ import (
 	"strings"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // reasonNames say why a figure was not taken, in the words of the
 // workbook.
 var reasonNames = map[string]string{
-	extract.ReasonLookAlike:    "相似指标",
-	extract.ReasonSubScope:     "局部或行业口径",
-	extract.ReasonMultiYear:    "多年合计或平均",
-	extract.ReasonSubPeriod:    "不足一年的时段",
-	extract.ReasonOtherSubject: "说的是别的主体",
-	extract.ReasonUnit:         "不是目录中的单位或数量",
-	extract.ReasonBase:         "未写年份的基数",
-	extract.ReasonMeasure:      "该指标没有这一口径",
-	extract.ReasonOwnScope:     "本地区内部的排名",
-	extract.ReasonNoRule:       "没有规则读出（可能漏读）",
+	model.ReasonLookAlike:    "相似指标",
+	model.ReasonSubScope:     "局部或行业口径",
+	model.ReasonMultiYear:    "多年合计或平均",
+	model.ReasonSubPeriod:    "不足一年的时段",
+	model.ReasonOtherSubject: "说的是别的主体",
+	model.ReasonUnit:         "不是目录中的单位或数量",
+	model.ReasonBase:         "未写年份的基数",
+	model.ReasonMeasure:      "该指标没有这一口径",
+	model.ReasonOwnScope:     "本地区内部的排名",
+	model.ReasonNoRule:       "没有规则读出（可能漏读）",
 }
 
 // WriteExplain writes, report by report and sentence by sentence, what
 // was taken from each sentence and what was not, and why: the reports
 // must have been read with extract.Options.Explain.
-func WriteExplain(w io.Writer, reports []*extract.Report, cat *extract.Catalogue) error {
+func WriteExplain(w io.Writer, reports []*model.Report, cat *extract.Catalogue) error {
 	bw := bufio.NewWriter(w)
 	name := func(id string) string {
 		if ind := cat.Indicator(id); ind != nil {
@@ -67,7 +68,7 @@ func WriteExplain(w io.Writer, reports []*extract.Report, cat *extract.Catalogue
 }
 
 // valueText writes an observation's value: 6, 6—6.5, or 定性.
-func valueText(o extract.Observation) string {
+func valueText(o model.Observation) string {
 	switch {
 	case o.Value == nil:
 		return "—"

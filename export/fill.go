@@ -13,6 +13,7 @@ import (
 
 	"zhibiao/extract"
 	"zhibiao/extract/divisions"
+	"zhibiao/extract/model"
 )
 
 // Filling a user's fixed-format workbook (固定格式报表): every cell of the
@@ -40,7 +41,7 @@ type Problem struct {
 	Sheet       string
 	Cell        string // B3
 	Placeholder string // {{…}}, as written
-	extract.Warning
+	model.Warning
 }
 
 // Fill fills the placeholders of a template (the bytes of an .xlsx file)
@@ -135,7 +136,7 @@ func (fl *filler) formulaPlaceholders(sheet string) {
 		for c := c1; c <= c2; c++ {
 			ref, _ := excelize.CoordinatesToCellName(c, r)
 			if f, err := fl.f.GetCellFormula(sheet, ref); err == nil && (strings.Contains(f, "{{") || strings.Contains(f, "｛｛")) {
-				fl.problem(sheet, ref, f, extract.Warnf(0, "a placeholder inside a formula is not filled: put it in a cell of its own, and refer to that cell"))
+				fl.problem(sheet, ref, f, model.Warnf(0, "a placeholder inside a formula is not filled: put it in a cell of its own, and refer to that cell"))
 			}
 		}
 	}
@@ -145,7 +146,7 @@ func (fl *filler) formulaPlaceholders(sheet string) {
 func (fl *filler) fillCell(sheet, ref, text string) error {
 	spans, escapes, unclosed := findPlaceholders(text)
 	if unclosed >= 0 {
-		fl.problem(sheet, ref, text[unclosed:], extract.Warnf(0, "no closing }} for this {{"))
+		fl.problem(sheet, ref, text[unclosed:], model.Warnf(0, "no closing }} for this {{"))
 	}
 	// A placeholder alone in its cell: a number, in the cell's own style.
 	if len(spans) == 1 && len(escapes) == 0 && unclosed < 0 && strings.TrimSpace(text) == text[spans[0].start:spans[0].end] {
@@ -229,7 +230,7 @@ type filled struct {
 }
 
 // problem records a placeholder that is left as it is.
-func (fl *filler) problem(sheet, ref, ph string, w extract.Warning) {
+func (fl *filler) problem(sheet, ref, ph string, w model.Warning) {
 	fl.problems = append(fl.problems, Problem{Sheet: sheet, Cell: ref, Placeholder: ph, Warning: w})
 }
 
@@ -244,7 +245,7 @@ func (fl *filler) value(sheet, ref, whole, inner string) (filled, bool) {
 }
 
 // resolve finds what a placeholder names in the model.
-func (fl *filler) resolve(inner string) (filled, *extract.Warning) {
+func (fl *filler) resolve(inner string) (filled, *model.Warning) {
 	p, err := fl.names.parsePlaceholder(inner)
 	if err != nil {
 		w, _ := WordWarning(err)
@@ -252,16 +253,16 @@ func (fl *filler) resolve(inner string) (filled, *extract.Warning) {
 	}
 	reg := fl.region(p.region)
 	if reg == nil {
-		w := extract.Warnf(0, "no such region in the reports: %s", p.region)
+		w := model.Warnf(0, "no such region in the reports: %s", p.region)
 		return filled{}, &w
 	}
-	missing := extract.Warnf(0, "no such figure")
+	missing := model.Warnf(0, "no such figure")
 	c := reg.cellFor(p.item, p.year)
 	if c == nil {
 		return filled{}, &missing
 	}
 	fig := c.actual
-	if p.kind == extract.Target || (p.kind == "" && (p.field == fieldStatus || p.field == fieldGap)) {
+	if p.kind == model.Target || (p.kind == "" && (p.field == fieldStatus || p.field == fieldGap)) {
 		fig = c.target
 	}
 	if fig == nil {
@@ -290,7 +291,7 @@ func (fl *filler) resolve(inner string) (filled, *extract.Warning) {
 		return filled{text: fig.Text}, nil // a qualitative target
 	}
 	v, other, low := *fig.Value, (*float64)(nil), true
-	if fig.Kind == extract.Target {
+	if fig.Kind == model.Target {
 		v, other, low = fl.targetValue(fig)
 	}
 	text := proseFigure(v, fig.Unit, fig.Qualifier, fig.Measure, other, low)
@@ -328,8 +329,8 @@ func (fl *filler) region(name string) *region {
 // stated: 4.9%, 3569.7亿元, 6%左右, 第4位, 6.5%—7%, 下降3%以上. other is the
 // other end of a range, low whether v is its low end.
 func proseFigure(v float64, unit, qualifier, measure string, other *float64, low bool) string {
-	o := extract.Observation{Measure: measure, Value: &v, Unit: unit, Qualifier: qualifier}
-	if qualifier == extract.Range && other != nil {
+	o := model.Observation{Measure: measure, Value: &v, Unit: unit, Qualifier: qualifier}
+	if qualifier == model.Range && other != nil {
 		lo, hi := v, *other
 		if !low {
 			lo, hi = *other, v

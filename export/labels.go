@@ -2,6 +2,7 @@ package export
 
 import (
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // Chinese labels of the model's codes, as the workbook shows them.
@@ -9,43 +10,43 @@ import (
 var measureNames = extract.MeasureNames
 
 var kindNames = map[string]string{
-	extract.Actual: "实际",
-	extract.Target: "目标",
+	model.Actual: "实际",
+	model.Target: "目标",
 }
 
 var qualifierNames = map[string]string{
-	extract.Exact:       "确数",
-	extract.About:       "左右",
-	extract.AtLeast:     "以上",
-	extract.AtMost:      "以下",
-	extract.Range:       "区间",
-	extract.Qualitative: "定性",
+	model.Exact:       "确数",
+	model.About:       "左右",
+	model.AtLeast:     "以上",
+	model.AtMost:      "以下",
+	model.Range:       "区间",
+	model.Qualitative: "定性",
 }
 
 var scopeNames = map[string]string{
-	extract.Nation:   "全国",
-	extract.Province: "全省",
-	"city":           "全市",
+	model.Nation:   "全国",
+	model.Province: "全省",
+	"city":         "全市",
 }
 
 var levelNames = map[string]string{
-	extract.Nation:     "全国",
-	extract.Province:   "省级",
-	extract.Prefecture: "地级",
-	extract.County:     "县级",
+	model.Nation:     "全国",
+	model.Province:   "省级",
+	model.Prefecture: "地级",
+	model.County:     "县级",
 }
 
 // measureOrder is the order of an indicator's rows on a region sheet.
 var measureOrder = map[string]int{
-	extract.Level:      0,
-	extract.Growth:     1,
-	extract.Rate:       2,
-	extract.Rank:       3,
-	extract.GrowthRank: 4,
+	model.Level:      0,
+	model.Growth:     1,
+	model.Rate:       2,
+	model.Rank:       3,
+	model.GrowthRank: 4,
 }
 
 // scopeOrder orders rank rows: national before provincial before city ranks.
-var scopeOrder = map[string]int{"": 0, extract.Nation: 1, extract.Province: 2, "city": 3}
+var scopeOrder = map[string]int{"": 0, model.Nation: 1, model.Province: 2, "city": 3}
 
 // label returns a code's label, or the code itself when it has none.
 func label(names map[string]string, code string) string {
@@ -81,24 +82,24 @@ func indicatorName(ind *extract.Indicator, id string) string {
 // 城镇调查失业率) keeps its name for that measure.
 func rowLabel(ind *extract.Indicator, id, measure, scope string) string {
 	name := indicatorName(ind, id)
-	own := ind != nil && !ind.Takes(extract.Level) // the measure is the indicator
+	own := ind != nil && !ind.Takes(model.Level) // the measure is the indicator
 	growth := name + "增速"
 	if own {
 		growth = name
 	}
 	switch measure {
-	case extract.Level:
+	case model.Level:
 		return name
-	case extract.Growth:
+	case model.Growth:
 		return growth
-	case extract.Rate:
+	case model.Rate:
 		if own {
 			return name
 		}
 		return name + "占比"
-	case extract.Rank:
+	case model.Rank:
 		return name + scopeNames[scope] + "排名"
-	case extract.GrowthRank:
+	case model.GrowthRank:
 		return growth + scopeNames[scope] + "排名"
 	}
 	return name + label(measureNames, measure)
@@ -107,9 +108,9 @@ func rowLabel(ind *extract.Indicator, id, measure, scope string) string {
 // measureUnit is the canonical unit of an indicator's measure.
 func measureUnit(ind *extract.Indicator, measure string) string {
 	switch measure {
-	case extract.Growth, extract.Rate:
+	case model.Growth, model.Rate:
 		return "%"
-	case extract.Rank, extract.GrowthRank:
+	case model.Rank, model.GrowthRank:
 		return "位"
 	}
 	if ind == nil {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 	"zhibiao/templates"
 )
 
@@ -162,13 +163,13 @@ func parseLayout(name, text string, base *Layout) (*Layout, error) {
 		l = base.clone()
 	}
 	l.name = name
-	fail := func(off int, w extract.Warning) error {
+	fail := func(off int, w model.Warning) error {
 		line, col := lineCol(text, off)
 		w.Line = line
-		return &extract.FileError{Path: name, Col: col, Warning: w}
+		return &model.FileError{Path: name, Col: col, Warning: w}
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, &extract.FileError{Path: name, Warning: extract.Warnf(0, "empty layout: it must be a JSON object { … }")}
+		return nil, &model.FileError{Path: name, Warning: model.Warnf(0, "empty layout: it must be a JSON object { … }")}
 	}
 	// The text is decoded on its own first, for its mistakes; then over the
 	// base, whose lists the text's own lists replace whole (encoding/json
@@ -179,15 +180,15 @@ func parseLayout(name, text string, base *Layout) (*Layout, error) {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			return nil, fail(off, extract.Warnf(0, "not valid JSON: %s", se.Error()))
+			return nil, fail(off, model.Warnf(0, "not valid JSON: %s", se.Error()))
 		case errors.Is(err, errTrailing):
-			return nil, fail(off, extract.Warnf(0, "more text after the layout's closing }"))
+			return nil, fail(off, model.Warnf(0, "more text after the layout's closing }"))
 		case errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, fail(len(text), extract.Warnf(0, "the layout ends too early: a } or ] is missing"))
+			return nil, fail(len(text), model.Warnf(0, "the layout ends too early: a } or ] is missing"))
 		}
 		ix, ierr := indexJSON(text, reflect.TypeFor[Layout]())
 		if ierr != nil {
-			return nil, fail(off, extract.Warnf(0, "not valid JSON: %s", err.Error()))
+			return nil, fail(off, model.Warnf(0, "not valid JSON: %s", err.Error()))
 		}
 		switch {
 		case errors.As(err, &te):
@@ -201,13 +202,13 @@ func parseLayout(name, text string, base *Layout) (*Layout, error) {
 			}
 			return nil, fail(start, typeWarning(path, te.Type))
 		case ix.keyAt >= 0:
-			return nil, fail(ix.keyAt, extract.Warnf(0, "unknown field %q (see the built-in layout: zhibiao layout)", ix.unknown))
+			return nil, fail(ix.keyAt, model.Warnf(0, "unknown field %q (see the built-in layout: zhibiao layout)", ix.unknown))
 		}
-		return nil, fail(off, extract.Warnf(0, "not valid JSON: %s", err.Error()))
+		return nil, fail(off, model.Warnf(0, "not valid JSON: %s", err.Error()))
 	}
 	ix, err := indexJSON(text, reflect.TypeFor[Layout]())
 	if err != nil {
-		return nil, fail(0, extract.Warnf(0, "not valid JSON: %s", err.Error()))
+		return nil, fail(0, model.Warnf(0, "not valid JSON: %s", err.Error()))
 	}
 	if _, ok := ix.values["regions.groups"]; ok {
 		l.Regions.Groups = nil
@@ -216,20 +217,20 @@ func parseLayout(name, text string, base *Layout) (*Layout, error) {
 		l.Compare.Columns = nil
 	}
 	if err := json.Unmarshal([]byte(text), l); err != nil {
-		return nil, fail(0, extract.Warnf(0, "not valid JSON: %s", err.Error()))
+		return nil, fail(0, model.Warnf(0, "not valid JSON: %s", err.Error()))
 	}
 	l.index = ix
 	if raw, ok := ix.values["regions.years"]; ok {
 		if _, err := parseYearsJSON(l.Regions.Years); err != nil {
-			return nil, fail(raw, extract.Warnf(0, "years must be a year (2024) or a range (2023-2025), not %s", string(l.Regions.Years)))
+			return nil, fail(raw, model.Warnf(0, "years must be a year (2024) or a range (2023-2025), not %s", string(l.Regions.Years)))
 		}
 	}
 	for i, g := range l.Regions.Groups {
 		if strings.TrimSpace(g.Name) == "" {
-			return nil, fail(ix.at(fmt.Sprintf("regions.groups[%d]", i)), extract.Warnf(0, "a group needs a name"))
+			return nil, fail(ix.at(fmt.Sprintf("regions.groups[%d]", i)), model.Warnf(0, "a group needs a name"))
 		}
 		if utf8.RuneCountInString(g.Name) > maxTitle {
-			return nil, fail(ix.at(fmt.Sprintf("regions.groups[%d]", i)), extract.Warnf(0, "%s has %d characters, more than the %d a cell holds", "name", utf8.RuneCountInString(g.Name), maxTitle))
+			return nil, fail(ix.at(fmt.Sprintf("regions.groups[%d]", i)), model.Warnf(0, "%s has %d characters, more than the %d a cell holds", "name", utf8.RuneCountInString(g.Name), maxTitle))
 		}
 	}
 	for _, t := range []struct{ path, text string }{
@@ -237,31 +238,31 @@ func parseLayout(name, text string, base *Layout) (*Layout, error) {
 	} {
 		// A title is a cell's text, with a region's name or a year put in.
 		if n := utf8.RuneCountInString(t.text); n > maxTitle {
-			return nil, fail(ix.at(t.path), extract.Warnf(0, "%s has %d characters, more than the %d a cell holds", t.path, n, maxTitle))
+			return nil, fail(ix.at(t.path), model.Warnf(0, "%s has %d characters, more than the %d a cell holds", t.path, n, maxTitle))
 		}
 	}
 	if c := l.Compare; c.Year != 0 && (c.Year < 1949 || c.Year > 2100) {
-		return nil, fail(ix.at("compare.year"), extract.Warnf(0, "year %d is not between 1949 and 2100", c.Year))
+		return nil, fail(ix.at("compare.year"), model.Warnf(0, "year %d is not between 1949 and 2100", c.Year))
 	}
 	if s := l.Compare.Sheet; !validSheetName(s) {
-		return nil, fail(ix.at("compare.sheet"), extract.Warnf(0, "%q cannot name the 对比 sheet: at most 31 characters, none of []:*?/\\, not the name of another sheet", s))
+		return nil, fail(ix.at("compare.sheet"), model.Warnf(0, "%q cannot name the 对比 sheet: at most 31 characters, none of []:*?/\\, not the name of another sheet", s))
 	}
 	return l, nil
 }
 
 // typeWarning says that the value at path has the wrong type.
-func typeWarning(path string, t reflect.Type) extract.Warning {
+func typeWarning(path string, t reflect.Type) model.Warning {
 	switch t.Kind() {
 	case reflect.String:
-		return extract.Warnf(0, "%s must be text in quotes", path)
+		return model.Warnf(0, "%s must be text in quotes", path)
 	case reflect.Int, reflect.Int64:
-		return extract.Warnf(0, "%s must be a whole number", path)
+		return model.Warnf(0, "%s must be a whole number", path)
 	case reflect.Bool:
-		return extract.Warnf(0, "%s must be true or false", path)
+		return model.Warnf(0, "%s must be true or false", path)
 	case reflect.Slice:
-		return extract.Warnf(0, "%s must be a list [ … ]", path)
+		return model.Warnf(0, "%s must be a list [ … ]", path)
 	}
-	return extract.Warnf(0, "%s must be an object { … }", path)
+	return model.Warnf(0, "%s must be an object { … }", path)
 }
 
 // at returns the offset of the value at path, or of the nearest enclosing
@@ -300,10 +301,10 @@ func (l *Layout) given(path string) (int, bool) {
 }
 
 // fail makes the error of a value at path of the layout file.
-func (l *Layout) fail(off int, w extract.Warning) error {
+func (l *Layout) fail(off int, w model.Warning) error {
 	line, col := lineCol(l.index.text, off)
 	w.Line = line
-	return &extract.FileError{Path: l.name, Col: col, Warning: w}
+	return &model.FileError{Path: l.name, Col: col, Warning: w}
 }
 
 // validSheetName reports whether s can name the 对比 sheet.

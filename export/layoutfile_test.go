@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // TestDefaultLayoutReproducesWorkbook: the built-in layout, given as the
@@ -100,7 +101,7 @@ func TestLayoutErrors(t *testing.T) {
 		if err == nil {
 			err = l.Check(nil)
 		}
-		var fe *extract.FileError
+		var fe *model.FileError
 		if !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
 		}

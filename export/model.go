@@ -11,12 +11,13 @@ import (
 	"strings"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // Model is what `zhibiao extract` prints: the reports read, and the errors
 // of the inputs that could not be read.
 type Model struct {
-	Reports     []*extract.Report    `json:"reports"`
+	Reports     []*model.Report      `json:"reports"`
 	Evaluations []extract.Evaluation `json:"evaluations"`
 	Errors      []string             `json:"errors,omitempty"`
 }
@@ -35,7 +36,7 @@ const TSVHeader = "file\tregion\tindicator\tyear\tkind\tmeasure\tvalue\thigh\tun
 // WriteTSV writes one line per observation in the columns of TSVHeader;
 // flags are the observation's review reasons, comma-separated.
 // Values are plain decimals; tabs and line breaks in the text become spaces.
-func WriteTSV(w io.Writer, reports []*extract.Report) error {
+func WriteTSV(w io.Writer, reports []*model.Report) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(TSVHeader + "\n")
 	for _, r := range reports {

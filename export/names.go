@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/width"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // The words by which a user names an indicator's measure in a layout, in a
@@ -32,8 +33,8 @@ type itemRef struct {
 
 // scopeWords name the scopes of ranks.
 var scopeWords = map[string]string{
-	"全国": extract.Nation, "nation": extract.Nation,
-	"全省": extract.Province, "province": extract.Province,
+	"全国": model.Nation, "nation": model.Nation,
+	"全省": model.Province, "province": model.Province,
 	"全市": "city", "city": "city",
 }
 
@@ -91,8 +92,8 @@ func (n *namer) addLabels(ind *extract.Indicator, name string, add func(string, 
 	named.Name = name
 	for _, m := range ind.Measures {
 		scopes := []string{""}
-		if m == extract.Rank || m == extract.GrowthRank {
-			scopes = []string{extract.Nation, extract.Province, "city", ""}
+		if m == model.Rank || m == model.GrowthRank {
+			scopes = []string{model.Nation, model.Province, "city", ""}
 		}
 		for _, s := range scopes {
 			if label := rowLabel(&named, ind.ID, m, s); label != name {
@@ -118,11 +119,11 @@ func splitWords(s string) []string {
 
 // wordError is a mistake in the words of an item, said as a Warning so
 // that it can be translated.
-type wordError struct{ extract.Warning }
+type wordError struct{ model.Warning }
 
 func (e *wordError) Error() string { return e.Message }
 
-func wordErr(w extract.Warning) error { return &wordError{w} }
+func wordErr(w model.Warning) error { return &wordError{w} }
 
 // item resolves words naming an indicator's measure.
 func (n *namer) item(words []string) (itemRef, error) {
@@ -131,16 +132,16 @@ func (n *namer) item(words []string) (itemRef, error) {
 		switch {
 		case r.measure == "" || r.measure == m:
 			r.measure = m
-		case r.measure == extract.Growth && m == extract.Rank, r.measure == extract.Rank && m == extract.Growth:
-			r.measure = extract.GrowthRank // growth rank, 增速 排名
+		case r.measure == model.Growth && m == model.Rank, r.measure == model.Rank && m == model.Growth:
+			r.measure = model.GrowthRank // growth rank, 增速 排名
 		default:
-			return wordErr(extract.Warnf(0, "two measures: %s and %s", label(measureNames, r.measure), label(measureNames, m)))
+			return wordErr(model.Warnf(0, "two measures: %s and %s", label(measureNames, r.measure), label(measureNames, m)))
 		}
 		return nil
 	}
 	setScope := func(s string) error {
 		if r.scope != "" && r.scope != s {
-			return wordErr(extract.Warnf(0, "two scopes: %s and %s", scopeNames[r.scope], scopeNames[s]))
+			return wordErr(model.Warnf(0, "two scopes: %s and %s", scopeNames[r.scope], scopeNames[s]))
 		}
 		r.scope = s
 		return nil
@@ -149,7 +150,7 @@ func (n *namer) item(words []string) (itemRef, error) {
 		k := fold(w)
 		if found, ok := n.labels[k]; ok {
 			if r.ind != nil && r.ind != found.ind {
-				return r, wordErr(extract.Warnf(0, "two indicators: %s and %s", r.ind.ID, found.ind.ID))
+				return r, wordErr(model.Warnf(0, "two indicators: %s and %s", r.ind.ID, found.ind.ID))
 			}
 			r.ind = found.ind
 			if found.measure != "" {
@@ -189,22 +190,22 @@ func (n *namer) item(words []string) (itemRef, error) {
 			r.unit = w
 			continue
 		}
-		return r, wordErr(extract.Warnf(0, "unknown word %q: not an indicator, measure, scope or unit", w))
+		return r, wordErr(model.Warnf(0, "unknown word %q: not an indicator, measure, scope or unit", w))
 	}
 	if r.ind == nil {
-		return r, wordErr(extract.Warnf(0, "no indicator named"))
+		return r, wordErr(model.Warnf(0, "no indicator named"))
 	}
 	if r.scope != "" {
 		switch r.measure {
 		case "":
-			r.measure = extract.Rank
-		case extract.Rank, extract.GrowthRank:
+			r.measure = model.Rank
+		case model.Rank, model.GrowthRank:
 		default:
-			return r, wordErr(extract.Warnf(0, "%s is a scope of ranks, not of %s", scopeNames[r.scope], label(measureNames, r.measure)))
+			return r, wordErr(model.Warnf(0, "%s is a scope of ranks, not of %s", scopeNames[r.scope], label(measureNames, r.measure)))
 		}
 	}
 	if r.measure != "" && !r.ind.Takes(r.measure) {
-		return r, wordErr(extract.Warnf(0, "%s does not take the measure %s", r.ind.ID, label(measureNames, r.measure)))
+		return r, wordErr(model.Warnf(0, "%s does not take the measure %s", r.ind.ID, label(measureNames, r.measure)))
 	}
 	return r, nil
 }
@@ -212,9 +213,9 @@ func (n *namer) item(words []string) (itemRef, error) {
 // scopedRank reads a rank with its scope in one word: 全省排名, 增速全市排名.
 func scopedRank(k string) (scope, measure string, ok bool) {
 	for word, s := range scopeWords {
-		for _, m := range []string{extract.Rank, extract.GrowthRank} {
+		for _, m := range []string{model.Rank, model.GrowthRank} {
 			prefix := ""
-			if m == extract.GrowthRank {
+			if m == model.GrowthRank {
 				prefix = "增速"
 			}
 			if k == prefix+word+"排名" {
@@ -238,16 +239,16 @@ func CheckItem(cat *extract.Catalogue, words string) error {
 		return err
 	}
 	if r.ind.Disabled {
-		return wordErr(extract.Warnf(0, "%s is switched off in the catalogue", r.ind.ID))
+		return wordErr(model.Warnf(0, "%s is switched off in the catalogue", r.ind.ID))
 	}
 	return nil
 }
 
 // WordWarning returns the message of an error of CheckItem as a Warning,
 // for translation.
-func WordWarning(err error) (extract.Warning, bool) {
+func WordWarning(err error) (model.Warning, bool) {
 	if we, ok := err.(*wordError); ok {
 		return we.Warning, true
 	}
-	return extract.Warning{}, false
+	return model.Warning{}, false
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // Number formats. A figure stays a number in its cell; its unit and its
@@ -70,7 +71,7 @@ func figureFormat(v float64, unit, qualifier, measure string, other *float64, lo
 		return literal("第") + numberPart(d) + literal("位"+extract.QualifierWord(qualifier))
 	}
 	num := numberPart(d)
-	if qualifier == extract.Range && other != nil {
+	if qualifier == model.Range && other != nil {
 		o := strconv.FormatFloat(*other, 'f', d, 64)
 		if low {
 			return num + literal("—"+o+unit)
@@ -78,12 +79,12 @@ func figureFormat(v float64, unit, qualifier, measure string, other *float64, lo
 		return literal(o+"—") + num + literal(unit)
 	}
 	pos := num + literal(unit+extract.QualifierWord(qualifier))
-	if measure == extract.Growth && v < 0 {
+	if measure == model.Growth && v < 0 {
 		// 下降3%以上 is growth −3 at most: show it as the report wrote it.
 		switch qualifier {
-		case extract.AtLeast:
+		case model.AtLeast:
 			return pos + ";" + literal("下降") + num + literal(unit+"以内")
-		case extract.AtMost:
+		case model.AtMost:
 			return pos + ";" + literal("下降") + num + literal(unit+"以上")
 		}
 	}

@@ -2,8 +2,7 @@ package export
 
 import (
 	"testing"
-
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 func TestFigureFormat(t *testing.T) {
@@ -17,21 +16,21 @@ func TestFigureFormat(t *testing.T) {
 		low       bool
 		want      string
 	}{
-		{6, "%", extract.Exact, extract.Growth, nil, true, `#,##0.0"%"`},
-		{6, "%", extract.About, extract.Growth, nil, true, `#,##0.0"%左右"`},
-		{2.77, "%", extract.Exact, extract.Rate, nil, true, `#,##0.00"%"`},
-		{5.5, "%", extract.AtMost, extract.Rate, nil, true, `#,##0.0"%以内"`},
-		{3569.7, "亿元", extract.Exact, extract.Level, nil, true, `#,##0.0"亿元"`},
-		{450, "万吨", extract.AtLeast, extract.Level, nil, true, `#,##0"万吨以上"`},
-		{0.8317, "万人", extract.Exact, extract.Level, nil, true, `#,##0.0000"万人"`},
-		{1.23456789, "万人", extract.Exact, extract.Level, nil, true, `#,##0.0000"万人"`},
-		{25000, "元", extract.Exact, extract.Level, nil, true, `#,##0"元"`},
-		{4, "位", extract.Exact, extract.Rank, nil, true, `"第"#,##0"位"`},
-		{-3, "%", extract.AtMost, extract.Growth, nil, true, `#,##0.0"%以内";"下降"#,##0.0"%以上"`},
-		{-3, "%", extract.AtLeast, extract.Growth, nil, true, `#,##0.0"%以上";"下降"#,##0.0"%以内"`},
-		{-2.1, "%", extract.Exact, extract.Growth, nil, true, `#,##0.0"%"`},
-		{6.5, "%", extract.Range, extract.Growth, f(7), true, `#,##0.0"—7.0%"`},
-		{5.5, "%", extract.Range, extract.Rate, f(5), false, `"5.0—"#,##0.0"%"`},
+		{6, "%", model.Exact, model.Growth, nil, true, `#,##0.0"%"`},
+		{6, "%", model.About, model.Growth, nil, true, `#,##0.0"%左右"`},
+		{2.77, "%", model.Exact, model.Rate, nil, true, `#,##0.00"%"`},
+		{5.5, "%", model.AtMost, model.Rate, nil, true, `#,##0.0"%以内"`},
+		{3569.7, "亿元", model.Exact, model.Level, nil, true, `#,##0.0"亿元"`},
+		{450, "万吨", model.AtLeast, model.Level, nil, true, `#,##0"万吨以上"`},
+		{0.8317, "万人", model.Exact, model.Level, nil, true, `#,##0.0000"万人"`},
+		{1.23456789, "万人", model.Exact, model.Level, nil, true, `#,##0.0000"万人"`},
+		{25000, "元", model.Exact, model.Level, nil, true, `#,##0"元"`},
+		{4, "位", model.Exact, model.Rank, nil, true, `"第"#,##0"位"`},
+		{-3, "%", model.AtMost, model.Growth, nil, true, `#,##0.0"%以内";"下降"#,##0.0"%以上"`},
+		{-3, "%", model.AtLeast, model.Growth, nil, true, `#,##0.0"%以上";"下降"#,##0.0"%以内"`},
+		{-2.1, "%", model.Exact, model.Growth, nil, true, `#,##0.0"%"`},
+		{6.5, "%", model.Range, model.Growth, f(7), true, `#,##0.0"—7.0%"`},
+		{5.5, "%", model.Range, model.Rate, f(5), false, `"5.0—"#,##0.0"%"`},
 	}
 	for _, tt := range tests {
 		got := figureFormat(tt.v, tt.unit, tt.qualifier, tt.measure, tt.other, tt.low)

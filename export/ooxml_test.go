@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // ooxmlChecker is the checker of workbooks beside the project: it
@@ -69,8 +69,8 @@ var (
 )
 
 // reportsOf lists the reports of inputs.
-func reportsOf(inputs []Input) []*extract.Report {
-	var out []*extract.Report
+func reportsOf(inputs []Input) []*model.Report {
+	var out []*model.Report
 	for _, in := range inputs {
 		if in.Report != nil {
 			out = append(out, in.Report)

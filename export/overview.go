@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // The 概览 sheet: what went in, how many targets each region met, missed
@@ -208,7 +209,7 @@ func (wb *workbook) legend() []legendItem {
 		{sample: extract.Pending, style: centreStyle, text: "目标年份的实际数尚未读到（通常在下一年的报告中公布）"},
 		{sample: extract.NotApplied, style: centreStyle, text: "定性目标，或没有可比较的数字"},
 		{sample: "差距", style: centreStyle, text: "实际 − 目标，单位同指标；百分比指标为百分点"},
-		{value: &six, style: styleSpec{numFmt: figureFormat(6, "%", extract.About, extract.Growth, nil, true), border: true, align: "center"},
+		{value: &six, style: styleSpec{numFmt: figureFormat(6, "%", model.About, model.Growth, nil, true), border: true, align: "center"},
 			text: "目标保留为数字，限定词由数字格式显示；区间目标存判定所用的一端，另一端写在格式里"},
 		{sample: "批注", style: centreStyle, text: fmt.Sprintf("数字单元格的批注注明来源原文、文件和行号；超过 %d 行的表不加批注，原文见“%s”表", maxNotedRows, detailSheet)},
 		{sample: "颜色", style: centreStyle, text: "实际数的颜色由条件格式比较目标单元格得出，修改数字后自动更新；完成情况和差距是生成时的计算值"},

@@ -3,8 +3,7 @@ package export
 import (
 	"strconv"
 	"strings"
-
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // A placeholder in a template's cell asks for one figure of the model, or
@@ -63,8 +62,8 @@ var fieldWords = map[string]string{
 
 // kindWords name the kinds.
 var kindWords = map[string]string{
-	"实际": extract.Actual, "actual": extract.Actual, "实际值": extract.Actual,
-	"目标": extract.Target, "target": extract.Target, "目标值": extract.Target, "预期目标": extract.Target,
+	"实际": model.Actual, "actual": model.Actual, "实际值": model.Actual,
+	"目标": model.Target, "target": model.Target, "目标值": model.Target, "预期目标": model.Target,
 }
 
 // placeholder is what a placeholder asks for.
@@ -81,32 +80,32 @@ func (n *namer) parsePlaceholder(text string) (placeholder, error) {
 	var p placeholder
 	words := splitWords(text)
 	if len(words) == 0 {
-		return p, wordErr(extract.Warnf(0, "empty placeholder"))
+		return p, wordErr(model.Warnf(0, "empty placeholder"))
 	}
 	p.region = words[0]
 	if _, named := n.labels[fold(p.region)]; named {
-		return p, wordErr(extract.Warnf(0, "a placeholder starts with the region, then the indicator: %s is an indicator", p.region))
+		return p, wordErr(model.Warnf(0, "a placeholder starts with the region, then the indicator: %s is an indicator", p.region))
 	}
 	var rest []string
 	for _, w := range words[1:] {
 		k := fold(w)
 		if y, ok := placeholderYear(k); ok {
 			if p.year != 0 && p.year != y {
-				return p, wordErr(extract.Warnf(0, "two years: %d and %d", p.year, y))
+				return p, wordErr(model.Warnf(0, "two years: %d and %d", p.year, y))
 			}
 			p.year = y
 			continue
 		}
 		if kind, ok := kindWords[k]; ok {
 			if p.kind != "" && p.kind != kind {
-				return p, wordErr(extract.Warnf(0, "both 实际 and 目标 (actual and target)"))
+				return p, wordErr(model.Warnf(0, "both 实际 and 目标 (actual and target)"))
 			}
 			p.kind = kind
 			continue
 		}
 		if f, ok := fieldWords[k]; ok {
 			if p.field != "" && p.field != f {
-				return p, wordErr(extract.Warnf(0, "two fields: %s and %s", w, p.field))
+				return p, wordErr(model.Warnf(0, "two fields: %s and %s", w, p.field))
 			}
 			p.field = f
 			continue
@@ -118,17 +117,17 @@ func (n *namer) parsePlaceholder(text string) (placeholder, error) {
 		return p, err
 	}
 	if item.ind.Disabled {
-		return p, wordErr(extract.Warnf(0, "%s is switched off in the catalogue", item.ind.ID))
+		return p, wordErr(model.Warnf(0, "%s is switched off in the catalogue", item.ind.ID))
 	}
 	if item.measure == "" {
-		item.measure = extract.Level
-		if !item.ind.Takes(extract.Level) {
+		item.measure = model.Level
+		if !item.ind.Takes(model.Level) {
 			item.measure = item.ind.Target
 		}
 	}
 	p.item = item
 	if p.year == 0 {
-		return p, wordErr(extract.Warnf(0, "no year: write the year of the figure, such as 2024"))
+		return p, wordErr(model.Warnf(0, "no year: write the year of the figure, such as 2024"))
 	}
 	if p.field == "" {
 		p.field = fieldValue
@@ -137,7 +136,7 @@ func (n *namer) parsePlaceholder(text string) (placeholder, error) {
 	case fieldStatus, fieldGap:
 	default:
 		if p.kind == "" {
-			return p, wordErr(extract.Warnf(0, "say 实际 or 目标 (actual or target)"))
+			return p, wordErr(model.Warnf(0, "say 实际 or 目标 (actual or target)"))
 		}
 	}
 	return p, nil

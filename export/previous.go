@@ -8,10 +8,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"zhibiao/extract/model"
 
 	"github.com/xuri/excelize/v2"
-
-	"zhibiao/extract"
 )
 
 // Reading back the 明细 sheet of a workbook written before, so that a
@@ -180,8 +179,8 @@ func (c detailIndex) parse(row []string) (PreviousObservation, error) {
 	if o.Indicator == "" {
 		return o, fmt.Errorf("指标代码 is empty")
 	}
-	if o.Kind != extract.Actual && o.Kind != extract.Target {
-		return o, fmt.Errorf("类型 %q is neither %s nor %s", at("类型"), kindNames[extract.Actual], kindNames[extract.Target])
+	if o.Kind != model.Actual && o.Kind != model.Target {
+		return o, fmt.Errorf("类型 %q is neither %s nor %s", at("类型"), kindNames[model.Actual], kindNames[model.Target])
 	}
 	return o, nil
 }
@@ -214,7 +213,7 @@ func optionalNumber(header, s string) (*float64, error) {
 
 // previousOf turns the reports' observations into the form of a previous
 // workbook's rows, as the 明细 sheet writes them.
-func previousOf(reports []*extract.Report) []PreviousObservation {
+func previousOf(reports []*model.Report) []PreviousObservation {
 	var out []PreviousObservation
 	for _, r := range reports {
 		file := filepath.Base(r.Source.Path)

@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"zhibiao/extract/model"
 
 	"github.com/xuri/excelize/v2"
-
-	"zhibiao/extract"
 )
 
 // A region's sheet: a row per indicator and measure that has data, in the
@@ -104,7 +103,7 @@ func (wb *workbook) writeRegionSheet(s *regionSheet) error {
 // sharedTitle is the title of a shared sheet: the layout's region title
 // with the name the regions share (新乡市, 河南省).
 func (wb *workbook) sharedTitle(s *regionSheet) string {
-	return wb.regionTitle(&region{Region: extract.Region{Name: s.key}})
+	return wb.regionTitle(&region{Region: model.Region{Name: s.key}})
 }
 
 // sharedFacts describes a shared sheet in a line: 地区 12 个 · 报告 24 份.
@@ -151,7 +150,7 @@ func (wb *workbook) place(w *sheetWriter, region string, key rowKey, year int, b
 	for _, k := range [...]struct {
 		kind string
 		col  int
-	}{{extract.Actual, b.actual}, {extract.Target, b.target}} {
+	}{{model.Actual, b.actual}, {model.Target, b.target}} {
 		p := place{region, key, year, k.kind}
 		if at, wanted := wb.placed[p]; wanted && at == "" {
 			wb.placed[p] = quoteSheet(w.name) + "!" + w.ref(k.col, row)

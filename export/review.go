@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // The 待核对 sheet: every doubtful figure and every sentence that may hold
@@ -22,13 +23,13 @@ import (
 
 // reviewReasonNames say the review reasons in words.
 var reviewReasonNames = map[string]string{
-	extract.ReviewRegion:       "地区或年份存疑",
-	extract.ReviewConflict:     "前后数值不一",
-	extract.ReviewImplausible:  "超出合理范围",
-	extract.ReviewInconsistent: "与相邻年份不符",
-	extract.ReviewScope:        "可能是局部数据",
-	extract.ReviewUnread:       "可能漏读",
-	extract.ReviewSubperiod:    "非全年数据",
+	model.ReviewRegion:       "地区或年份存疑",
+	model.ReviewConflict:     "前后数值不一",
+	model.ReviewImplausible:  "超出合理范围",
+	model.ReviewInconsistent: "与相邻年份不符",
+	model.ReviewScope:        "可能是局部数据",
+	model.ReviewUnread:       "可能漏读",
+	model.ReviewSubperiod:    "非全年数据",
 }
 
 // Columns of the 待核对 sheet. ReadCorrections reads all but 数值 and 原因,
@@ -56,9 +57,9 @@ const reviewFirstRow = 3
 // reviewRow is an item of the 待核对 sheet.
 type reviewRow struct {
 	reg  *region
-	rep  *extract.Report
-	item extract.ReviewItem
-	obs  *extract.Observation // the figure it concerns, if any
+	rep  *model.Report
+	item model.ReviewItem
+	obs  *model.Observation // the figure it concerns, if any
 }
 
 // reviewRows lists the items of the reports: most serious first, then by
@@ -89,7 +90,7 @@ func (b *book) reviewRows() []reviewRow {
 	}
 	slices.SortStableFunc(out, func(x, y reviewRow) int {
 		return cmp.Or(
-			extract.ReviewRank(x.item.Reason)-extract.ReviewRank(y.item.Reason),
+			model.ReviewRank(x.item.Reason)-model.ReviewRank(y.item.Reason),
 			regionAt[x.reg.Name]-regionAt[y.reg.Name],
 			catalogueIndex(b.cat, x.item.Indicator)-catalogueIndex(b.cat, y.item.Indicator),
 			x.item.Year-y.item.Year,
@@ -116,7 +117,7 @@ func catalogueIndex(cat *extract.Catalogue, id string) int {
 
 // say words a message of the model in Chinese, as the options' Say does;
 // without it, in English.
-func (b *book) say(w extract.Warning) string {
+func (b *book) say(w model.Warning) string {
 	if b.sayer != nil {
 		return b.sayer(w)
 	}
@@ -130,7 +131,7 @@ func (b *book) reviewCounts() string {
 		n[r.item.Reason]++
 	}
 	var parts []string
-	for _, reason := range extract.ReviewReasons {
+	for _, reason := range model.ReviewReasons {
 		if n[reason] > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d 项", reviewReasonNames[reason], n[reason]))
 		}
@@ -255,7 +256,7 @@ type place struct {
 	kind   string
 }
 
-func placeOf(region string, o *extract.Observation) place {
+func placeOf(region string, o *model.Observation) place {
 	return place{region, rowKey{o.Indicator, o.Measure, o.Scope, o.Unit}, o.Year, o.Kind}
 }
 
@@ -297,12 +298,12 @@ func (b *book) figureNote(kind string, f *extract.Figure) string {
 // itemPlace keys the review items of a figure: its report and key.
 type itemPlace struct {
 	file string
-	key  extract.ObservationKey
+	key  model.ObservationKey
 }
 
 // indexItems indexes the review items of the reports by figure.
 func (b *book) indexItems() {
-	b.itemsOf = map[itemPlace][]extract.ReviewItem{}
+	b.itemsOf = map[itemPlace][]model.ReviewItem{}
 	for _, r := range b.reports {
 		for _, it := range r.Review {
 			if it.Indicator != "" && it.Measure != "" {
@@ -373,5 +374,5 @@ func correctionText(c extract.CorrectionRow) string {
 	case extract.CorrectConfirm:
 		return "确认"
 	}
-	return extract.ValueText(&extract.Observation{Measure: c.Measure, Value: c.Value, High: c.High, Unit: c.Unit, Qualifier: c.Qualifier})
+	return extract.ValueText(&model.Observation{Measure: c.Measure, Value: c.Value, High: c.High, Unit: c.Unit, Qualifier: c.Qualifier})
 }

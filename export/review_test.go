@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 const goldenReviewDump = "../testdata/workbook/review.dump.txt"
@@ -30,7 +31,7 @@ var reviewTexts = map[string]string{
 func reviewInputs(t *testing.T) []Input {
 	t.Helper()
 	var inputs []Input
-	var reports []*extract.Report
+	var reports []*model.Report
 	for _, name := range []string{"2024.txt", "2025.txt"} {
 		rep, err := extract.Extract(name, []byte(reviewTexts[name]), extract.Options{Region: "新乡市"})
 		if err != nil {
@@ -105,7 +106,7 @@ func TestCorrectionsSheet(t *testing.T) {
 	if err != nil || len(cf.Errors) > 0 {
 		t.Fatal(err, cf.Errors)
 	}
-	var reports []*extract.Report
+	var reports []*model.Report
 	for _, in := range inputs {
 		reports = append(reports, in.Report)
 	}
@@ -160,23 +161,23 @@ func TestCorrectionValues(t *testing.T) {
 		high      string
 		qualifier string
 	}{
-		{"6.5", gdp, extract.Growth, "6.5", "", extract.Exact},
-		{"6%左右", gdp, extract.Growth, "6", "", extract.About},
-		{"约6％", gdp, extract.Growth, "6", "", extract.About},
-		{"下降3%", gdp, extract.Growth, "-3", "", extract.Exact},
-		{"下降1.8%以上", gdp, extract.Growth, "-1.8", "", extract.AtMost},
-		{"下降3%以内", gdp, extract.Growth, "-3", "", extract.AtLeast},
-		{"-3%", gdp, extract.Growth, "-3", "", extract.Exact},
-		{"7%以上", gdp, extract.Growth, "7", "", extract.AtLeast},
-		{"≤5.5%", gdp, extract.Growth, "5.5", "", extract.AtMost},
-		{"6-6.5%", gdp, extract.Growth, "6", "6.5", extract.Range},
-		{"6%—6.5%", gdp, extract.Growth, "6", "6.5", extract.Range},
-		{"3500亿元", gdp, extract.Level, "3500", "", extract.Exact},
-		{"35000000万元", gdp, extract.Level, "3500", "", extract.Exact},
-		{"1,250.5", gdp, extract.Level, "1250.5", "", extract.Exact},
-		{"93亿斤", grain, extract.Level, "465", "", extract.Exact},
-		{"第4位", gdp, extract.Rank, "4", "", extract.Exact},
-		{"4", gdp, extract.Rank, "4", "", extract.Exact},
+		{"6.5", gdp, model.Growth, "6.5", "", model.Exact},
+		{"6%左右", gdp, model.Growth, "6", "", model.About},
+		{"约6％", gdp, model.Growth, "6", "", model.About},
+		{"下降3%", gdp, model.Growth, "-3", "", model.Exact},
+		{"下降1.8%以上", gdp, model.Growth, "-1.8", "", model.AtMost},
+		{"下降3%以内", gdp, model.Growth, "-3", "", model.AtLeast},
+		{"-3%", gdp, model.Growth, "-3", "", model.Exact},
+		{"7%以上", gdp, model.Growth, "7", "", model.AtLeast},
+		{"≤5.5%", gdp, model.Growth, "5.5", "", model.AtMost},
+		{"6-6.5%", gdp, model.Growth, "6", "6.5", model.Range},
+		{"6%—6.5%", gdp, model.Growth, "6", "6.5", model.Range},
+		{"3500亿元", gdp, model.Level, "3500", "", model.Exact},
+		{"35000000万元", gdp, model.Level, "3500", "", model.Exact},
+		{"1,250.5", gdp, model.Level, "1250.5", "", model.Exact},
+		{"93亿斤", grain, model.Level, "465", "", model.Exact},
+		{"第4位", gdp, model.Rank, "4", "", model.Exact},
+		{"4", gdp, model.Rank, "4", "", model.Exact},
 	} {
 		row := extract.CorrectionRow{Measure: c.measure}
 		_, text := correctionAction(c.text)
@@ -189,12 +190,12 @@ func TestCorrectionValues(t *testing.T) {
 		}
 	}
 	// What the 更正 sheet writes reads back as the same value.
-	for _, o := range []extract.Observation{
-		{Measure: extract.Growth, Value: num(-1.8), Unit: "%", Qualifier: extract.AtMost},
-		{Measure: extract.Growth, Value: num(-3), Unit: "%", Qualifier: extract.AtLeast},
-		{Measure: extract.Growth, Value: num(6), High: num(6.5), Unit: "%", Qualifier: extract.Range},
-		{Measure: extract.Level, Value: num(3500), Unit: "亿元", Qualifier: extract.About},
-		{Measure: extract.Rank, Value: num(4), Unit: "位", Qualifier: extract.Exact},
+	for _, o := range []model.Observation{
+		{Measure: model.Growth, Value: num(-1.8), Unit: "%", Qualifier: model.AtMost},
+		{Measure: model.Growth, Value: num(-3), Unit: "%", Qualifier: model.AtLeast},
+		{Measure: model.Growth, Value: num(6), High: num(6.5), Unit: "%", Qualifier: model.Range},
+		{Measure: model.Level, Value: num(3500), Unit: "亿元", Qualifier: model.About},
+		{Measure: model.Rank, Value: num(4), Unit: "位", Qualifier: model.Exact},
 	} {
 		row := extract.CorrectionRow{Measure: o.Measure}
 		text := extract.ValueText(&o)
@@ -205,7 +206,7 @@ func TestCorrectionValues(t *testing.T) {
 	for _, bad := range []struct {
 		text    string
 		measure string
-	}{{"六点五", extract.Growth}, {"3500万人", extract.Level}, {"6%左右以上", extract.Growth}, {"第零位", extract.Rank}, {"", extract.Growth}, {"1e400", extract.Level}} {
+	}{{"六点五", model.Growth}, {"3500万人", model.Level}, {"6%左右以上", model.Growth}, {"第零位", model.Rank}, {"", model.Growth}, {"1e400", model.Level}} {
 		row := extract.CorrectionRow{Measure: bad.measure}
 		_, text := correctionAction(bad.text)
 		if err := parseCorrectionValue(&row, text, gdp); err == nil {

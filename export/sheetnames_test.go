@@ -5,10 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"zhibiao/extract/model"
 
 	"github.com/xuri/excelize/v2"
-
-	"zhibiao/extract"
 )
 
 func TestSheetNames(t *testing.T) {
@@ -60,8 +59,8 @@ func TestRegionSheets(t *testing.T) {
 	names := []string{"新乡市", long, long + "乙", "a[1]", "A[1]", "明细"}
 	var inputs []Input
 	for i, name := range names {
-		o := observation("gdp", extract.Growth, 2024, extract.Actual, float64(i+1), extract.Exact, "增长")
-		inputs = append(inputs, Input{Path: name + ".txt", Report: report(name+".txt", name, extract.Prefecture, "", 2025, o)})
+		o := observation("gdp", model.Growth, 2024, model.Actual, float64(i+1), model.Exact, "增长")
+		inputs = append(inputs, Input{Path: name + ".txt", Report: report(name+".txt", name, model.Prefecture, "", 2025, o)})
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(writeBytes(t, inputs, WorkbookOptions{})))
 	if err != nil {

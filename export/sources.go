@@ -3,8 +3,7 @@ package export
 import (
 	"fmt"
 	"strings"
-
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // The 来源 sheet: each input file, read or not, with what was read from it
@@ -36,18 +35,18 @@ const (
 
 // evidenceNames say how a region or a year was told.
 var evidenceNames = map[string]string{
-	extract.ByGiven:    "指定",
-	extract.ByTitle:    "标题",
-	extract.ByDate:     "会议日期",
-	extract.ByText:     "自称与地名",
-	extract.BySections: "回顾与计划的年份",
-	extract.ByNames:    "仅凭地名（把握不足）",
-	extract.ByYears:    "仅凭正文年份（把握不足）",
+	model.ByGiven:    "指定",
+	model.ByTitle:    "标题",
+	model.ByDate:     "会议日期",
+	model.ByText:     "自称与地名",
+	model.BySections: "回顾与计划的年份",
+	model.ByNames:    "仅凭地名（把握不足）",
+	model.ByYears:    "仅凭正文年份（把握不足）",
 }
 
 // evidenceText says the evidence of a region or a year in a cell:
 // 自称与地名：代表市人民政府 2、市委 5、新乡 40；其次 长垣市 2.
-func evidenceText(ev *extract.Evidence) string {
+func evidenceText(ev *model.Evidence) string {
 	if ev == nil {
 		return ""
 	}
@@ -130,7 +129,7 @@ func (wb *workbook) writeSources() error {
 }
 
 // warningsText joins a report's warnings in one cell: 第 3 行：…；….
-func (b *book) warningsText(ws []extract.Warning) string {
+func (b *book) warningsText(ws []model.Warning) string {
 	parts := make([]string, len(ws))
 	for i, w := range ws {
 		parts[i] = b.say(w)

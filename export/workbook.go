@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // WorkbookOptions are the options of a workbook.
@@ -41,7 +42,7 @@ type WorkbookOptions struct {
 	Sheets string
 	// Say words a message of the model (a review item's, a warning) in
 	// Chinese, as the workbook shows them; nil writes the English.
-	Say func(extract.Warning) string
+	Say func(model.Warning) string
 	// Corrections are the analyst's corrections applied to the reports
 	// (see extract.ApplyCorrections); the workbook lists them on its 更正
 	// sheet, so that it is the corrections file of the next run, and
@@ -58,7 +59,7 @@ type AppliedCorrections struct {
 // Input is one input file: its report, or the error that stopped it.
 type Input struct {
 	Path   string
-	Report *extract.Report
+	Report *model.Report
 	Err    error
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/workbook")
@@ -211,11 +212,11 @@ func TestSaveWorkbookAtomic(t *testing.T) {
 			t.Fatal(err)
 		}
 		// More years than a sheet has columns for: the workbook cannot be built.
-		var obs []extract.Observation
+		var obs []model.Observation
 		for y := 1; y <= 4100; y++ {
-			obs = append(obs, observation("gdp", extract.Growth, y, extract.Actual, 5, extract.Exact, "增长5%"))
+			obs = append(obs, observation("gdp", model.Growth, y, model.Actual, 5, model.Exact, "增长5%"))
 		}
-		bad := []Input{{Path: "a.txt", Report: report("a.txt", "新乡市", extract.Prefecture, "河南省", 2025, obs...)}}
+		bad := []Input{{Path: "a.txt", Report: report("a.txt", "新乡市", model.Prefecture, "河南省", 2025, obs...)}}
 		if err := SaveWorkbook(path, bad, opt); err == nil {
 			t.Fatal("SaveWorkbook succeeded with 4100 years on one sheet")
 		}
@@ -243,20 +244,20 @@ func assertFiles(t *testing.T, dir string, want ...string) {
 }
 
 // report makes a report of the given region and observations.
-func report(path, region, level, parent string, year int, obs ...extract.Observation) *extract.Report {
-	return &extract.Report{
-		Source:       extract.Source{Path: path, Format: "txt", Encoding: "utf-8", Script: "simplified"},
-		Region:       extract.Region{Name: region, Level: level, Parent: parent},
+func report(path, region, level, parent string, year int, obs ...model.Observation) *model.Report {
+	return &model.Report{
+		Source:       model.Source{Path: path, Format: "txt", Encoding: "utf-8", Script: "simplified"},
+		Region:       model.Region{Name: region, Level: level, Parent: parent},
 		Year:         year,
 		Observations: obs,
 	}
 }
 
 // observation makes one observation with the indicator's canonical unit.
-func observation(ind, measure string, year int, kind string, v float64, qualifier, text string) extract.Observation {
-	o := extract.Observation{Indicator: ind, Measure: measure, Year: year, Kind: kind, Qualifier: qualifier, Text: text, Line: 1}
+func observation(ind, measure string, year int, kind string, v float64, qualifier, text string) model.Observation {
+	o := model.Observation{Indicator: ind, Measure: measure, Year: year, Kind: kind, Qualifier: qualifier, Text: text, Line: 1}
 	o.Unit = measureUnit(extract.DefaultCatalogue().Indicator(ind), measure)
-	if qualifier != extract.Qualitative {
+	if qualifier != model.Qualitative {
 		o.Value = &v
 	}
 	return o
@@ -264,14 +265,14 @@ func observation(ind, measure string, year int, kind string, v float64, qualifie
 
 func TestFormulaSafety(t *testing.T) {
 	hostile := []string{"=1+2", "@SUM(A1)", "+1+1", "-2+3", "=HYPERLINK(\"http://example.com\",\"x\")"}
-	var obs []extract.Observation
+	var obs []model.Observation
 	for i, s := range hostile {
-		obs = append(obs, observation("gdp", extract.Growth, 2024+i, extract.Actual, 5, extract.Exact, s))
+		obs = append(obs, observation("gdp", model.Growth, 2024+i, model.Actual, 5, model.Exact, s))
 	}
-	obs = append(obs, observation("resident_income", extract.Growth, 2025, extract.Target, 0, extract.Qualitative, "=1+2"))
-	rep := report("=cmd.txt", "=A1", extract.Prefecture, "@B2", 2025, obs...)
+	obs = append(obs, observation("resident_income", model.Growth, 2025, model.Target, 0, model.Qualitative, "=1+2"))
+	rep := report("=cmd.txt", "=A1", model.Prefecture, "@B2", 2025, obs...)
 	rep.Title = "=TODAY()"
-	rep.Warnings = []extract.Warning{{Line: 3, Message: "=1/0"}}
+	rep.Warnings = []model.Warning{{Line: 3, Message: "=1/0"}}
 	inputs := []Input{{Path: "=cmd.txt", Report: rep}, {Path: "+bad.txt", Err: errors.New("=ERROR()")}}
 
 	f, err := excelize.OpenReader(bytes.NewReader(writeBytes(t, inputs, WorkbookOptions{})))

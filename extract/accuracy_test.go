@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"zhibiao/extract/model"
 )
 
 // goldRow is one line of a gold TSV (../shared/gold/seeds.tsv form).
@@ -84,7 +85,7 @@ func loadGold(t *testing.T, path string) []goldRow {
 }
 
 // predictions turns reports into rows of the same form as the gold.
-func predictions(reports []*Report) []goldRow {
+func predictions(reports []*model.Report) []goldRow {
 	var rows []goldRow
 	for _, r := range reports {
 		for _, o := range r.Observations {
@@ -180,9 +181,9 @@ func fmtNum(v *float64) string {
 	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
 
-func extractFiles(t *testing.T, paths []string) []*Report {
+func extractFiles(t *testing.T, paths []string) []*model.Report {
 	t.Helper()
-	var reports []*Report
+	var reports []*model.Report
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -205,10 +206,10 @@ func reportYearOf(gold []goldRow, file string) int {
 		if g.file != file || g.tier == "optional" {
 			continue
 		}
-		if g.kind == Actual && g.year+1 > actual {
+		if g.kind == model.Actual && g.year+1 > actual {
 			actual = g.year + 1
 		}
-		if g.kind == Target && (target == 0 || g.year < target) {
+		if g.kind == model.Target && (target == 0 || g.year < target) {
 			target = g.year
 		}
 	}
@@ -353,7 +354,7 @@ func TestCorpusRegions(t *testing.T) {
 		w, ok := want[name]
 		if !ok && strings.HasPrefix(rep.Source.Path, city) {
 			w = goldRow{region: rep.Region.Name, year: 2024}
-			if rep.Region.Level != Prefecture {
+			if rep.Region.Level != model.Prefecture {
 				t.Errorf("%s: %s is a %s, want a prefecture-level city", name, rep.Region.Name, rep.Region.Level)
 			}
 		}
@@ -369,7 +370,7 @@ func TestCorpusRegions(t *testing.T) {
 }
 
 // checkReport checks the invariants of a report's model.
-func checkReport(t *testing.T, rep *Report) {
+func checkReport(t *testing.T, rep *model.Report) {
 	t.Helper()
 	name := filepath.Base(rep.Source.Path)
 	if rep.Region.Name == "" || rep.Year == 0 {
@@ -392,13 +393,13 @@ func checkReport(t *testing.T, rep *Report) {
 			t.Errorf("%s:%d: unknown indicator %q", name, o.Line, o.Indicator)
 		case !ind.Takes(o.Measure):
 			t.Errorf("%s:%d: %s does not take %s", name, o.Line, o.Indicator, o.Measure)
-		case (o.Value == nil) != (o.Qualifier == Qualitative):
+		case (o.Value == nil) != (o.Qualifier == model.Qualitative):
 			t.Errorf("%s:%d: value %v with qualifier %s", name, o.Line, o.Value, o.Qualifier)
-		case (o.High != nil) != (o.Qualifier == Range):
+		case (o.High != nil) != (o.Qualifier == model.Range):
 			t.Errorf("%s:%d: high %v with qualifier %s", name, o.Line, o.High, o.Qualifier)
 		case o.Text == "" || o.Line < 1:
 			t.Errorf("%s: observation without text or line: %+v", name, o)
-		case (o.Measure == Rank || o.Measure == GrowthRank) != (o.Scope != ""):
+		case (o.Measure == model.Rank || o.Measure == model.GrowthRank) != (o.Scope != ""):
 			t.Errorf("%s:%d: measure %s with scope %q", name, o.Line, o.Measure, o.Scope)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"zhibiao/extract/model"
 )
 
 // Checks between the reports of one region for consecutive years.
@@ -31,21 +32,21 @@ const JumpFactor = 3
 // a figure the analyst corrected or confirmed is not flagged. Items and
 // flags of an earlier check are replaced, so that it can run again after
 // corrections.
-func CheckAcross(reports []*Report, cat *Catalogue) {
+func CheckAcross(reports []*model.Report, cat *Catalogue) {
 	if cat == nil {
 		cat = DefaultCatalogue()
 	}
 	for _, r := range reports {
-		r.Review = slices.DeleteFunc(r.Review, func(it ReviewItem) bool { return it.Reason == ReviewInconsistent })
+		r.Review = slices.DeleteFunc(r.Review, func(it model.ReviewItem) bool { return it.Reason == model.ReviewInconsistent })
 		for i := range r.Observations {
 			o := &r.Observations[i]
-			o.Flags = slices.DeleteFunc(o.Flags, func(f string) bool { return f == ReviewInconsistent })
+			o.Flags = slices.DeleteFunc(o.Flags, func(f string) bool { return f == model.ReviewInconsistent })
 			if len(o.Flags) == 0 {
 				o.Flags = nil
 			}
 		}
 	}
-	byRegion := map[string][]*Report{}
+	byRegion := map[string][]*model.Report{}
 	var names []string
 	for _, r := range reports {
 		if r.Region.Name == "" {
@@ -56,7 +57,7 @@ func CheckAcross(reports []*Report, cat *Catalogue) {
 		}
 		byRegion[r.Region.Name] = append(byRegion[r.Region.Name], r)
 	}
-	touched := map[*Report]bool{}
+	touched := map[*model.Report]bool{}
 	for _, name := range names {
 		for _, r := range checkRegion(byRegion[name], cat) {
 			touched[r] = true
@@ -69,8 +70,8 @@ func CheckAcross(reports []*Report, cat *Catalogue) {
 
 // stated is an observation and the report that states it.
 type stated struct {
-	o *Observation
-	r *Report
+	o *model.Observation
+	r *model.Report
 }
 
 func (s stated) where() string {
@@ -79,7 +80,7 @@ func (s stated) where() string {
 
 // checkRegion checks one region's reports and returns those it added
 // items to.
-func checkRegion(reports []*Report, cat *Catalogue) []*Report {
+func checkRegion(reports []*model.Report, cat *Catalogue) []*model.Report {
 	type key struct {
 		indicator, measure, kind string
 		year                     int
@@ -91,12 +92,12 @@ func checkRegion(reports []*Report, cat *Catalogue) []*Report {
 	for _, r := range reports {
 		for i := range r.Observations {
 			o := &r.Observations[i]
-			if o.Scope != "" || o.Value == nil || o.Qualifier == Qualitative || o.Qualifier == Range {
+			if o.Scope != "" || o.Value == nil || o.Qualifier == model.Qualitative || o.Qualifier == model.Range {
 				continue
 			}
 			k := key{o.Indicator, o.Measure, o.Kind, o.Year}
 			own := o.Year + 1
-			if o.Kind == Target {
+			if o.Kind == model.Target {
 				own = o.Year
 			}
 			if old, ok := figures[k]; !ok || old.r.Year != own && (r.Year == own || r.Year > old.r.Year) {
@@ -104,13 +105,13 @@ func checkRegion(reports []*Report, cat *Catalogue) []*Report {
 			}
 		}
 	}
-	var touched []*Report
-	flag := func(item stated, w Warning, also ...stated) {
-		item.o.Flag(ReviewInconsistent)
+	var touched []*model.Report
+	flag := func(item stated, w model.Warning, also ...stated) {
+		item.o.Flag(model.ReviewInconsistent)
 		for _, s := range also {
-			s.o.Flag(ReviewInconsistent)
+			s.o.Flag(model.ReviewInconsistent)
 		}
-		item.r.Review = append(item.r.Review, itemOf(item.o, ReviewInconsistent, w))
+		item.r.Review = append(item.r.Review, itemOf(item.o, model.ReviewInconsistent, w))
 		touched = append(touched, item.r)
 	}
 	settled := func(s stated) bool { return s.o.Corrected != nil || s.o.Confirmed != nil }
@@ -123,22 +124,22 @@ func checkRegion(reports []*Report, cat *Catalogue) []*Report {
 	})
 	for _, k := range keys {
 		level := figures[k]
-		if k.measure != Level || settled(level) {
+		if k.measure != model.Level || settled(level) {
 			continue
 		}
 		ind := cat.Indicator(k.indicator)
 		if ind == nil {
 			continue
 		}
-		before, ok := figures[key{k.indicator, Level, Actual, k.year - 1}]
+		before, ok := figures[key{k.indicator, model.Level, model.Actual, k.year - 1}]
 		if !ok || before.o.Unit != level.o.Unit || *before.o.Value <= 0 || *level.o.Value <= 0 {
 			continue
 		}
-		growth, hasGrowth := figures[key{k.indicator, Growth, k.kind, k.year}]
-		if k.kind == Actual && ind.Nominal && hasGrowth && growth.o.Qualifier != AtLeast && growth.o.Qualifier != AtMost {
+		growth, hasGrowth := figures[key{k.indicator, model.Growth, k.kind, k.year}]
+		if k.kind == model.Actual && ind.Nominal && hasGrowth && growth.o.Qualifier != model.AtLeast && growth.o.Qualifier != model.AtMost {
 			want := *before.o.Value * (1 + *growth.o.Value/100)
 			if math.Abs(*level.o.Value/want-1) > NominalTolerance {
-				flag(level, Warnf(level.o.Line, "%s: %s, but %s's %s (%s) grown by %s (line %d) gives %s",
+				flag(level, model.Warnf(level.o.Line, "%s: %s, but %s's %s (%s) grown by %s (line %d) gives %s",
 					strconv.Itoa(k.year), ValueText(level.o), strconv.Itoa(k.year-1), ValueText(before.o), before.where(), ValueText(growth.o), growth.o.Line,
 					strconv.FormatFloat(round(want, 1), 'f', -1, 64)+level.o.Unit), before, growth)
 				continue
@@ -146,7 +147,7 @@ func checkRegion(reports []*Report, cat *Catalogue) []*Report {
 		}
 		ratio := *level.o.Value / *before.o.Value
 		if ratio > JumpFactor || ratio < 1.0/JumpFactor {
-			flag(level, Warnf(level.o.Line, "%s: %s, %s times %s's %s (%s): a unit or another figure read for it?",
+			flag(level, model.Warnf(level.o.Line, "%s: %s, %s times %s's %s (%s): a unit or another figure read for it?",
 				strconv.Itoa(k.year), ValueText(level.o), strconv.FormatFloat(round(ratio, 2), 'f', -1, 64), strconv.Itoa(k.year-1), ValueText(before.o), before.where()), before)
 		}
 	}

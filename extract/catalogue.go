@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"zhibiao/extract/internal/runeset"
+	"zhibiao/extract/model"
 	"zhibiao/templates"
 )
 
@@ -79,7 +80,7 @@ func (a *alias) pair() []*Indicator {
 	return nil
 }
 
-var validMeasures = []string{Level, Growth, Rate, Rank, GrowthRank}
+var validMeasures = []string{model.Level, model.Growth, model.Rate, model.Rank, model.GrowthRank}
 
 // ParseCatalogue reads a catalogue in the tab-separated form of
 // templates/catalogue.tsv. name is used in messages (name:line: message),
@@ -120,7 +121,7 @@ func readCatalogueText(name string, r io.Reader) (string, string, error) {
 	}
 	dec, err := Decode(data)
 	if err != nil {
-		return "", "", &ReadError{Path: name, Err: err}
+		return "", "", &model.ReadError{Path: name, Err: err}
 	}
 	sum := sha256.Sum256(data)
 	return dec.Text, hex.EncodeToString(sum[:])[:12], nil
@@ -139,7 +140,7 @@ func buildCatalogue(name string, rows []catalogueRow, version string, csvForm bo
 	if len(rows) > 0 {
 		c, isHeader, err := readHeader(rows[0].fields)
 		if err != nil {
-			return nil, &FileError{Path: name, Warning: warningAt(rows[0].line, err)}
+			return nil, &model.FileError{Path: name, Warning: warningAt(rows[0].line, err)}
 		}
 		if isHeader {
 			cols = c
@@ -163,81 +164,81 @@ func buildCatalogue(name string, rows []catalogueRow, version string, csvForm bo
 			f = f[:want]
 		}
 		if len(f) != want {
-			w := Warnf(row.line, "want %d tab-separated fields, have %d", want, len(f))
+			w := model.Warnf(row.line, "want %d tab-separated fields, have %d", want, len(f))
 			if csvForm {
-				w = Warnf(row.line, "want %d comma-separated fields, have %d", want, len(f))
+				w = model.Warnf(row.line, "want %d comma-separated fields, have %d", want, len(f))
 			}
-			return nil, &FileError{Path: name, Warning: w}
+			return nil, &model.FileError{Path: name, Warning: w}
 		}
 		ind, err := cols.indicator(f)
 		if err != nil {
-			return nil, &FileError{Path: name, Warning: warningAt(row.line, err)}
+			return nil, &model.FileError{Path: name, Warning: warningAt(row.line, err)}
 		}
 		ind.Line = row.line
 		if line, dup := first[ind.ID]; dup {
-			return nil, &FileError{Path: name, Warning: Warnf(row.line, "indicator %q listed twice (first on line %d)", ind.ID, line)}
+			return nil, &model.FileError{Path: name, Warning: model.Warnf(row.line, "indicator %q listed twice (first on line %d)", ind.ID, line)}
 		}
 		first[ind.ID] = row.line
 		c.Indicators = append(c.Indicators, ind)
 	}
 	if len(c.Indicators) == 0 {
-		return nil, &FileError{Path: name, Warning: Warnf(0, "no indicators: the catalogue has no rows")}
+		return nil, &model.FileError{Path: name, Warning: model.Warnf(0, "no indicators: the catalogue has no rows")}
 	}
 	if err := c.index(); err != nil {
-		return nil, &FileError{Path: name, Warning: *err}
+		return nil, &model.FileError{Path: name, Warning: *err}
 	}
 	return c, nil
 }
 
 // warningAt turns an error of reading a row into a warning of its line.
-func warningAt(line int, err error) Warning {
+func warningAt(line int, err error) model.Warning {
 	if w, ok := err.(*rowError); ok {
 		w.Line = line
 		return w.Warning
 	}
-	return Warnf(line, "%s", err.Error())
+	return model.Warnf(line, "%s", err.Error())
 }
 
 // rowError is a mistake in one row of a catalogue, its line still unknown.
-type rowError struct{ Warning }
+type rowError struct{ model.Warning }
 
 func (e *rowError) Error() string { return e.Message }
 
 // lineless makes an error of a warning whose line the caller fills in.
-func lineless(w Warning) error { return &rowError{w} }
+func lineless(w model.Warning) error { return &rowError{w} }
 
 // check tells whether an indicator read from a catalogue is complete and
 // consistent.
 func (ind *Indicator) check() error {
 	if ind.ID == "" {
-		return lineless(Warnf(0, "indicator without an id"))
+		return lineless(model.Warnf(0, "indicator without an id"))
 	}
 	if !validID(ind.ID) {
-		return lineless(Warnf(0, "id %q: use letters, digits and _ only, starting with a letter", ind.ID))
+		return lineless(model.Warnf(0, "id %q: use letters, digits and _ only, starting with a letter", ind.ID))
 	}
 	if ind.Tier != "core" && ind.Tier != "extended" {
-		return lineless(Warnf(0, "%s: tier %q is neither core nor extended", ind.ID, ind.Tier))
+		return lineless(model.Warnf(0, "%s: tier %q is neither core nor extended", ind.ID, ind.Tier))
 	}
 	if ind.Name == "" || strings.ContainsFunc(ind.Name, isSpace) {
-		return lineless(Warnf(0, "%s: name %q is empty or has spaces", ind.ID, ind.Name))
+		return lineless(model.Warnf(0, "%s: name %q is empty or has spaces", ind.ID, ind.Name))
 	}
 	if _, ok := canonicalUnits[ind.Unit]; !ok {
-		return lineless(Warnf(0, "%s: unknown unit %q (the units are %s)", ind.ID, ind.Unit, strings.Join(CanonicalUnits(), " ")))
+		return lineless(model.Warnf(0, "%s: unknown unit %q (the units are %s)", ind.ID, ind.Unit, strings.Join(CanonicalUnits(), " ")))
 	}
 	if ind.Direction != "up" && ind.Direction != "down" {
-		return lineless(Warnf(0, "%s: direction %q is neither up nor down", ind.ID, ind.Direction))
+		return lineless(model.Warnf(0, "%s: direction %q is neither up nor down", ind.ID, ind.Direction))
 	}
 	for _, m := range ind.Measures {
 		if !slices.Contains(validMeasures, m) {
-			return lineless(Warnf(0, "%s: unknown measure %q", ind.ID, m))
+			return lineless(model.Warnf(0, "%s: unknown measure %q", ind.ID, m))
 		}
 	}
 	if !ind.Takes(ind.Target) {
-		return lineless(Warnf(0, "%s: target measure %q is not one of its measures", ind.ID, ind.Target))
+		return lineless(model.Warnf(0, "%s: target measure %q is not one of its measures", ind.ID, ind.Target))
 	}
 	for _, p := range ind.Plausible {
 		if !ind.Takes(p.Measure) {
-			return lineless(Warnf(0, "%s: plausible range of %s, which is not one of its measures", ind.ID, measureWord(p.Measure)))
+			return lineless(model.Warnf(0, "%s: plausible range of %s, which is not one of its measures", ind.ID, measureWord(p.Measure)))
 		}
 	}
 	return nil
@@ -274,7 +275,7 @@ func CanonicalUnits() []string {
 // index prepares the aliases for matching. An indicator's name is one of
 // its aliases even when the list leaves it out. The aliases of a disabled
 // indicator are kept: they still tell its figures from the others'.
-func (c *Catalogue) index() *Warning {
+func (c *Catalogue) index() *model.Warning {
 	c.byFirst = map[rune][]alias{}
 	c.firsts, c.pairs, c.oneRune = runeset.Filter{}, runeset.PairFilter{}, false
 	owner := map[string]*Indicator{}
@@ -294,13 +295,13 @@ func (c *Catalogue) index() *Warning {
 			if hasSplit {
 				ids := strings.Split(splitIDs, "+")
 				if len(ids) != 2 {
-					w := Warnf(ind.Line, "%s: alias %q: after > name two indicators joined by +", ind.ID, a)
+					w := model.Warnf(ind.Line, "%s: alias %q: after > name two indicators joined by +", ind.ID, a)
 					return &w
 				}
 				for _, id := range ids {
 					other := c.Indicator(id)
 					if other == nil {
-						w := Warnf(ind.Line, "%s: alias %q names %s, which the catalogue does not have", ind.ID, a, id)
+						w := model.Warnf(ind.Line, "%s: alias %q names %s, which the catalogue does not have", ind.ID, a, id)
 						return &w
 					}
 					split = append(split, other)
@@ -310,30 +311,30 @@ func (c *Catalogue) index() *Warning {
 				name, andID, _ = strings.Cut(name, "+")
 				if andID != "" {
 					if and = c.Indicator(andID); and == nil {
-						w := Warnf(ind.Line, "%s: alias %q names %s, which the catalogue does not have", ind.ID, a, andID)
+						w := model.Warnf(ind.Line, "%s: alias %q names %s, which the catalogue does not have", ind.ID, a, andID)
 						return &w
 					}
 				}
 			}
 			if name == "" {
-				w := Warnf(ind.Line, "%s: empty alias", ind.ID)
+				w := model.Warnf(ind.Line, "%s: empty alias", ind.ID)
 				return &w
 			}
 			if measure != "" {
 				m, ok := ParseMeasure(measure)
 				if !ok || !ind.Takes(m) {
-					w := Warnf(ind.Line, "%s: alias %q implies measure %q the indicator does not take", ind.ID, a, measure)
+					w := model.Warnf(ind.Line, "%s: alias %q implies measure %q the indicator does not take", ind.ID, a, measure)
 					return &w
 				}
 				measure = m
 			}
 			key := string(normaliseWord(name)) + "@" + string(normaliseWord(after))
 			if prev, dup := owner[key]; dup {
-				var w Warning
+				var w model.Warning
 				if prev == ind {
-					w = Warnf(ind.Line, "%s: alias %q listed twice", ind.ID, name)
+					w = model.Warnf(ind.Line, "%s: alias %q listed twice", ind.ID, name)
 				} else {
-					w = Warnf(ind.Line, "alias %q claimed by both %s and %s (%s is on line %d)", name, prev.ID, ind.ID, prev.ID, prev.Line)
+					w = model.Warnf(ind.Line, "alias %q claimed by both %s and %s (%s is on line %d)", name, prev.ID, ind.ID, prev.ID, prev.Line)
 				}
 				return &w
 			}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"zhibiao/extract/model"
 )
 
 // A catalogue is read from a tab-separated file (templates/catalogue.tsv)
@@ -104,16 +105,16 @@ func readHeader(fields []string) (columns, bool, error) {
 		case k < 0 && strings.TrimSpace(f) == "" && i == len(fields)-1:
 			c.count-- // a trailing empty cell
 		case k < 0:
-			return columns{}, true, lineless(Warnf(0, "unknown column %q (the columns are %s)", strings.TrimSpace(f), columnNames()))
+			return columns{}, true, lineless(model.Warnf(0, "unknown column %q (the columns are %s)", strings.TrimSpace(f), columnNames()))
 		case c.at[k] >= 0:
-			return columns{}, true, lineless(Warnf(0, "column %q named twice", strings.TrimSpace(f)))
+			return columns{}, true, lineless(model.Warnf(0, "column %q named twice", strings.TrimSpace(f)))
 		default:
 			c.at[k] = i
 		}
 	}
 	for k, i := range c.at {
 		if i < 0 && k < colEnabled {
-			return columns{}, true, lineless(Warnf(0, "no column %s (%s)", catalogueColumns[k].zh, catalogueColumns[k].en))
+			return columns{}, true, lineless(model.Warnf(0, "no column %s (%s)", catalogueColumns[k].zh, catalogueColumns[k].en))
 		}
 	}
 	return c, true, nil
@@ -139,7 +140,7 @@ func (c columns) indicator(f []string) (Indicator, error) {
 	ind := Indicator{ID: get(colID), Tier: get(colTier), Group: get(colGroup), Name: get(colName),
 		Unit: get(colUnit), Direction: get(colDirection), Target: get(colTarget)}
 	if ind.ID == "" {
-		return ind, lineless(Warnf(0, "indicator without an id"))
+		return ind, lineless(model.Warnf(0, "indicator without an id"))
 	}
 	ind.Tier = word(ind.Tier, map[string]string{"核心": "core", "扩展": "extended"})
 	ind.Direction = word(ind.Direction, map[string]string{"越高越好": "up", "越低越好": "down", "越大越好": "up", "越小越好": "down"})
@@ -154,17 +155,17 @@ func (c columns) indicator(f []string) (Indicator, error) {
 	}
 	adds, ok := yesNo(get(colAdds), false)
 	if !ok {
-		return ind, lineless(Warnf(0, "adds must be yes or no, not %q", get(colAdds)))
+		return ind, lineless(model.Warnf(0, "adds must be yes or no, not %q", get(colAdds)))
 	}
 	ind.Adds = adds
 	enabled, ok := yesNo(get(colEnabled), true)
 	if !ok {
-		return ind, lineless(Warnf(0, "%s: enabled must be yes or no, not %q", ind.ID, get(colEnabled)))
+		return ind, lineless(model.Warnf(0, "%s: enabled must be yes or no, not %q", ind.ID, get(colEnabled)))
 	}
 	ind.Disabled = !enabled
 	ind.Aliases = splitList(get(colAliases), "|｜")
 	if ind.Nominal, ok = yesNo(get(colNominal), false); !ok {
-		return ind, lineless(Warnf(0, "%s: nominal must be yes or no, not %q", ind.ID, get(colNominal)))
+		return ind, lineless(model.Warnf(0, "%s: nominal must be yes or no, not %q", ind.ID, get(colNominal)))
 	}
 	var err error
 	if ind.Plausible, err = parsePlausible(get(colPlausible)); err != nil {
@@ -208,11 +209,11 @@ func splitList(s, seps string) []string {
 // MeasureNames are the Chinese names of the measures, as the workbook and
 // the catalogue's CSV write them.
 var MeasureNames = map[string]string{
-	Level:      "总量",
-	Growth:     "增速",
-	Rate:       "比率",
-	Rank:       "排名",
-	GrowthRank: "增速排名",
+	model.Level:      "总量",
+	model.Growth:     "增速",
+	model.Rate:       "比率",
+	model.Rank:       "排名",
+	model.GrowthRank: "增速排名",
 }
 
 // ParseMeasure returns the measure a word names: its code (growth), its
@@ -226,11 +227,11 @@ func ParseMeasure(s string) (string, bool) {
 	}
 	switch s {
 	case "占比", "比重", "率":
-		return Rate, true
+		return model.Rate, true
 	case "增长", "增幅", "增速率":
-		return Growth, true
+		return model.Growth, true
 	case "位次":
-		return Rank, true
+		return model.Rank, true
 	}
 	return "", false
 }
@@ -258,7 +259,7 @@ func ParseCatalogueCSV(name string, r io.Reader) (*Catalogue, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &FileError{Path: name, Warning: Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
+				return nil, &model.FileError{Path: name, Warning: model.Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
 			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"zhibiao/extract/model"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -81,7 +82,7 @@ func TestCatalogueAddsIndicator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := &Report{}
+	rep := &model.Report{}
 	ReadText(rep, "一年来,全市地区生产总值增长5%,外贸出口增长12.5%。", Options{Region: "新乡市", Year: 2025, Catalogue: cat})
 	got := observationKeys(rep)
 	want := []string{"gdp growth 2024 actual 5 - % exact ", "exports growth 2024 actual 12.5 - % exact "}
@@ -152,7 +153,7 @@ func TestCatalogueCSVAddsIndicator(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		ind := cat.Indicator("digital_economy")
-		if ind == nil || ind.Tier != "extended" || ind.Direction != "up" || ind.Disabled || !slices.Equal(ind.Measures, []string{Level, Growth}) {
+		if ind == nil || ind.Tier != "extended" || ind.Direction != "up" || ind.Disabled || !slices.Equal(ind.Measures, []string{model.Level, model.Growth}) {
 			t.Fatalf("%s: digital_economy read as %+v", name, ind)
 		}
 		text, err := os.ReadFile("../testdata/seeds/000_cd39c75d5ad0c911.txt")
@@ -167,7 +168,7 @@ func TestCatalogueCSVAddsIndicator(t *testing.T) {
 		for _, o := range rep.Observations {
 			if o.Indicator == "digital_economy" {
 				found = true
-				if got := observationKeys(&Report{Observations: []Observation{o}})[0]; got != "digital_economy level 2023 actual 1000 - 亿元 at_least " || o.Line != 35 {
+				if got := observationKeys(&model.Report{Observations: []model.Observation{o}})[0]; got != "digital_economy level 2023 actual 1000 - 亿元 at_least " || o.Line != 35 {
 					t.Errorf("%s: %s line %d", name, got, o.Line)
 				}
 			}
@@ -206,7 +207,7 @@ func TestCatalogueFileErrors(t *testing.T) {
 		{"no rows", header + ",,,,\n", "指标.csv: no indicators: the catalogue has no rows"},
 	} {
 		_, err := ParseCatalogueCSV("指标.csv", strings.NewReader(c.text))
-		var fe *FileError
+		var fe *model.FileError
 		if !errors.As(err, &fe) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
 		}
@@ -239,7 +240,7 @@ func TestCatalogueDisabled(t *testing.T) {
 	if !cat.Indicator("rural_income").Disabled || cat.Indicator("gdp").Disabled {
 		t.Fatal("rural_income is not switched off")
 	}
-	rep := &Report{}
+	rep := &model.Report{}
 	ReadText(rep, "一年来,全市地区生产总值增长5%,社会消费品零售总额增长6.8%,农村居民人均可支配收入增长7.1%。",
 		Options{Region: "新乡市", Year: 2025, Catalogue: cat})
 	got := observationKeys(rep)

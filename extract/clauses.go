@@ -5,6 +5,7 @@ import (
 	"strings"
 	"zhibiao/extract/internal/runeset"
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
 
 // context is what the section around a sentence says of its figures.
@@ -18,7 +19,7 @@ type context struct {
 
 // candidate is an observation before deduplication.
 type candidate struct {
-	Observation
+	model.Observation
 	sentence int    // sentence number in the report, for "same clause" rules
 	matching bool   // stated in a section of its kind: an actual in a review, a target in a plan
 	topic    string // a part its paragraph's title sentence names (开发区), when it names one
@@ -81,12 +82,12 @@ type sentenceReader struct {
 	part        string     // a period shorter than the year the sentence opens with (前三季度)
 	topic       string     // a part its paragraph's title sentence names (提升开发区发展能级。)
 
-	took       int           // observations taken, new or repeated
-	tookOf     []string      // the indicators of the observations taken, in the reader's room
-	lastLeft   string        // the last figure (not a rank) read, when it was left out
-	taken      []Observation // with explain: the observations taken
-	declines   []Decline     // the figures not taken, and why
-	declinedAt []int         // and where each starts in the paragraph
+	took       int                 // observations taken, new or repeated
+	tookOf     []string            // the indicators of the observations taken, in the reader's room
+	lastLeft   string              // the last figure (not a rank) read, when it was left out
+	taken      []model.Observation // with explain: the observations taken
+	declines   []model.Decline     // the figures not taken, and why
+	declinedAt []int               // and where each starts in the paragraph
 }
 
 // splitClauses cuts a sentence into clauses and finds their items. The
@@ -348,17 +349,17 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 		st.sub = nil
 	case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
 		// 新增营业面积10万平方米,新增就业3000人: a sector's
-		st.sub, st.why = nil, decline{ReasonSubScope, string(it.alias.text)}
+		st.sub, st.why = nil, decline{model.ReasonSubScope, string(it.alias.text)}
 	case additionWords.Before(lead, len(lead)) > 0:
 		// 新增市场主体3.2万户,总数达到63.7万户: the total that follows is
 		// the indicator's level.
 		st.sub, sr.totalOf = nil, named
-		st.why = decline{ReasonOtherSubject, additionWords.Find(lead)}
+		st.why = decline{model.ReasonOtherSubject, additionWords.Find(lead)}
 	case st.hasSubject && st.sub == nil:
 		// the clause spoke of something else before the name
 	case shareWord.In(lead):
 		// 工业投资…占全市固定资产投资的63%: the whole a share is of
-		st.sub, st.why = nil, decline{ReasonOtherSubject, "占"}
+		st.sub, st.why = nil, decline{model.ReasonOtherSubject, "占"}
 	default:
 		if d, blocked := crossBlocker(lead, sr.p.Runes[it.start:it.end]); blocked {
 			st.sub, st.why = nil, d // 数字|经济增长: 数字经济
@@ -394,7 +395,7 @@ func (sr *sentenceReader) settleSubject(st *clauseState, lead []rune, nameBefore
 	st.hasSubject = true
 	switch {
 	case containsWord(lead, "其中"):
-		st.why = decline{ReasonSubScope, "其中"}
+		st.why = decline{model.ReasonSubScope, "其中"}
 	case sr.totalOf != nil && containsAny(lead, "总数", "总量") && sr.r.isFiller(lead):
 		st.sub = sr.totalOf
 	case sr.r.isFiller(lead) || isShareOf(lead) || isShareOfTarget(lead):
@@ -455,7 +456,7 @@ func (sr *sentenceReader) respectively(st *clauseState, ci, k int, lead []rune) 
 	} else {
 		// More figures than subjects: of parts the clause names
 		// (经开区、高新区3个片区对外贸易分别增长53%、14%、11%), or unread.
-		d := decline{ReasonNoRule, "分别"}
+		d := decline{model.ReasonNoRule, "分别"}
 		if b, blocked := wordBlocker(sr.p.Runes[cl.start:cl.items[0].start]); blocked {
 			d = b
 		}
@@ -800,7 +801,7 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 	rs := sr.p.Runes
 	// What follows the subject's name: 与经济增长同步, 增速高于经济增长水平
 	pred := rs[cl.items[0].end:cl.end]
-	if sr.ctx.kind != Target || len(pred) < 2 || !qualitativeWords.In(pred) {
+	if sr.ctx.kind != model.Target || len(pred) < 2 || !qualitativeWords.In(pred) {
 		return
 	}
 	for _, r := range pred {
@@ -810,13 +811,13 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 	}
 	ind := sub.ind
 	unit := "%"
-	if ind.Target == Level {
+	if ind.Target == model.Level {
 		unit = ind.Unit
 	}
 	year, kind := sr.period(0)
-	sr.take(Observation{
+	sr.take(model.Observation{
 		Indicator: ind.ID, Measure: ind.Target, Year: year, Kind: kind,
-		Unit: unit, Qualifier: Qualitative,
+		Unit: unit, Qualifier: model.Qualitative,
 		Text: sr.r.text.Quote(sr.p, cl.start, end), Line: sr.r.text.Line(sr.p.Pos[cl.start]),
 	})
 }
@@ -835,9 +836,9 @@ func (sr *sentenceReader) period(figYear int) (int, string) {
 		return sr.ctx.year, sr.ctx.kind
 	}
 	if y < sr.r.reportYear {
-		return y, Actual
+		return y, model.Actual
 	}
-	return y, Target
+	return y, model.Target
 }
 
 // sharesPredicate reports whether a lead says 均 (all of the subjects

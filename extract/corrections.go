@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zhibiao/extract/divisions"
+	"zhibiao/extract/model"
 )
 
 // An analyst's corrections: rows that each key a figure of a region and
@@ -43,8 +44,8 @@ type CorrectionRow struct {
 }
 
 // Key is the observation key the row names.
-func (c *CorrectionRow) Key() ObservationKey {
-	return ObservationKey{c.Indicator, c.Measure, c.Kind, c.Scope, c.Year}
+func (c *CorrectionRow) Key() model.ObservationKey {
+	return model.ObservationKey{Indicator: c.Indicator, Measure: c.Measure, Kind: c.Kind, Scope: c.Scope, Year: c.Year}
 }
 
 // CorrectionResult counts what applying corrections did. Rows of a region
@@ -53,7 +54,7 @@ func (c *CorrectionRow) Key() ObservationKey {
 type CorrectionResult struct {
 	Corrected, Added, Deleted, Confirmed int
 	Skipped                              []CorrectionRow
-	Errors                               []*FileError // at the row's line
+	Errors                               []*model.FileError // at the row's line
 }
 
 // ApplyCorrections applies the rows of an analyst's corrections to the
@@ -61,10 +62,10 @@ type CorrectionResult struct {
 // (or is added to the report of that year when none does), 删除 removes
 // it, 确认 keeps it and clears its flags. The review items a row settles
 // go. A row that names no figure the reports have is an error at its line.
-func ApplyCorrections(reports []*Report, rows []CorrectionRow) CorrectionResult {
+func ApplyCorrections(reports []*model.Report, rows []CorrectionRow) CorrectionResult {
 	var res CorrectionResult
-	fail := func(row CorrectionRow, w Warning) {
-		res.Errors = append(res.Errors, &FileError{Path: row.Source, Warning: w})
+	fail := func(row CorrectionRow, w model.Warning) {
+		res.Errors = append(res.Errors, &model.FileError{Path: row.Source, Warning: w})
 	}
 	for _, row := range rows {
 		mine := reportsOf(reports, row.Region)
@@ -72,12 +73,12 @@ func ApplyCorrections(reports []*Report, rows []CorrectionRow) CorrectionResult 
 			if _, known := RegionByName(row.Region); known || knownShortName(row.Region) {
 				res.Skipped = append(res.Skipped, row)
 			} else {
-				fail(row, Warnf(row.Line, "no region %s among the reports, nor in GB/T 2260", row.Region))
+				fail(row, model.Warnf(row.Line, "no region %s among the reports, nor in GB/T 2260", row.Region))
 			}
 			continue
 		}
-		source := &Correction{File: row.Source, Line: row.Line, Note: row.Note}
-		var w Warning
+		source := &model.Correction{File: row.Source, Line: row.Line, Note: row.Note}
+		var w model.Warning
 		var ok bool
 		switch {
 		case row.Indicator == "":
@@ -111,9 +112,9 @@ func ApplyCorrections(reports []*Report, rows []CorrectionRow) CorrectionResult 
 // reportsOf returns the reports of a region named by its name, its label
 // (鼓楼区（南京市）) or, when one region of the reports has it, its short
 // name (新乡).
-func reportsOf(reports []*Report, name string) []*Report {
+func reportsOf(reports []*model.Report, name string) []*model.Report {
 	name = strings.TrimSpace(name)
-	var exact, short []*Report
+	var exact, short []*model.Report
 	shortRegions := map[string]bool{}
 	for _, r := range reports {
 		switch {
@@ -145,9 +146,9 @@ func knownShortName(name string) bool {
 }
 
 // confirmRegion settles the doubt of a report's region: 确认 only.
-func confirmRegion(mine []*Report, row CorrectionRow) (bool, Warning) {
+func confirmRegion(mine []*model.Report, row CorrectionRow) (bool, model.Warning) {
 	if row.Action != CorrectConfirm {
-		return false, Warnf(row.Line, "a row without an indicator can only confirm the region (确认); to name another region, use --region or a manifest")
+		return false, model.Warnf(row.Line, "a row without an indicator can only confirm the region (确认); to name another region, use --region or a manifest")
 	}
 	done := false
 	for _, r := range mine {
@@ -155,31 +156,31 @@ func confirmRegion(mine []*Report, row CorrectionRow) (bool, Warning) {
 			continue
 		}
 		n := len(r.Review)
-		r.Review = slices.DeleteFunc(r.Review, func(it ReviewItem) bool { return it.Reason == ReviewRegion })
+		r.Review = slices.DeleteFunc(r.Review, func(it model.ReviewItem) bool { return it.Reason == model.ReviewRegion })
 		if len(r.Review) < n {
 			done = true
 			for i := range r.Observations {
-				unflag(&r.Observations[i], ReviewRegion)
+				unflag(&r.Observations[i], model.ReviewRegion)
 			}
 		}
 	}
 	if !done {
-		return false, Warnf(row.Line, "no doubt of the region of %s to confirm", row.Region)
+		return false, model.Warnf(row.Line, "no doubt of the region of %s to confirm", row.Region)
 	}
-	return true, Warning{}
+	return true, model.Warning{}
 }
 
 // confirmUnread settles the items of sentences left unread that a row
 // names: by indicator, and by the sentence when the row gives it.
-func confirmUnread(mine []*Report, row CorrectionRow) (bool, Warning) {
+func confirmUnread(mine []*model.Report, row CorrectionRow) (bool, model.Warning) {
 	if row.Action != CorrectConfirm {
-		return false, Warnf(row.Line, "to give a figure, say its 口径, 年份 and 实际/目标")
+		return false, model.Warnf(row.Line, "to give a figure, say its 口径, 年份 and 实际/目标")
 	}
 	done := false
 	for _, r := range mine {
 		n := len(r.Review)
-		r.Review = slices.DeleteFunc(r.Review, func(it ReviewItem) bool {
-			return it.Reason == ReviewUnread && it.Indicator == row.Indicator &&
+		r.Review = slices.DeleteFunc(r.Review, func(it model.ReviewItem) bool {
+			return it.Reason == model.ReviewUnread && it.Indicator == row.Indicator &&
 				(row.Measure == "" || it.Measure == row.Measure) && (row.Kind == "" || it.Kind == row.Kind) &&
 				(row.Year == 0 || it.Year == row.Year) &&
 				(row.Text == "" || sameText(it.Text, row.Text))
@@ -187,9 +188,9 @@ func confirmUnread(mine []*Report, row CorrectionRow) (bool, Warning) {
 		done = done || len(r.Review) < n
 	}
 	if !done {
-		return false, Warnf(row.Line, "no sentence left unread of %s of %s to confirm", row.Indicator, row.Region)
+		return false, model.Warnf(row.Line, "no sentence left unread of %s of %s to confirm", row.Indicator, row.Region)
 	}
-	return true, Warning{}
+	return true, model.Warning{}
 }
 
 // sameText compares a sentence with the one a row quotes, spaces aside.
@@ -199,7 +200,7 @@ func sameText(a, b string) bool {
 }
 
 // applyRow applies a row that names a figure.
-func applyRow(mine []*Report, row CorrectionRow, source *Correction, res *CorrectionResult) (bool, Warning) {
+func applyRow(mine []*model.Report, row CorrectionRow, source *model.Correction, res *CorrectionResult) (bool, model.Warning) {
 	k := row.Key()
 	found := false
 	for _, r := range mine {
@@ -233,20 +234,20 @@ func applyRow(mine []*Report, row CorrectionRow, source *Correction, res *Correc
 	case found:
 		res.Corrected++
 	case row.Action == CorrectDelete:
-		return false, Warnf(row.Line, "no figure of %s %s %s %s of %s in the reports to delete", row.Indicator, measureWord(row.Measure), strconv.Itoa(row.Year), row.Kind, row.Region)
+		return false, model.Warnf(row.Line, "no figure of %s %s %s %s of %s in the reports to delete", row.Indicator, measureWord(row.Measure), strconv.Itoa(row.Year), row.Kind, row.Region)
 	case row.Action == CorrectConfirm:
-		return false, Warnf(row.Line, "no figure of %s %s %s %s of %s in the reports to confirm", row.Indicator, measureWord(row.Measure), strconv.Itoa(row.Year), row.Kind, row.Region)
+		return false, model.Warnf(row.Line, "no figure of %s %s %s %s of %s in the reports to confirm", row.Indicator, measureWord(row.Measure), strconv.Itoa(row.Year), row.Kind, row.Region)
 	default:
 		host := hostOf(mine, row)
 		if host == nil {
 			res.Skipped = append(res.Skipped, row)
-			return true, Warning{}
+			return true, model.Warning{}
 		}
 		text := row.Text
 		if text == "" {
 			text = "（人工补录）"
 		}
-		host.Observations = append(host.Observations, Observation{
+		host.Observations = append(host.Observations, model.Observation{
 			Indicator: row.Indicator, Measure: row.Measure, Year: row.Year, Kind: row.Kind,
 			Value: row.Value, High: row.High, Unit: row.Unit, Qualifier: row.Qualifier, Scope: row.Scope,
 			Text: text, Line: row.FileLine, Corrected: source,
@@ -254,32 +255,32 @@ func applyRow(mine []*Report, row CorrectionRow, source *Correction, res *Correc
 		settle(host, k)
 		res.Added++
 	}
-	return true, Warning{}
+	return true, model.Warning{}
 }
 
 // settle removes the review items of a key a correction settled, and the
 // items of sentences left unread of the same indicator, measure and kind:
 // the figure they may have held is now given.
-func settle(r *Report, k ObservationKey) {
-	r.Review = slices.DeleteFunc(r.Review, func(it ReviewItem) bool {
+func settle(r *model.Report, k model.ObservationKey) {
+	r.Review = slices.DeleteFunc(r.Review, func(it model.ReviewItem) bool {
 		if it.Key() == k {
 			return true
 		}
-		return it.Reason == ReviewUnread && it.Indicator == k.Indicator && it.Kind == k.Kind && (it.Measure == "" || it.Measure == k.Measure)
+		return it.Reason == model.ReviewUnread && it.Indicator == k.Indicator && it.Kind == k.Kind && (it.Measure == "" || it.Measure == k.Measure)
 	})
 }
 
 // hostOf is the report a missed figure is added to: the one the row names,
 // else the region's report of the year after an actual or of a target's
 // own year.
-func hostOf(mine []*Report, row CorrectionRow) *Report {
+func hostOf(mine []*model.Report, row CorrectionRow) *model.Report {
 	for _, r := range mine {
 		if row.File != "" && filepath.Base(r.Source.Path) == row.File {
 			return r
 		}
 	}
 	want := row.Year + 1
-	if row.Kind == Target {
+	if row.Kind == model.Target {
 		want = row.Year
 	}
 	for _, r := range mine {
@@ -291,7 +292,7 @@ func hostOf(mine []*Report, row CorrectionRow) *Report {
 }
 
 // unflag removes a flag of an observation.
-func unflag(o *Observation, reason string) {
+func unflag(o *model.Observation, reason string) {
 	o.Flags = slices.DeleteFunc(o.Flags, func(f string) bool { return f == reason })
 	if len(o.Flags) == 0 {
 		o.Flags = nil

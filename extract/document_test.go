@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"zhibiao/extract/model"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -32,7 +33,7 @@ func docSeed(t testing.TB, path string) string {
 // "indicator measure year kind value qualifier", sorted.
 func docCore(t testing.TB, text string) []string {
 	t.Helper()
-	rep := &Report{}
+	rep := &model.Report{}
 	if err := ReadText(rep, text, Options{}); err != nil {
 		t.Fatal(err)
 	}

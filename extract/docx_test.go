@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zhibiao/extract/model"
 )
 
 const (
@@ -166,11 +167,11 @@ func TestDOCXTableRowIsAClause(t *testing.T) {
 	if doc.Text != want {
 		t.Fatalf("text %q, want %q", doc.Text, want)
 	}
-	rep := &Report{}
+	rep := &model.Report{}
 	ReadText(rep, doc.Text, Options{Region: "新乡市", Year: 2025})
 	got := map[string]float64{}
 	for _, o := range rep.Observations {
-		if o.Value != nil && o.Year == 2024 && o.Kind == Actual {
+		if o.Value != nil && o.Year == 2024 && o.Kind == model.Actual {
 			got[o.Indicator+" "+o.Measure] = *o.Value
 		}
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"zhibiao/extract/model"
 )
 
 // Statuses of a target.
@@ -16,7 +17,7 @@ const (
 
 // Figure is an observation together with the report it came from.
 type Figure struct {
-	Observation
+	model.Observation
 	File   string `json:"file"`
 	Region string `json:"region"`
 }
@@ -38,7 +39,7 @@ type Evaluation struct {
 // the report of the following year is preferred; failing that, the latest
 // report that states it. A missed 左右 target within tolerance of its value
 // is 基本完成.
-func Evaluate(reports []*Report, cat *Catalogue, tolerance float64) []Evaluation {
+func Evaluate(reports []*model.Report, cat *Catalogue, tolerance float64) []Evaluation {
 	if cat == nil {
 		cat = DefaultCatalogue()
 	}
@@ -50,7 +51,7 @@ func Evaluate(reports []*Report, cat *Catalogue, tolerance float64) []Evaluation
 	actualFrom := map[key]int{} // report year of the actual kept
 	for _, r := range reports {
 		for _, o := range r.Observations {
-			if o.Kind != Actual || o.Value == nil {
+			if o.Kind != model.Actual || o.Value == nil {
 				continue
 			}
 			k := key{r.Region.Label(), o.Indicator, o.Measure, o.Scope, o.Year}
@@ -65,7 +66,7 @@ func Evaluate(reports []*Report, cat *Catalogue, tolerance float64) []Evaluation
 	var out []Evaluation
 	for _, r := range reports {
 		for _, o := range r.Observations {
-			if o.Kind != Target {
+			if o.Kind != model.Target {
 				continue
 			}
 			e := Evaluation{Region: r.Region.Label(), Indicator: o.Indicator, Measure: o.Measure, Year: o.Year,
@@ -101,25 +102,25 @@ func catalogueOrder(cat *Catalogue, id string) int {
 }
 
 // judge applies the rules of SPEC §4 to one target.
-func judge(t Observation, actual *Figure, ind *Indicator, tolerance float64) (string, *float64) {
-	if t.Qualifier == Qualitative || t.Value == nil || ind == nil {
+func judge(t model.Observation, actual *Figure, ind *Indicator, tolerance float64) (string, *float64) {
+	if t.Qualifier == model.Qualitative || t.Value == nil || ind == nil {
 		return NotApplied, nil
 	}
 	if actual == nil {
 		return Pending, nil
 	}
 	up := ind.Direction == "up"
-	if t.Measure == Rank || t.Measure == GrowthRank {
+	if t.Measure == model.Rank || t.Measure == model.GrowthRank {
 		up = false // a smaller position is better
 	}
 	target := *t.Value
-	if t.Qualifier == Range && t.High != nil && !up {
+	if t.Qualifier == model.Range && t.High != nil && !up {
 		target = *t.High
 	}
 	switch t.Qualifier {
-	case AtLeast:
+	case model.AtLeast:
 		up = true
-	case AtMost:
+	case model.AtMost:
 		up = false
 	}
 	a := *actual.Value
@@ -131,7 +132,7 @@ func judge(t Observation, actual *Figure, ind *Indicator, tolerance float64) (st
 	switch {
 	case met:
 		return Met, &gap
-	case t.Qualifier == About && tolerance > 0 && math.Abs(gap) <= tolerance+1e-9:
+	case t.Qualifier == model.About && tolerance > 0 && math.Abs(gap) <= tolerance+1e-9:
 		return NearlyMet, &gap
 	}
 	return Missed, &gap

@@ -3,6 +3,7 @@ package extract
 import (
 	"path/filepath"
 	"testing"
+	"zhibiao/extract/model"
 )
 
 func f64(v float64) *float64 { return &v }
@@ -10,40 +11,40 @@ func f64(v float64) *float64 { return &v }
 func TestJudge(t *testing.T) {
 	up := &Indicator{ID: "gdp", Direction: "up"}
 	down := &Indicator{ID: "cpi", Direction: "down"}
-	actual := func(v float64) *Figure { return &Figure{Observation: Observation{Value: f64(v)}} }
-	target := func(v float64, q string) Observation {
-		return Observation{Measure: Growth, Value: f64(v), Qualifier: q}
+	actual := func(v float64) *Figure { return &Figure{Observation: model.Observation{Value: f64(v)}} }
+	target := func(v float64, q string) model.Observation {
+		return model.Observation{Measure: model.Growth, Value: f64(v), Qualifier: q}
 	}
 	for _, c := range []struct {
 		name   string
-		target Observation
+		target model.Observation
 		actual *Figure
 		ind    *Indicator
 		tol    float64
 		status string
 		gap    float64
 	}{
-		{"up exact missed", target(6, Exact), actual(4.9), up, 0, Missed, -1.1},
-		{"up exact met", target(8, Exact), actual(8.9), up, 0, Met, 0.9},
-		{"up equal met", target(8, Exact), actual(8), up, 0, Met, 0},
-		{"down about met", target(3, About), actual(0.2), down, 0, Met, -2.8},
-		{"down about missed", target(2, About), actual(2.5), down, 0, Missed, 0.5},
-		{"at_most on up", target(5.5, AtMost), actual(5.1), up, 0, Met, -0.4},
-		{"at_least on down", target(-3, AtMost), actual(-3.5), down, 0, Met, -0.5},
-		{"about within tolerance", target(7.5, About), actual(7.4), up, 0.2, NearlyMet, -0.1},
-		{"about beyond tolerance", target(7.5, About), actual(7.0), up, 0.2, Missed, -0.5},
-		{"exact not eased", target(7.5, Exact), actual(7.4), up, 0.2, Missed, -0.1},
-		{"range up uses low end", Observation{Measure: Growth, Value: f64(5), High: f64(5.5), Qualifier: Range}, actual(5.2), up, 0, Met, 0.2},
+		{"up exact missed", target(6, model.Exact), actual(4.9), up, 0, Missed, -1.1},
+		{"up exact met", target(8, model.Exact), actual(8.9), up, 0, Met, 0.9},
+		{"up equal met", target(8, model.Exact), actual(8), up, 0, Met, 0},
+		{"down about met", target(3, model.About), actual(0.2), down, 0, Met, -2.8},
+		{"down about missed", target(2, model.About), actual(2.5), down, 0, Missed, 0.5},
+		{"at_most on up", target(5.5, model.AtMost), actual(5.1), up, 0, Met, -0.4},
+		{"at_least on down", target(-3, model.AtMost), actual(-3.5), down, 0, Met, -0.5},
+		{"about within tolerance", target(7.5, model.About), actual(7.4), up, 0.2, NearlyMet, -0.1},
+		{"about beyond tolerance", target(7.5, model.About), actual(7.0), up, 0.2, Missed, -0.5},
+		{"exact not eased", target(7.5, model.Exact), actual(7.4), up, 0.2, Missed, -0.1},
+		{"range up uses low end", model.Observation{Measure: model.Growth, Value: f64(5), High: f64(5.5), Qualifier: model.Range}, actual(5.2), up, 0, Met, 0.2},
 	} {
 		status, gap := judge(c.target, c.actual, c.ind, c.tol)
 		if status != c.status || gap == nil || *gap != c.gap {
 			t.Errorf("%s: %s %v, want %s %v", c.name, status, gap, c.status, c.gap)
 		}
 	}
-	if s, g := judge(Observation{Qualifier: Qualitative}, actual(1), up, 0); s != NotApplied || g != nil {
+	if s, g := judge(model.Observation{Qualifier: model.Qualitative}, actual(1), up, 0); s != NotApplied || g != nil {
 		t.Errorf("qualitative: %s %v", s, g)
 	}
-	if s, g := judge(target(6, Exact), nil, up, 0); s != Pending || g != nil {
+	if s, g := judge(target(6, model.Exact), nil, up, 0); s != Pending || g != nil {
 		t.Errorf("no actual: %s %v", s, g)
 	}
 }
@@ -67,7 +68,7 @@ func TestEvaluateSeeds(t *testing.T) {
 		if e.Region != "新乡市" || e.Year != 2024 {
 			continue
 		}
-		if w, ok := want[e.Indicator]; ok && e.Measure == Growth {
+		if w, ok := want[e.Indicator]; ok && e.Measure == model.Growth {
 			found++
 			if e.Status != w.status || e.Gap == nil || *e.Gap != w.gap {
 				t.Errorf("%s: %s %v, want %s %v", e.Indicator, e.Status, e.Gap, w.status, w.gap)

@@ -1,3 +1,10 @@
+// Package extract reads the text of Chinese government reports and finds
+// their economic indicators: last year's results and this year's targets.
+//
+// The pipeline is decode (bytes → text), normalise (text → lines that can be
+// matched), region and year detection, sections (review or plan), clauses
+// (the figures of one statement) and deduplication. Every observation keeps
+// the phrase it came from, in the source's own script, and its line.
 package extract
 
 import (
@@ -9,6 +16,7 @@ import (
 	"sync"
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/internal/runeset"
+	"zhibiao/extract/model"
 )
 
 // Options change how a report is read.
@@ -29,12 +37,12 @@ type reader struct {
 	above      []divisions.Division // the regions it lies in, nearest first
 	extra      [][]rune             // the region's own names and scope words, read as filler
 	out        []candidate
-	seen       map[ObservationKey]int // index in out of each key
-	others     map[int][]Observation  // by index in out: the key's other statements
-	explain    bool                   // keep sentences
-	sentences  []Sentence             // with explain: each sentence's observations and declines
-	review     []ReviewItem           // sentences left unread
-	doubts     []ReviewItem           // figures left out on purpose, an item if the report has no other
+	seen       map[model.ObservationKey]int // index in out of each key
+	others     map[int][]model.Observation  // by index in out: the key's other statements
+	explain    bool                         // keep sentences
+	sentences  []model.Sentence             // with explain: each sentence's observations and declines
+	review     []model.ReviewItem           // sentences left unread
+	doubts     []model.ReviewItem           // figures left out on purpose, an item if the report has no other
 
 	// What reading a sentence needs, kept from one sentence to the next.
 	starts   runeset.Filter // where splitClauses may find something: clauseStarts and the aliases'
@@ -42,7 +50,7 @@ type reader struct {
 	clauses  []clause
 	tookOf   []string // room for the indicators a sentence took
 	// Room for a sentence's declines, when they are not kept (explain).
-	declines   []Decline
+	declines   []model.Decline
 	declinedAt []int
 	dropped    int // review items past maxItems
 	items      []item
@@ -95,7 +103,7 @@ func (r *reader) add(c candidate) {
 			// A report has some dozens of observations: room for them
 			// spares growing the map and the slice step by step.
 			const some = 64
-			r.seen = make(map[ObservationKey]int, some)
+			r.seen = make(map[model.ObservationKey]int, some)
 			r.out = make([]candidate, 0, some)
 		}
 		r.seen[k] = len(r.out)
@@ -104,7 +112,7 @@ func (r *reader) add(c candidate) {
 	}
 	first := r.out[i]
 	switch {
-	case first.sentence == c.sentence && first.Qualifier != Exact && first.Qualifier != Qualitative && c.Qualifier == Exact:
+	case first.sentence == c.sentence && first.Qualifier != model.Exact && first.Qualifier != model.Qualitative && c.Qualifier == model.Exact:
 		r.out[i] = c
 	case !first.matching && c.matching:
 		r.out[i] = c
@@ -116,9 +124,9 @@ func (r *reader) add(c candidate) {
 
 // other keeps a statement of the key of out[i] that is not kept, to be
 // compared with the one kept.
-func (r *reader) other(i int, o Observation) {
+func (r *reader) other(i int, o model.Observation) {
 	if r.others == nil {
-		r.others = map[int][]Observation{}
+		r.others = map[int][]model.Observation{}
 	}
 	if len(r.others[i]) < maxOthers {
 		r.others[i] = append(r.others[i], o)
@@ -139,7 +147,7 @@ const MaxText = 32 << 20
 // the report's source and for messages. It returns an error, as
 // "path: message", only when the input cannot be read as text at all;
 // doubts about the content are warnings in the report.
-func Extract(path string, data []byte, opts Options) (*Report, error) {
+func Extract(path string, data []byte, opts Options) (*model.Report, error) {
 	if err := CheckSize(path, int64(len(data))); err != nil {
 		return nil, err
 	}
@@ -153,7 +161,7 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 	sum := sha256.Sum256(data)
 	w := textWriters.Get().(*textWriter)
 	text := w.normalise(doc.Text)
-	rep := &Report{Source: Source{
+	rep := &model.Report{Source: model.Source{
 		Path:     path,
 		SHA256:   hex.EncodeToString(sum[:]),
 		Format:   doc.Format,
@@ -164,7 +172,7 @@ func Extract(path string, data []byte, opts Options) (*Report, error) {
 		rep.Source.Script = "traditional"
 	}
 	if doc.Invalid > 0 {
-		rep.Warnings = append(rep.Warnings, Warnf(0, "%d bytes could not be decoded as %s and were replaced", doc.Invalid, doc.Encoding))
+		rep.Warnings = append(rep.Warnings, model.Warnf(0, "%d bytes could not be decoded as %s and were replaced", doc.Invalid, doc.Encoding))
 	}
 	err = readText(rep, text, opts)
 	// The report keeps strings of the text's source, not its runes.
@@ -208,12 +216,12 @@ func SizeLimit(path string) int64 {
 // observations. It returns an error, as a *FileError of the report's path,
 // when the text does not settle the report's region or year and the
 // options do not give them.
-func ReadText(rep *Report, decoded string, opts Options) error {
+func ReadText(rep *model.Report, decoded string, opts Options) error {
 	return readText(rep, Normalise(decoded), opts)
 }
 
 // readText is ReadText of the normalised text.
-func readText(rep *Report, text *Text, opts Options) error {
+func readText(rep *model.Report, text *Text, opts Options) error {
 	cat := opts.Catalogue
 	if cat == nil {
 		cat = DefaultCatalogue()
@@ -247,7 +255,7 @@ func readText(rep *Report, text *Text, opts Options) error {
 			})
 		}
 	}
-	rep.Observations = make([]Observation, 0, len(r.out))
+	rep.Observations = make([]model.Observation, 0, len(r.out))
 	for i, c := range r.out {
 		ind := cat.Indicator(c.Indicator)
 		if ind != nil && ind.Disabled {
@@ -256,8 +264,8 @@ func readText(rep *Report, text *Text, opts Options) error {
 		if ind != nil && ind.Tier == "core" {
 			r.conflict(&c.Observation, r.others[i])
 			if c.topic != "" {
-				c.Flag(ReviewScope)
-				r.addItem(itemOf(&c.Observation, ReviewScope, Warnf(c.Line, "its paragraph opens on %s: the figure may be of that part, not of the whole region", c.topic)))
+				c.Flag(model.ReviewScope)
+				r.addItem(itemOf(&c.Observation, model.ReviewScope, model.Warnf(c.Line, "its paragraph opens on %s: the figure may be of that part, not of the whole region", c.topic)))
 			}
 		}
 		// The phrase is a copy, not a slice of the text: a run over
@@ -268,17 +276,17 @@ func readText(rep *Report, text *Text, opts Options) error {
 	r.settleDoubts(rep.Observations)
 	r.reviewReport(rep)
 	rep.Title = strings.Clone(rep.Title)
-	rep.Review = make([]ReviewItem, 0, len(r.review))
+	rep.Review = make([]model.ReviewItem, 0, len(r.review))
 	for _, it := range r.review {
 		it.Text = strings.Clone(it.Text)
 		rep.Review = append(rep.Review, it)
 	}
 	rep.Sentences = r.sentences
 	if r.dropped > 0 {
-		rep.Warnings = append(rep.Warnings, Warnf(0, "%d more review items not listed: a report with so many is not one to review figure by figure", r.dropped))
+		rep.Warnings = append(rep.Warnings, model.Warnf(0, "%d more review items not listed: a report with so many is not one to review figure by figure", r.dropped))
 	}
 	if len(rep.Observations) == 0 {
-		rep.Warnings = append(rep.Warnings, Warnf(0, "no figures of the catalogue's indicators found"))
+		rep.Warnings = append(rep.Warnings, model.Warnf(0, "no figures of the catalogue's indicators found"))
 	}
 	return nil
 }

@@ -9,12 +9,13 @@ import (
 	"strings"
 	"testing"
 	"zhibiao/extract/divisions"
+	"zhibiao/extract/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // observationKeys lists what a report found, without provenance.
-func observationKeys(rep *Report) []string {
+func observationKeys(rep *model.Report) []string {
 	var out []string
 	for _, o := range rep.Observations {
 		out = append(out, strings.Join([]string{o.Indicator, o.Measure, fmtNum(&[]float64{float64(o.Year)}[0]), o.Kind,
@@ -165,7 +166,7 @@ func FuzzExtract(f *testing.F) {
 			return
 		}
 		for _, o := range rep.Observations {
-			if (o.Value == nil) != (o.Qualifier == Qualitative) || o.Line < 1 || o.Text == "" {
+			if (o.Value == nil) != (o.Qualifier == model.Qualitative) || o.Line < 1 || o.Text == "" {
 				t.Fatalf("malformed observation %+v", o)
 			}
 		}

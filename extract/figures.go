@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
 
 // figure is a number with its unit and qualifiers as written in a clause:
@@ -31,9 +32,9 @@ var figureSuffixes = []struct {
 	words     *lexicon.List
 	qualifier string
 }{
-	{lexicon.NewList("suffix_about"), About},
-	{lexicon.NewList("suffix_at_least"), AtLeast},
-	{lexicon.NewList("suffix_at_most"), AtMost},
+	{lexicon.NewList("suffix_about"), model.About},
+	{lexicon.NewList("suffix_at_least"), model.AtLeast},
+	{lexicon.NewList("suffix_at_most"), model.AtMost},
 }
 
 // scanFigure reads a figure at rs[i:] within [i, hi). Chinese numerals count
@@ -52,7 +53,7 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 	f = figure{value: n.value, high: n.value, start: i}
 	j := skipMore(rs, n.end, hi)
 	if j > n.end {
-		f.suffix = AtLeast // 5000余, 100多
+		f.suffix = model.AtLeast // 5000余, 100多
 	}
 	u, k, hasUnit := matchUnit(rs[:hi], j)
 	if hasUnit {
@@ -62,7 +63,7 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 			if m := skipMore(rs, k, hi); m > k {
 				if base, k2, ok := matchUnit(rs[:hi], m); ok && base.size == 1 {
 					f.unit = unit{text: u.text + base.text, dimension: base.dimension, size: u.size}
-					f.suffix, j = AtLeast, k2
+					f.suffix, j = model.AtLeast, k2
 				}
 			}
 		}
@@ -234,7 +235,7 @@ func scanFlat(rs []rune, start, i, hi int) (f figure, ok bool) {
 	}
 	f = figure{unit: unit{"%", dimPercent, 1}, hasUnit: true, start: i, end: i + n}
 	if hasWordBefore(rs, i, "基本") || hasWordBefore(rs, i, "总体") {
-		f.suffix = About
+		f.suffix = model.About
 	}
 	return f, true
 }

@@ -7,12 +7,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"zhibiao/extract/model"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // coreKeys lists a report's core observations without provenance, sorted.
-func coreKeys(rep *Report) []string {
+func coreKeys(rep *model.Report) []string {
 	cat := DefaultCatalogue()
 	var out []string
 	for _, k := range observationKeys(rep) {

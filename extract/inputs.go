@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"zhibiao/extract/model"
 )
 
 // Inputs expands the command line's paths: a file is taken as it is (even
@@ -144,7 +145,7 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 	}
 	dec, err := Decode(data)
 	if err != nil {
-		return nil, &ReadError{Path: name, Err: err}
+		return nil, &model.ReadError{Path: name, Err: err}
 	}
 	cr := csv.NewReader(strings.NewReader(dec.Text))
 	cr.FieldsPerRecord = -1

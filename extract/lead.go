@@ -3,6 +3,7 @@ package extract
 import (
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
 
 // Words that are evidence of another subject than the indicator a clause
@@ -60,14 +61,14 @@ func (r *reader) judgeLead(rs []rune, where side) (ok bool, d decline) {
 	words := string(rs[first[0]:last[1]])
 	switch {
 	case where == noName:
-		return false, decline{ReasonNoRule, words}
+		return false, decline{model.ReasonNoRule, words}
 	case where == beforeName && last[1] == len(rs):
-		return false, decline{ReasonNoRule, string(rs[last[0]:last[1]])}
+		return false, decline{model.ReasonNoRule, string(rs[last[0]:last[1]])}
 	case where == beforeName && conjunctions.In(rs[last[1]:]):
 		// 招商引资到位资金和税收: another subject beside this one
-		return false, decline{ReasonOtherSubject, string(rs[last[0]:last[1]])}
+		return false, decline{model.ReasonOtherSubject, string(rs[last[0]:last[1]])}
 	case where == afterName && first[0] == 0:
-		return false, decline{ReasonNoRule, string(rs[first[0]:first[1]])}
+		return false, decline{model.ReasonNoRule, string(rs[first[0]:first[1]])}
 	}
 	return true, decline{}
 }
@@ -95,10 +96,10 @@ var blockers = []struct {
 	words  *lexicon.List
 	reason string
 }{
-	{subPeriodWords, ReasonSubPeriod},
-	{lookAlikeWords, ReasonLookAlike},
-	{subScopeWords, ReasonSubScope},
-	{otherSubjectWords, ReasonOtherSubject},
+	{subPeriodWords, model.ReasonSubPeriod},
+	{lookAlikeWords, model.ReasonLookAlike},
+	{subScopeWords, model.ReasonSubScope},
+	{otherSubjectWords, model.ReasonOtherSubject},
 }
 
 // conjunctions join two subjects: 资金和税收.
@@ -113,7 +114,7 @@ func wordBlocker(rs []rune) (decline, bool) {
 		}
 	}
 	if w := monthSpan(rs); w != "" {
-		return decline{ReasonSubPeriod, w}, true // 1—11月
+		return decline{model.ReasonSubPeriod, w}, true // 1—11月
 	}
 	return decline{}, false
 }
@@ -123,7 +124,7 @@ func wordBlocker(rs []rune) (decline, bool) {
 // another division.
 func regionBlocker(rs []rune) (decline, bool) {
 	if w := rankScopeWords.Find(rs); w != "" {
-		return decline{ReasonOtherSubject, w}, true // 全省 in a city's report: the province's
+		return decline{model.ReasonOtherSubject, w}, true // 全省 in a city's report: the province's
 	}
 	other := ""
 	divisions.Find(rs, func(h divisions.Hit) {
@@ -132,7 +133,7 @@ func regionBlocker(rs []rune) (decline, bool) {
 		}
 	})
 	if other != "" {
-		return decline{ReasonOtherSubject, other}, true
+		return decline{model.ReasonOtherSubject, other}, true
 	}
 	return decline{}, false
 }

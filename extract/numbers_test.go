@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"zhibiao/extract/model"
+)
 
 func TestScanFigure(t *testing.T) {
 	for _, c := range []struct {
@@ -14,15 +17,15 @@ func TestScanFigure(t *testing.T) {
 		{"3569.7亿元", 3569.7, 3569.7, "亿元", "", false, true},
 		{"3,569.7亿元", 3569.7, 3569.7, "亿元", "", false, true},
 		{"1,234,567元", 1234567, 1234567, "元", "", false, true},
-		{"5.5%左右", 5.5, 5.5, "%", About, false, true},
+		{"5.5%左右", 5.5, 5.5, "%", model.About, false, true},
 		{"6%—6.5%", 6, 6.5, "%", "", true, true},
 		{"6%-6.5%", 6, 6.5, "%", "", true, true},
 		{"6%～6.5%", 6, 6.5, "%", "", true, true},
 		{"5.5%到6%", 5.5, 6, "%", "", true, true},
 		{"6%至6.5%", 6, 6.5, "%", "", true, true},
 		{"6—6.5%", 6, 6.5, "%", "", true, true},
-		{"90亿斤以上", 90, 90, "亿斤", AtLeast, false, true},
-		{"5000余万人次", 5000, 5000, "万人次", AtLeast, false, true},
+		{"90亿斤以上", 90, 90, "亿斤", model.AtLeast, false, true},
+		{"5000余万人次", 5000, 5000, "万人次", model.AtLeast, false, true},
 		{"0.3个百分点", 0.3, 0.3, "个百分点", "", false, true},
 		{"一百二十万人", 120, 120, "万人", "", false, true},
 		{"两万亿元", 2, 2, "万亿元", "", false, true},

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
 
 // lead is what the words before a figure say of it.
@@ -77,14 +78,14 @@ func readLead(rs []rune) lead {
 	l.outpace = outpaceWords.In(rs)
 	switch {
 	case atLeastWords.In(rs):
-		l.qualifier = AtLeast
+		l.qualifier = model.AtLeast
 		if containsWord(rs, "不超过") {
-			l.qualifier = AtMost
+			l.qualifier = model.AtMost
 		}
 	case atMostWords.In(rs):
-		l.qualifier = AtMost
+		l.qualifier = model.AtMost
 	case aboutWords.In(rs):
-		l.qualifier = About
+		l.qualifier = model.About
 	}
 	// The year written just before the figure: 由2010年的162.4亿元.
 	t := len(rs)
@@ -131,14 +132,14 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 	ind := sub.ind
 	switch {
 	case sr.other != "":
-		sr.decline(it, ind, decline{ReasonOtherSubject, sr.other})
+		sr.decline(it, ind, decline{model.ReasonOtherSubject, sr.other})
 		return
 	case sr.part != "":
-		sr.decline(it, ind, decline{ReasonSubPeriod, sr.part})
+		sr.decline(it, ind, decline{model.ReasonSubPeriod, sr.part})
 		return
 	}
 	if w := attributive(sr.p.Runes[it.start:it.end], sr.p.Runes[it.end:sr.e]); w != "" {
-		sr.decline(it, ind, decline{ReasonOtherSubject, w})
+		sr.decline(it, ind, decline{model.ReasonOtherSubject, w})
 		return
 	}
 	l := readLead(leadRunes)
@@ -146,7 +147,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		sr.decline(it, ind, *d)
 		return
 	}
-	o := Observation{Indicator: ind.ID, Qualifier: Exact}
+	o := model.Observation{Indicator: ind.ID, Qualifier: model.Exact}
 	var d *decline
 	switch it.kind {
 	case itemRank:
@@ -155,7 +156,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		d = sr.figure(&o, sub, it, l)
 	}
 	if d == nil && !ind.Takes(o.Measure) {
-		d = &decline{ReasonMeasure, measureWord(o.Measure)}
+		d = &decline{model.ReasonMeasure, measureWord(o.Measure)}
 	}
 	if d != nil {
 		sr.decline(it, ind, *d)
@@ -164,9 +165,9 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 	o.Text = sr.r.text.Quote(sr.p, textStart, it.end)
 	o.Line = sr.r.text.Line(sr.p.Pos[textStart])
 	o.Year, o.Kind = sr.period(l.year)
-	if o.Kind == Actual && l.year == 0 && sr.year == 0 && targetVerbs.In(sr.p.Runes[max(textStart, it.start-leadWindow):it.start]) {
+	if o.Kind == model.Actual && l.year == 0 && sr.year == 0 && targetVerbs.In(sr.p.Runes[max(textStart, it.start-leadWindow):it.start]) {
 		// 力争全年地区生产总值增长6%以上: a target, whatever the section
-		o.Year, o.Kind = sr.r.reportYear, Target
+		o.Year, o.Kind = sr.r.reportYear, model.Target
 	}
 	sr.lastSub, sr.lastM = sub, o.Measure
 	sr.take(o)
@@ -198,37 +199,37 @@ func (sr *sentenceReader) severalYears(l lead, before []rune) *decline {
 	leadRunes := before
 	switch {
 	case l.multiYear || multiYearWords.In(before):
-		return &decline{ReasonMultiYear, multiYearWords.Find(before)}
+		return &decline{model.ReasonMultiYear, multiYearWords.Find(before)}
 	case cumulativeWords.In(leadRunes) && (sr.ctx.span || sr.multiYear()):
-		return &decline{ReasonMultiYear, cumulativeWords.Find(leadRunes)}
+		return &decline{model.ReasonMultiYear, cumulativeWords.Find(leadRunes)}
 	case sr.ctx.span && l.year == 0 && sr.year == 0 && steadyWords.In(leadRunes):
-		return &decline{ReasonMultiYear, steadyWords.Find(leadRunes)} // 这五年…粮食总产稳定在1100亿斤以上
+		return &decline{model.ReasonMultiYear, steadyWords.Find(leadRunes)} // 这五年…粮食总产稳定在1100亿斤以上
 	}
 	return nil
 }
 
 // rank fills o with a rank: of the level or of the growth, in its scope.
-func (sr *sentenceReader) rank(o *Observation, sub *subject, it item, l lead, leadRunes []rune, textStart int) *decline {
+func (sr *sentenceReader) rank(o *model.Observation, sub *subject, it item, l lead, leadRunes []rune, textStart int) *decline {
 	ind := sub.ind
 	o.Scope = sr.r.rankScope(it.rank.scope)
 	switch {
 	case o.Scope == "":
-		return &decline{ReasonOwnScope, it.rank.scope}
+		return &decline{model.ReasonOwnScope, it.rank.scope}
 	case l.base && !it.rank.moved:
-		return &decline{ReasonBase, "从"}
+		return &decline{model.ReasonBase, "从"}
 	case !sr.named && !l.levelWord && sr.lastLeft != "":
 		// 总数达2224家、居全省第4位: the rank of the figure before it,
 		// which is no figure of the indicator
-		return &decline{ReasonOtherSubject, sr.lastLeft}
+		return &decline{model.ReasonOtherSubject, sr.lastLeft}
 	}
-	o.Measure = Rank
+	o.Measure = model.Rank
 	v := it.rank.value
 	o.Value, o.Unit = &v, "位"
 	if l.levelWord && l.growth && containsAny(leadRunes, "和", "与", "及", "、") {
 		// 总量和增速均居全国第5位: both ranks
 		both := *o
-		both.Measure = GrowthRank
-		if ind.Takes(GrowthRank) {
+		both.Measure = model.GrowthRank
+		if ind.Takes(model.GrowthRank) {
 			both.Text = sr.r.text.Quote(sr.p, textStart, it.end)
 			both.Line = sr.r.text.Line(sr.p.Pos[textStart])
 			both.Year, both.Kind = sr.period(l.year)
@@ -237,37 +238,37 @@ func (sr *sentenceReader) rank(o *Observation, sub *subject, it item, l lead, le
 	}
 	switch {
 	case l.levelWord:
-	case l.growth || sub.measure == Growth:
-		o.Measure = GrowthRank
-	case sr.lastSub == sub && sr.lastM == Growth:
-		o.Measure = GrowthRank
+	case l.growth || sub.measure == model.Growth:
+		o.Measure = model.GrowthRank
+	case sr.lastSub == sub && sr.lastM == model.Growth:
+		o.Measure = model.GrowthRank
 	}
 	return nil
 }
 
 // figure fills o with a figure: a growth, a rate or a level, converted to
 // the indicator's unit, with its qualifier.
-func (sr *sentenceReader) figure(o *Observation, sub *subject, it item, l lead) *decline {
+func (sr *sentenceReader) figure(o *model.Observation, sub *subject, it item, l lead) *decline {
 	ind := sub.ind
 	f := it.fig
 	switch {
-	case f.unit.dimension == dimPoints && sr.ctx.goals && sr.ctx.kind == Target && l.outpace:
+	case f.unit.dimension == dimPoints && sr.ctx.goals && sr.ctx.kind == model.Target && l.outpace:
 		// 地区生产总值增速高于全省1个百分点左右: a target set against
 		// another's growth, which the report does not give
-		o.Measure, o.Qualifier, o.Unit = ind.Target, Qualitative, "%"
-		if ind.Target == Level {
+		o.Measure, o.Qualifier, o.Unit = ind.Target, model.Qualitative, "%"
+		if ind.Target == model.Level {
 			o.Unit = ind.Unit
 		}
 		return nil
 	case f.unit.dimension == dimPoints:
-		return &decline{ReasonUnit, f.unit.text} // 提高0.3个百分点: a change of a rate
+		return &decline{model.ReasonUnit, f.unit.text} // 提高0.3个百分点: a change of a rate
 	case l.base && l.year == 0:
-		return &decline{ReasonBase, "从"} // 从7248亿元增加到…: a start whose year is not named
+		return &decline{model.ReasonBase, "从"} // 从7248亿元增加到…: a start whose year is not named
 	case l.ofTarget:
-		return &decline{ReasonUnit, "目标的"} // 完成年度目标的112%
+		return &decline{model.ReasonUnit, "目标的"} // 完成年度目标的112%
 	}
 	if y, _ := sr.period(l.year); l.compared != 0 && l.compared != y-1 {
-		return &decline{ReasonMultiYear, "比" + strconv.Itoa(l.compared) + "年"} // 比2020年增长30%
+		return &decline{model.ReasonMultiYear, "比" + strconv.Itoa(l.compared) + "年"} // 比2020年增长30%
 	}
 	if f.unit.dimension == dimPercent {
 		if d := sr.percent(o, sub, f, l); d != nil {
@@ -278,47 +279,47 @@ func (sr *sentenceReader) figure(o *Observation, sub *subject, it item, l lead) 
 	}
 	switch {
 	case f.isRange:
-		o.Qualifier = Range
+		o.Qualifier = model.Range
 	case f.suffix != "":
 		o.Qualifier = f.suffix
 	case l.qualifier != "":
 		o.Qualifier = l.qualifier
 	}
-	if o.Measure == Growth && l.negative && !l.reach {
+	if o.Measure == model.Growth && l.negative && !l.reach {
 		switch o.Qualifier {
-		case AtLeast:
-			o.Qualifier = AtMost
-		case AtMost:
-			o.Qualifier = AtLeast
+		case model.AtLeast:
+			o.Qualifier = model.AtMost
+		case model.AtMost:
+			o.Qualifier = model.AtLeast
 		}
 	}
 	return nil
 }
 
 // percent fills o with a figure in %: a rate (失业率, 占比) or a growth.
-func (sr *sentenceReader) percent(o *Observation, sub *subject, f figure, l lead) *decline {
+func (sr *sentenceReader) percent(o *model.Observation, sub *subject, f figure, l lead) *decline {
 	ind := sub.ind
 	switch {
-	case l.rate || sub.measure == Rate:
-		o.Measure = Rate
-	case l.reach && ind.Takes(Rate): // 失业率下降到5.2%: the rate reached
-		o.Measure = Rate
-	case l.growth || l.negative || sub.measure == Growth:
-		o.Measure = Growth
-	case ind.Takes(Rate):
-		o.Measure = Rate
+	case l.rate || sub.measure == model.Rate:
+		o.Measure = model.Rate
+	case l.reach && ind.Takes(model.Rate): // 失业率下降到5.2%: the rate reached
+		o.Measure = model.Rate
+	case l.growth || l.negative || sub.measure == model.Growth:
+		o.Measure = model.Growth
+	case ind.Takes(model.Rate):
+		o.Measure = model.Rate
 	default:
-		o.Measure = Growth
+		o.Measure = model.Growth
 	}
-	if l.change && o.Measure == Rate {
-		return &decline{ReasonUnit, "提高"} // 提高了0.3%: a change of a rate
+	if l.change && o.Measure == model.Rate {
+		return &decline{model.ReasonUnit, "提高"} // 提高了0.3%: a change of a rate
 	}
-	if o.Measure == Growth && sr.ctx.span && l.year == 0 && sr.year == 0 {
-		return &decline{ReasonMultiYear, "五年"} // 这五年…能耗下降17%: over the period
+	if o.Measure == model.Growth && sr.ctx.span && l.year == 0 && sr.year == 0 {
+		return &decline{model.ReasonMultiYear, "五年"} // 这五年…能耗下降17%: over the period
 	}
 	o.Unit = "%"
 	lo, hi := f.value, f.high
-	if o.Measure == Growth && l.negative && !l.reach {
+	if o.Measure == model.Growth && l.negative && !l.reach {
 		lo, hi = -f.high, -f.value
 	}
 	o.Value = &lo
@@ -329,23 +330,23 @@ func (sr *sentenceReader) percent(o *Observation, sub *subject, f figure, l lead
 }
 
 // level fills o with an amount, converted to the indicator's unit.
-func (sr *sentenceReader) level(o *Observation, sub *subject, f figure, l lead) *decline {
+func (sr *sentenceReader) level(o *model.Observation, sub *subject, f figure, l lead) *decline {
 	ind := sub.ind
 	switch {
 	case (l.growth || l.negative || l.change) && !l.reach:
-		return &decline{ReasonUnit, "增长" + f.unit.text} // 增长5亿元 is a difference, not a level
-	case sub.measure != "" && sub.measure != Level:
-		return &decline{ReasonMeasure, measureWord(sub.measure)}
+		return &decline{model.ReasonUnit, "增长" + f.unit.text} // 增长5亿元 is a difference, not a level
+	case sub.measure != "" && sub.measure != model.Level:
+		return &decline{model.ReasonMeasure, measureWord(sub.measure)}
 	case ind.Adds && sr.ctx.span && l.year == 0 && sr.year == 0:
-		return &decline{ReasonMultiYear, "五年"} // 五年来城镇新增就业603.7万人
+		return &decline{model.ReasonMultiYear, "五年"} // 五年来城镇新增就业603.7万人
 	case f.unit.dimension == dimNone && !sr.named:
 		// 2300万 in a clause that does not name the indicator: of what?
-		return &decline{ReasonUnit, f.unit.text}
+		return &decline{model.ReasonUnit, f.unit.text}
 	}
-	o.Measure = Level
+	o.Measure = model.Level
 	lo, unit, ok := convert(f.value, f.unit, ind.Unit)
 	if !ok {
-		return &decline{ReasonUnit, f.unit.text}
+		return &decline{model.ReasonUnit, f.unit.text}
 	}
 	hi, _, _ := convert(f.high, f.unit, ind.Unit)
 	o.Value, o.Unit = &lo, unit

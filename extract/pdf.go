@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"zhibiao/internal/cleanup"
+
 	// The package has a type of its own named context.
 	gocontext "context"
 	"errors"

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"zhibiao/extract/model"
 )
 
 // Openings that put a figure in the plan for the report year: the
@@ -17,7 +18,7 @@ const (
 // phraseKey writes an observation compactly: indicator, measure, year,
 // kind, value (low..high for a range, - when there is none), qualifier,
 // then the scope of a rank, and the unit when money is in US dollars.
-func phraseKey(o Observation) string {
+func phraseKey(o model.Observation) string {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	v := "-"
 	if o.Value != nil {
@@ -715,7 +716,7 @@ func TestPhrases(t *testing.T) {
 // observations, in any order, against want (phraseKey's form).
 func checkPhrase(t *testing.T, text, region string, year int, want []string) {
 	t.Helper()
-	rep := &Report{}
+	rep := &model.Report{}
 	if err := ReadText(rep, text, Options{Region: region, Year: year}); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"zhibiao/extract/model"
 )
 
 // Plausible is a range an indicator's figures of one measure fall in, for
@@ -19,13 +20,13 @@ type Plausible struct {
 
 // regionLevelWords are the words of region levels in a plausible range.
 var regionLevelWords = map[string]string{
-	Nation: Nation, Province: Province, Prefecture: Prefecture, County: County,
-	"全国": Nation, "国家": Nation, "省级": Province, "省": Province,
-	"地级": Prefecture, "市": Prefecture, "地市": Prefecture, "县级": County, "县": County,
+	model.Nation: model.Nation, model.Province: model.Province, model.Prefecture: model.Prefecture, model.County: model.County,
+	"全国": model.Nation, "国家": model.Nation, "省级": model.Province, "省": model.Province,
+	"地级": model.Prefecture, "市": model.Prefecture, "地市": model.Prefecture, "县级": model.County, "县": model.County,
 }
 
 // levelNamesZh are the Chinese words plausibleText writes.
-var levelNamesZh = map[string]string{Nation: "全国", Province: "省级", Prefecture: "地级", County: "县级"}
+var levelNamesZh = map[string]string{model.Nation: "全国", model.Province: "省级", model.Prefecture: "地级", model.County: "县级"}
 
 // parsePlausible reads the ranges of the catalogue's plausible column:
 // clauses separated by ; of a measure, perhaps a region level, and a range
@@ -41,7 +42,7 @@ func parsePlausible(s string) ([]Plausible, error) {
 			continue
 		}
 		bad := func() ([]Plausible, error) {
-			return nil, lineless(Warnf(0, "plausible range %q: write a measure, perhaps a level, and min~max: growth -15~20; level county 1~20000", strings.TrimSpace(clause)))
+			return nil, lineless(model.Warnf(0, "plausible range %q: write a measure, perhaps a level, and min~max: growth -15~20; level county 1~20000", strings.TrimSpace(clause)))
 		}
 		if len(f) < 2 || len(f) > 3 {
 			return bad()

@@ -3,21 +3,7 @@ package extract
 import (
 	"cmp"
 	"slices"
-)
-
-// Reasons a figure is not taken as an observation. All but ReasonNoRule
-// are deliberate: a rule saw what the figure is and left it out.
-const (
-	ReasonLookAlike    = "look-alike"    // 工业总产值 is not 工业增加值
-	ReasonSubScope     = "sub-scope"     // 工业投资, 区本级, 人均: a part or a sector
-	ReasonMultiYear    = "multi-year"    // 年均, 连续, 累计 over a plan period
-	ReasonSubPeriod    = "sub-period"    // 前三季度, 1—11月: not the year
-	ReasonOtherSubject = "other-subject" // the figure is another thing's (占全市…的, another indicator's)
-	ReasonUnit         = "unit"          // not a figure of the catalogue's units: 个百分点, a difference
-	ReasonBase         = "base"          // a starting point whose year is not named
-	ReasonMeasure      = "measure"       // a measure the indicator does not take
-	ReasonOwnScope     = "own-scope"     // a rank among the report's own parts (a city's 全市第2位)
-	ReasonNoRule       = "no-rule"       // no rule read it: a possible miss
+	"zhibiao/extract/model"
 )
 
 // decline is why a figure is not taken: a reason and the words that
@@ -27,28 +13,11 @@ type decline struct {
 	words  string
 }
 
-// Decline is a figure of a sentence not taken as an observation, and why.
-type Decline struct {
-	Indicator string `json:"indicator,omitempty"` // the indicator it was read for, if any
-	Figure    string `json:"figure"`              // as written
-	Reason    string `json:"reason"`
-	Words     string `json:"words,omitempty"` // the words that decided
-}
-
-// Sentence is what reading one sentence gave: its observations and the
-// figures it left, for `zhibiao extract --explain`.
-type Sentence struct {
-	Line     int           `json:"line"`
-	Text     string        `json:"text"`
-	Taken    []Observation `json:"taken,omitempty"`
-	Declined []Decline     `json:"declined,omitempty"`
-}
-
 // decline records that a figure of the sentence is not taken.
 func (sr *sentenceReader) decline(it item, ind *Indicator, d decline) {
 	if it.kind == itemFigure {
 		switch d.reason {
-		case ReasonUnit, ReasonOtherSubject, ReasonSubScope, ReasonLookAlike:
+		case model.ReasonUnit, model.ReasonOtherSubject, model.ReasonSubScope, model.ReasonLookAlike:
 			// another thing's figure (总数达2224家), but not a margin of
 			// the figure before it (高于全省0.9个百分点)
 			if it.fig.unit.dimension != dimPoints {
@@ -59,7 +28,7 @@ func (sr *sentenceReader) decline(it item, ind *Indicator, d decline) {
 		}
 	}
 	sr.declinedAt = append(sr.declinedAt, it.start)
-	sr.declines = append(sr.declines, Decline{Figure: sr.figureText(it), Reason: d.reason, Words: d.words})
+	sr.declines = append(sr.declines, model.Decline{Figure: sr.figureText(it), Reason: d.reason, Words: d.words})
 	if ind != nil {
 		sr.declines[len(sr.declines)-1].Indicator = ind.ID
 	}
@@ -68,7 +37,7 @@ func (sr *sentenceReader) decline(it item, ind *Indicator, d decline) {
 // declineUnknown records a figure whose subject is unknown: for the
 // reason its clause gave, or none.
 func (sr *sentenceReader) declineUnknown(it item, sub *subject) {
-	d := decline{reason: ReasonNoRule}
+	d := decline{reason: model.ReasonNoRule}
 	if sr.why.reason != "" {
 		d = sr.why
 	}
@@ -81,9 +50,9 @@ func (sr *sentenceReader) figureText(it item) string {
 }
 
 // take records an observation of the sentence.
-func (sr *sentenceReader) take(o Observation) {
+func (sr *sentenceReader) take(o model.Observation) {
 	sr.took++
-	if o.Measure != Rank && o.Measure != GrowthRank {
+	if o.Measure != model.Rank && o.Measure != model.GrowthRank {
 		sr.lastLeft = ""
 	}
 	if !slices.Contains(sr.tookOf, o.Indicator) {
@@ -115,7 +84,7 @@ func measureWord(m string) string {
 func (sr *sentenceReader) account() {
 	r := sr.r
 	if r.explain && (sr.took > 0 || len(sr.declines) > 0) {
-		r.sentences = append(r.sentences, Sentence{
+		r.sentences = append(r.sentences, model.Sentence{
 			Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e),
 			Taken: sr.taken, Declined: sr.declines,
 		})
@@ -143,24 +112,24 @@ func (sr *sentenceReader) account() {
 					continue // 新增规上工业企业60户: no figure the indicator has
 				}
 				d, ok := sr.declineOf(f)
-				unread := !ok || d.Reason == ReasonNoRule
+				unread := !ok || d.Reason == model.ReasonNoRule
 				doubt := !unread && (d.Indicator == ind.ID || d.Indicator == "") && !sure(d, f)
 				if !unread && !doubt {
 					continue
 				}
-				item := ReviewItem{Reason: ReviewUnread, Indicator: ind.ID,
+				item := model.ReviewItem{Reason: model.ReviewUnread, Indicator: ind.ID,
 					Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e)}
 				item.Year, item.Kind = sr.period(0) // the figure's, if it is the indicator's
 				if unread {
 					words := cmp.Or(d.Words, d.Figure, "—")
-					item.Warning = Warnf(0, "names %s beside a figure, but no rule read it (%s)", ind.Name, words)
+					item.Warning = model.Warnf(0, "names %s beside a figure, but no rule read it (%s)", ind.Name, words)
 					r.addItem(item)
 					found = append(found, ind)
 					break
 				}
 				if doubt {
 					item.Measure = figureMeasure(f, ind)
-					item.Warning = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", ind.Name, d.Figure, cmp.Or(d.Words, "—"))
+					item.Warning = model.Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", ind.Name, d.Figure, cmp.Or(d.Words, "—"))
 					r.addDoubt(item)
 					found = append(found, ind)
 					break
@@ -191,14 +160,14 @@ func (sr *sentenceReader) laterDoubts() {
 			if last == nil || slices.Contains(done, last) || !fits(it, last) {
 				continue
 			}
-			if d, ok := sr.declineOf(it); ok && (d.Reason == ReasonNoRule || d.Reason == ReasonUnit && !sure(d, it)) {
+			if d, ok := sr.declineOf(it); ok && (d.Reason == model.ReasonNoRule || d.Reason == model.ReasonUnit && !sure(d, it)) {
 				done = append(done, last)
-				w := Warnf(0, "names %s beside %s, but no rule read it, and the report gives no other figure of it", last.Name, d.Figure)
-				if d.Reason != ReasonNoRule {
-					w = Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", last.Name, d.Figure, cmp.Or(d.Words, "—"))
+				w := model.Warnf(0, "names %s beside %s, but no rule read it, and the report gives no other figure of it", last.Name, d.Figure)
+				if d.Reason != model.ReasonNoRule {
+					w = model.Warnf(0, "names %s beside %s, left out for the words %s, and the report gives no other figure of it", last.Name, d.Figure, cmp.Or(d.Words, "—"))
 				}
 				year, kind := sr.period(0)
-				sr.r.addDoubt(ReviewItem{Reason: ReviewUnread, Indicator: last.ID, Year: year, Kind: kind,
+				sr.r.addDoubt(model.ReviewItem{Reason: model.ReviewUnread, Indicator: last.ID, Year: year, Kind: kind,
 					Measure: figureMeasure(it, last), Line: sr.r.text.Line(sr.p.Pos[sr.s]), Text: sr.r.text.Quote(sr.p, sr.s, sr.e), Warning: w})
 			}
 		}
@@ -221,13 +190,13 @@ func (sr *sentenceReader) tookAny(a *alias) bool {
 
 // sureReasons leave a figure out for what it is, not for words around
 // it: no doubt of a miss.
-var sureReasons = []string{ReasonMultiYear, ReasonMeasure, ReasonUnit}
+var sureReasons = []string{model.ReasonMultiYear, model.ReasonMeasure, model.ReasonUnit}
 
 // sure reports whether a figure was left out for what it is: a figure of
 // several years, of a measure or unit the indicator does not take — but
 // not a bare 亿 (突破3000亿), which the rules take only beside the name.
-func sure(d Decline, f item) bool {
-	if d.Reason == ReasonUnit && f.kind == itemFigure && f.fig.unit.dimension == dimNone {
+func sure(d model.Decline, f item) bool {
+	if d.Reason == model.ReasonUnit && f.kind == itemFigure && f.fig.unit.dimension == dimNone {
 		return false
 	}
 	return slices.Contains(sureReasons, d.Reason)
@@ -238,25 +207,25 @@ func sure(d Decline, f item) bool {
 func figureMeasure(it item, ind *Indicator) string {
 	switch {
 	case it.kind == itemRank:
-		return Rank
-	case it.fig.unit.dimension == dimPercent && !ind.Takes(Growth):
-		return Rate
+		return model.Rank
+	case it.fig.unit.dimension == dimPercent && !ind.Takes(model.Growth):
+		return model.Rate
 	case it.fig.unit.dimension == dimPercent:
-		return Growth
+		return model.Growth
 	}
-	return Level
+	return model.Level
 }
 
 // settleDoubts makes an unread item of each doubt whose indicator the
 // report gives no figure of that measure and kind: the figure left out
 // on purpose may be the one the report has.
-func (r *reader) settleDoubts(obs []Observation) {
+func (r *reader) settleDoubts(obs []model.Observation) {
 	for _, d := range r.doubts {
-		has := slices.ContainsFunc(obs, func(o Observation) bool {
-			return o.Indicator == d.Indicator && o.Kind == d.Kind && (o.Measure == d.Measure || d.Measure == Rank && o.Measure == GrowthRank)
+		has := slices.ContainsFunc(obs, func(o model.Observation) bool {
+			return o.Indicator == d.Indicator && o.Kind == d.Kind && (o.Measure == d.Measure || d.Measure == model.Rank && o.Measure == model.GrowthRank)
 		})
-		dup := slices.ContainsFunc(r.review, func(it ReviewItem) bool {
-			return it.Reason == ReviewUnread && it.Indicator == d.Indicator && it.Kind == d.Kind && it.Measure == d.Measure
+		dup := slices.ContainsFunc(r.review, func(it model.ReviewItem) bool {
+			return it.Reason == model.ReviewUnread && it.Indicator == d.Indicator && it.Kind == d.Kind && it.Measure == d.Measure
 		})
 		if !has && !dup {
 			r.addItem(d)
@@ -268,7 +237,7 @@ func (r *reader) settleDoubts(obs []Observation) {
 // rank, a percentage, or an amount of its unit's dimension.
 func fits(it item, ind *Indicator) bool {
 	if it.kind == itemRank {
-		return ind.Takes(Rank) || ind.Takes(GrowthRank)
+		return ind.Takes(model.Rank) || ind.Takes(model.GrowthRank)
 	}
 	switch it.fig.unit.dimension {
 	case dimPercent, dimNone:
@@ -291,13 +260,13 @@ func hasFigures(items []item) bool {
 }
 
 // declineOf returns the decline of a figure of the sentence.
-func (sr *sentenceReader) declineOf(it item) (Decline, bool) {
+func (sr *sentenceReader) declineOf(it item) (model.Decline, bool) {
 	for i, at := range sr.declinedAt {
 		if at == it.start {
 			return sr.declines[i], true
 		}
 	}
-	return Decline{}, false
+	return model.Decline{}, false
 }
 
 // maxItems bounds the review items of a report: a report has a handful,
@@ -306,7 +275,7 @@ func (sr *sentenceReader) declineOf(it item) (Decline, bool) {
 const maxItems = 1000
 
 // addItem records a review item, within maxItems.
-func (r *reader) addItem(it ReviewItem) {
+func (r *reader) addItem(it model.ReviewItem) {
 	if len(r.review) >= maxItems {
 		r.dropped++
 		return
@@ -315,7 +284,7 @@ func (r *reader) addItem(it ReviewItem) {
 }
 
 // addDoubt records a doubt, within maxItems.
-func (r *reader) addDoubt(it ReviewItem) {
+func (r *reader) addDoubt(it model.ReviewItem) {
 	if len(r.doubts) >= maxItems {
 		r.dropped++
 		return

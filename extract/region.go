@@ -3,64 +3,13 @@ package extract
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
-
-// Evidence says how a report's region or year was told: the way (By), the
-// words that decided with their counts, most telling first, and the
-// candidate that came next.
-type Evidence struct {
-	By       string  `json:"by"`
-	Words    []Count `json:"words,omitempty"`
-	RunnerUp *Count  `json:"runner_up,omitempty"`
-}
-
-// Ways of telling a region or a year (Evidence.By).
-const (
-	ByGiven    = "given"    // --region, --year or a manifest
-	ByTitle    = "title"    // the title, the congress or government line, 关于…的报告
-	ByDate     = "date"     // the date the report was delivered
-	ByText     = "text"     // how the text speaks of itself: 全市, 我市, 市委 …, then the names it uses
-	BySections = "sections" // the years of the review and of the plan
-	ByNames    = "names"    // only the names the text keeps using: a low-confidence reading
-	ByYears    = "years"    // only the years the text mentions most: a low-confidence reading
-)
-
-// Count is a word and how often the text has it.
-type Count struct {
-	Word  string `json:"word"`
-	Count int    `json:"count"`
-}
-
-func (c Count) String() string { return c.Word + " " + strconv.Itoa(c.Count) }
-
-// Sure reports whether the evidence settles its answer: anything but a
-// reading of names or years alone.
-func (e *Evidence) Sure() bool { return e != nil && e.By != ByNames && e.By != ByYears }
-
-// Summary says the evidence in a line: 全市 83、我市 12、梧州 68；其次 柳州市 5.
-func (e *Evidence) Summary() string {
-	if e == nil {
-		return ""
-	}
-	parts := make([]string, len(e.Words))
-	for i, w := range e.Words {
-		parts[i] = w.String()
-		if e.By == ByTitle || e.By == ByDate {
-			parts[i] = w.Word // the phrase itself: 新乡市第十四届人民代表大会
-		}
-	}
-	s := strings.Join(parts, "、")
-	if e.RunnerUp != nil {
-		s += "；其次 " + e.RunnerUp.String()
-	}
-	return s
-}
 
 // selfWords are the words of the lexicon's roles scope, self, opening and
 // neutral, with the kinds of region each speaks of, and a list to find
@@ -242,18 +191,18 @@ func (ev kindEvidence) distinctSelf(k divisions.Kind) int {
 
 // words returns the evidence of kind k: its opening formulas and its
 // most frequent self words, at most n.
-func (ev kindEvidence) words(k divisions.Kind, n int) []Count {
+func (ev kindEvidence) words(k divisions.Kind, n int) []model.Count {
 	words, _ := selfWords()
-	var out, self []Count
+	var out, self []model.Count
 	for word, c := range ev.counts {
 		if slices.Contains(words[word]["opening"], k) {
-			out = append(out, Count{word, c})
+			out = append(out, model.Count{Word: word, Count: c})
 		}
 	}
 	for word, c := range ev.selfWords[k] {
-		self = append(self, Count{word, c})
+		self = append(self, model.Count{Word: word, Count: c})
 	}
-	byCount := func(a, b Count) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Word, b.Word)) }
+	byCount := func(a, b model.Count) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Word, b.Word)) }
 	slices.SortFunc(out, byCount)
 	slices.SortFunc(self, byCount)
 	out = append(out, self...)
@@ -375,11 +324,11 @@ var usualNames = sync.OnceValue(func() (u struct {
 })
 
 // top is the name by which a text names a division most.
-func (m mentions) top(div int) Count {
-	best := Count{}
+func (m mentions) top(div int) model.Count {
+	best := model.Count{}
 	for name, n := range m.form[div] {
 		if n > best.Count || n == best.Count && name < best.Word {
-			best = Count{name, n}
+			best = model.Count{Word: name, Count: n}
 		}
 	}
 	return best
@@ -388,8 +337,8 @@ func (m mentions) top(div int) Count {
 // regionDecision is what the text tells of its region: the region, or the
 // candidates it could not choose between.
 type regionDecision struct {
-	region     Region
-	evidence   Evidence
+	region     model.Region
+	evidence   model.Evidence
 	candidates []string // when no region: the candidates, each with its evidence
 }
 
@@ -409,8 +358,8 @@ func detectRegion(t *Text) regionDecision {
 		return regionOfNames(t)
 	}
 	if len(considered) == 1 && considered[0] == divisions.NationKind {
-		return regionDecision{region: Region{Name: "全国", Level: Nation},
-			evidence: Evidence{By: ByText, Words: kinds.words(divisions.NationKind, 3)}}
+		return regionDecision{region: model.Region{Name: "全国", Level: model.Nation},
+			evidence: model.Evidence{By: model.ByText, Words: kinds.words(divisions.NationKind, 3)}}
 	}
 	m := countMentions(t)
 	var cands []int
@@ -445,10 +394,10 @@ func detectRegion(t *Text) regionDecision {
 		return regionDecision{candidates: out}
 	}
 	k := divisions.KindOf(divisions.Get(div).Name)
-	ev := Evidence{By: ByText, Words: append(kinds.words(k, 3), m.top(div))}
+	ev := model.Evidence{By: model.ByText, Words: append(kinds.words(k, 3), m.top(div))}
 	if len(groups) > 1 {
 		g := groups[1]
-		ev.RunnerUp = &Count{divisions.Get(g[0]).Name, m.count[g[0]]}
+		ev.RunnerUp = &model.Count{Word: divisions.Get(g[0]).Name, Count: m.count[g[0]]}
 	}
 	return regionDecision{region: regionOf(div), evidence: ev}
 }
@@ -467,7 +416,7 @@ func outweighs(a, b []int, m mentions) bool {
 }
 
 // joinCounts says counts in a line: 全市 83、吉林 40.
-func joinCounts(cs []Count) string {
+func joinCounts(cs []model.Count) string {
 	parts := make([]string, 0, len(cs))
 	for _, c := range cs {
 		if c.Count > 0 {
@@ -572,9 +521,9 @@ func regionOfNames(t *Text) regionDecision {
 	if !ok {
 		return regionDecision{candidates: []string{describe(g1)}}
 	}
-	ev := Evidence{By: ByNames, Words: []Count{m.top(div)}}
+	ev := model.Evidence{By: model.ByNames, Words: []model.Count{m.top(div)}}
 	if len(groups) > 1 {
-		ev.RunnerUp = &Count{divisions.Get(groups[1][0]).Name, m.count[groups[1][0]]}
+		ev.RunnerUp = &model.Count{Word: divisions.Get(groups[1][0]).Name, Count: m.count[groups[1][0]]}
 	}
 	return regionDecision{region: regionOf(div), evidence: ev}
 }
@@ -595,8 +544,8 @@ func regionOfTitle(t *Text) (regionDecision, bool) {
 	head = head[:min(len(head), headSize)]
 	if i := nationWords.Index(head); i >= 0 {
 		word := string(head[i : i+nationWords.At(head, i)])
-		return regionDecision{region: Region{Name: "全国", Level: Nation},
-			evidence: Evidence{By: ByTitle, Words: []Count{{word, 1}}}}, true
+		return regionDecision{region: model.Region{Name: "全国", Level: model.Nation},
+			evidence: model.Evidence{By: model.ByTitle, Words: []model.Count{{Word: word, Count: 1}}}}, true
 	}
 	strong := map[int]int{}
 	what := map[int]string{}
@@ -670,13 +619,13 @@ func regionOfTitle(t *Text) (regionDecision, bool) {
 		}
 		best = div
 	}
-	return regionDecision{region: regionOf(best), evidence: Evidence{By: ByTitle, Words: []Count{{what[best], 1}}}}, true
+	return regionDecision{region: regionOf(best), evidence: model.Evidence{By: model.ByTitle, Words: []model.Count{{Word: what[best], Count: 1}}}}, true
 }
 
 // regionOf makes the model's region of a division.
-func regionOf(i int) Region {
+func regionOf(i int) model.Region {
 	d := divisions.Get(i)
-	r := Region{Name: d.Name, Level: d.Level, Code: d.Code}
+	r := model.Region{Name: d.Name, Level: d.Level, Code: d.Code}
 	if p, ok := divisions.Parent(d); ok {
 		r.Parent = p.Name
 	}
@@ -685,26 +634,16 @@ func regionOf(i int) Region {
 
 // RegionByName returns the region of a division's full name (for
 // --region), or false when the name is not in the GB/T 2260 table.
-func RegionByName(name string) (Region, bool) {
+func RegionByName(name string) (model.Region, bool) {
 	if name == "全国" || name == "中国" || name == "中华人民共和国" {
-		return Region{Name: "全国", Level: Nation}, true
+		return model.Region{Name: "全国", Level: model.Nation}, true
 	}
 	ds := divisions.Lookup(name)
 	if len(ds) == 0 {
-		return Region{}, false
+		return model.Region{}, false
 	}
 	i, _ := divisions.Index(ds[0].Code)
 	return regionOf(i), true
-}
-
-// Label is the name a region is shown and grouped by: its name, with its
-// parent's when another division of the table has the same name, so that
-// 鼓楼区（南京市） and 鼓楼区（福州市） are two regions, not one.
-func (r Region) Label() string {
-	if r.Parent != "" && divisions.Shared(r.Name) {
-		return r.Name + "（" + r.Parent + "）"
-	}
-	return r.Name
 }
 
 // headRunes joins the first n paragraphs without separators, so that a
@@ -750,7 +689,7 @@ func officialLen(rs []rune) int {
 
 // regionError says that the text does not settle a report's region, with
 // the candidates and the fix: a manifest line.
-func regionError(path string, candidates []string, year int) *FileError {
+func regionError(path string, candidates []string, year int) *model.FileError {
 	name := ""
 	if len(candidates) > 0 {
 		name, _, _ = strings.Cut(candidates[0], "（")
@@ -758,9 +697,9 @@ func regionError(path string, candidates []string, year int) *FileError {
 	line := manifestLine(path, name, year)
 	switch len(candidates) {
 	case 0:
-		return &FileError{Path: path, Warning: Warnf(0, "cannot tell the region: the text names no region of its own; name it in a manifest, as: %s", line)}
+		return &model.FileError{Path: path, Warning: model.Warnf(0, "cannot tell the region: the text names no region of its own; name it in a manifest, as: %s", line)}
 	case 1:
-		return &FileError{Path: path, Warning: Warnf(0, "cannot tell the region: it may be %s, but the text does not settle it; name it in a manifest, as: %s", candidates[0], line)}
+		return &model.FileError{Path: path, Warning: model.Warnf(0, "cannot tell the region: it may be %s, but the text does not settle it; name it in a manifest, as: %s", candidates[0], line)}
 	}
-	return &FileError{Path: path, Warning: Warnf(0, "cannot tell the region: it may be %s or %s; name it in a manifest, as: %s", candidates[0], strings.Join(candidates[1:], "、"), line)}
+	return &model.FileError{Path: path, Warning: model.Warnf(0, "cannot tell the region: it may be %s or %s; name it in a manifest, as: %s", candidates[0], strings.Join(candidates[1:], "、"), line)}
 }

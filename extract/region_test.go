@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zhibiao/extract/divisions"
+	"zhibiao/extract/model"
 )
 
 // TestDetectRegionAndYear: the lines that name a report's region and year,
@@ -109,11 +110,11 @@ func TestRegionWithoutTitle(t *testing.T) {
 			"", 2025},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			rep := &Report{Source: Source{Path: "r.txt"}}
+			rep := &model.Report{Source: model.Source{Path: "r.txt"}}
 			if err := ReadText(rep, c.text, Options{}); err != nil {
 				t.Fatal(err)
 			}
-			want := Region{Name: "全国", Level: Nation}
+			want := model.Region{Name: "全国", Level: model.Nation}
 			if c.code != "" {
 				d, ok := divisions.ByCode(c.code)
 				if !ok {
@@ -157,9 +158,9 @@ func TestRegionNotSettled(t *testing.T) {
 			[]string{"r.txt,地区名称,2025"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			rep := &Report{Source: Source{Path: "r.txt"}}
+			rep := &model.Report{Source: model.Source{Path: "r.txt"}}
 			err := ReadText(rep, c.text, Options{})
-			var fe *FileError
+			var fe *model.FileError
 			if !errors.As(err, &fe) || fe.Path != "r.txt" || !strings.Contains(fe.Format, "cannot tell the region") {
 				t.Fatalf("error %v, want one saying the region cannot be told", err)
 			}
@@ -176,7 +177,7 @@ func TestRegionNotSettled(t *testing.T) {
 // region is read from the names it uses, with a warning that says so and
 // gives the fix.
 func TestRegionFromNamesAlone(t *testing.T) {
-	rep := &Report{Source: Source{Path: "excerpt.txt"}}
+	rep := &model.Report{Source: model.Source{Path: "excerpt.txt"}}
 	text := "2024年工作回顾\n新乡地区生产总值增长5%，新乡规模以上工业增加值增长6%，新乡市固定资产投资增长8%。\n"
 	if err := ReadText(rep, text, Options{}); err != nil {
 		t.Fatal(err)

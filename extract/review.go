@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
 
 // Review: the doubts of a report, each an item for the analyst and a flag
@@ -20,7 +21,7 @@ import (
 
 // conflict flags o when other statements of its key disagree with it,
 // and records the item.
-func (r *reader) conflict(o *Observation, others []Observation) {
+func (r *reader) conflict(o *model.Observation, others []model.Observation) {
 	var values, lines []string
 	for i := range others {
 		if !agree(o, &others[i]) {
@@ -31,40 +32,40 @@ func (r *reader) conflict(o *Observation, others []Observation) {
 	if len(values) == 0 {
 		return
 	}
-	o.Flag(ReviewConflict)
-	r.addItem(itemOf(o, ReviewConflict,
-		Warnf(o.Line, "the report also states %s (line %s); kept %s", strings.Join(values, "、"), strings.Join(lines, "、"), ValueText(o))))
+	o.Flag(model.ReviewConflict)
+	r.addItem(itemOf(o, model.ReviewConflict,
+		model.Warnf(o.Line, "the report also states %s (line %s); kept %s", strings.Join(values, "、"), strings.Join(lines, "、"), ValueText(o))))
 }
 
 // agree reports whether two statements of one figure can both be true:
 // their values, as intervals (about and exact a point, give or take the
 // rounding of a report; at least and at most a half line; a range its
 // span), meet. A qualitative statement agrees with any.
-func agree(a, b *Observation) bool {
+func agree(a, b *model.Observation) bool {
 	if a.Value == nil || b.Value == nil {
 		return true
 	}
 	alo, ahi := interval(a)
 	blo, bhi := interval(b)
 	slack := 0.05 // a percentage, stated to one decimal
-	if a.Measure == Level {
+	if a.Measure == model.Level {
 		slack = 0.01 * math.Max(math.Abs(*a.Value), math.Abs(*b.Value)) // 3500 for 3512.3
 	}
-	if a.Measure == Rank || a.Measure == GrowthRank {
+	if a.Measure == model.Rank || a.Measure == model.GrowthRank {
 		slack = 0
 	}
 	return alo <= bhi+slack && blo <= ahi+slack
 }
 
 // interval is the values a statement allows.
-func interval(o *Observation) (lo, hi float64) {
+func interval(o *model.Observation) (lo, hi float64) {
 	v := *o.Value
 	switch o.Qualifier {
-	case AtLeast:
+	case model.AtLeast:
 		return v, math.Inf(1)
-	case AtMost:
+	case model.AtMost:
 		return math.Inf(-1), v
-	case Range:
+	case model.Range:
 		if o.High != nil {
 			return math.Min(v, *o.High), math.Max(v, *o.High)
 		}
@@ -75,38 +76,38 @@ func interval(o *Observation) (lo, hi float64) {
 // reviewReport adds the items a report holds on its own: figures outside
 // their plausible range, and a region or year read from weak evidence;
 // then puts the report's items in order, most serious first.
-func (r *reader) reviewReport(rep *Report) {
+func (r *reader) reviewReport(rep *model.Report) {
 	level := rep.Region.Level
 	for i := range rep.Observations {
 		o := &rep.Observations[i]
 		if w, ok := implausible(r.cat, o, level); ok {
-			o.Flag(ReviewImplausible)
-			r.addItem(itemOf(o, ReviewImplausible, w))
+			o.Flag(model.ReviewImplausible)
+			r.addItem(itemOf(o, model.ReviewImplausible, w))
 		}
 	}
 	for _, ev := range []struct {
-		evidence *Evidence
+		evidence *model.Evidence
 		what     string
 	}{{rep.RegionEvidence, "region"}, {rep.YearEvidence, "year"}} {
-		if ev.evidence == nil || ev.evidence.Sure() || ev.evidence.By == ByGiven {
+		if ev.evidence == nil || ev.evidence.Sure() || ev.evidence.By == model.ByGiven {
 			continue
 		}
 		for _, w := range rep.Warnings {
 			if strings.HasPrefix(w.Format, ev.what) || strings.HasPrefix(w.Format, "report "+ev.what) {
-				r.addItem(ReviewItem{Reason: ReviewRegion, Text: ev.evidence.Summary(), Warning: w})
+				r.addItem(model.ReviewItem{Reason: model.ReviewRegion, Text: ev.evidence.Summary(), Warning: w})
 			}
 		}
 		for i := range rep.Observations {
-			rep.Observations[i].Flag(ReviewRegion)
+			rep.Observations[i].Flag(model.ReviewRegion)
 		}
 	}
 	SortReview(r.review)
 }
 
 // SortReview puts review items in order: most serious first, then by line.
-func SortReview(items []ReviewItem) {
-	slices.SortStableFunc(items, func(a, b ReviewItem) int {
-		return cmp.Or(ReviewRank(a.Reason)-ReviewRank(b.Reason), a.Line-b.Line)
+func SortReview(items []model.ReviewItem) {
+	slices.SortStableFunc(items, func(a, b model.ReviewItem) int {
+		return cmp.Or(model.ReviewRank(a.Reason)-model.ReviewRank(b.Reason), a.Line-b.Line)
 	})
 }
 
@@ -133,17 +134,17 @@ func paragraphTopic(rs []rune) (string, int) {
 
 // implausible says why an observation is outside its indicator's
 // plausible range for a region of level, if it is.
-func implausible(cat *Catalogue, o *Observation, level string) (Warning, bool) {
+func implausible(cat *Catalogue, o *model.Observation, level string) (model.Warning, bool) {
 	ind := cat.Indicator(o.Indicator)
 	if ind == nil || o.Value == nil {
-		return Warning{}, false
+		return model.Warning{}, false
 	}
 	p, ok := ind.PlausibleRange(o.Measure, level)
 	if !ok {
-		return Warning{}, false
+		return model.Warning{}, false
 	}
-	if o.Measure == Level && o.Unit != ind.Unit {
-		return Warning{}, false // 亿美元 of an indicator in 亿元
+	if o.Measure == model.Level && o.Unit != ind.Unit {
+		return model.Warning{}, false // 亿美元 of an indicator in 亿元
 	}
 	values := []float64{*o.Value}
 	if o.High != nil {
@@ -152,38 +153,38 @@ func implausible(cat *Catalogue, o *Observation, level string) (Warning, bool) {
 	for _, x := range values {
 		if !p.Holds(x) {
 			unit := ind.Unit
-			if o.Measure != Level {
+			if o.Measure != model.Level {
 				unit = "%"
 			}
-			return Warnf(o.Line, "%s is outside the plausible range %s%s of the catalogue", ValueText(o), p.String(), unit), true
+			return model.Warnf(o.Line, "%s is outside the plausible range %s%s of the catalogue", ValueText(o), p.String(), unit), true
 		}
 	}
-	return Warning{}, false
+	return model.Warning{}, false
 }
 
 // itemOf is the review item of an observation.
-func itemOf(o *Observation, reason string, w Warning) ReviewItem {
-	return ReviewItem{Reason: reason, Indicator: o.Indicator, Measure: o.Measure, Year: o.Year, Kind: o.Kind,
+func itemOf(o *model.Observation, reason string, w model.Warning) model.ReviewItem {
+	return model.ReviewItem{Reason: reason, Indicator: o.Indicator, Measure: o.Measure, Year: o.Year, Kind: o.Kind,
 		Scope: o.Scope, Line: o.Line, Text: o.Text, Warning: w}
 }
 
 // ValueText writes an observation's value the way a report does: 4.9%,
 // 3569.7亿元, 6%左右, 6%以上, 6%—6.5%, 第4位, 下降3%以上 (a fall of at least
 // 3%: at most -3); a qualitative one is its phrase.
-func ValueText(o *Observation) string {
+func ValueText(o *model.Observation) string {
 	if o.Value == nil {
 		return o.Text
 	}
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	v := *o.Value
 	switch {
-	case o.Measure == Rank || o.Measure == GrowthRank:
+	case o.Measure == model.Rank || o.Measure == model.GrowthRank:
 		return "第" + num(v) + "位" + QualifierWord(o.Qualifier)
-	case o.Qualifier == Range && o.High != nil:
+	case o.Qualifier == model.Range && o.High != nil:
 		return num(v) + o.Unit + "—" + num(*o.High) + o.Unit
-	case o.Measure == Growth && v < 0 && o.Qualifier == AtLeast:
+	case o.Measure == model.Growth && v < 0 && o.Qualifier == model.AtLeast:
 		return "下降" + num(-v) + o.Unit + "以内"
-	case o.Measure == Growth && v < 0 && o.Qualifier == AtMost:
+	case o.Measure == model.Growth && v < 0 && o.Qualifier == model.AtMost:
 		return "下降" + num(-v) + o.Unit + "以上"
 	}
 	return num(v) + o.Unit + QualifierWord(o.Qualifier)
@@ -193,11 +194,11 @@ func ValueText(o *Observation) string {
 // 左右, 以上, 以内, or "".
 func QualifierWord(q string) string {
 	switch q {
-	case About:
+	case model.About:
 		return "左右"
-	case AtLeast:
+	case model.AtLeast:
 		return "以上"
-	case AtMost:
+	case model.AtMost:
 		return "以内"
 	}
 	return ""

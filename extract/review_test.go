@@ -5,12 +5,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"zhibiao/extract/model"
 )
 
 // reviewOf reads a text of a region and year and returns the report.
-func reviewOf(t *testing.T, region string, year int, text string) *Report {
+func reviewOf(t *testing.T, region string, year int, text string) *model.Report {
 	t.Helper()
-	rep := &Report{Source: Source{Path: "report.txt"}}
+	rep := &model.Report{Source: model.Source{Path: "report.txt"}}
 	if err := ReadText(rep, text, Options{Region: region, Year: year}); err != nil {
 		t.Fatal(err)
 	}
@@ -19,7 +20,7 @@ func reviewOf(t *testing.T, region string, year int, text string) *Report {
 
 // flagged lists the report's observations that carry reason, as
 // indicator/measure/kind/value.
-func flagged(rep *Report, reason string) []string {
+func flagged(rep *model.Report, reason string) []string {
 	var out []string
 	for _, o := range rep.Observations {
 		if slices.Contains(o.Flags, reason) {
@@ -30,7 +31,7 @@ func flagged(rep *Report, reason string) []string {
 }
 
 // items lists the report's review items of reason, as indicator/measure/kind.
-func items(rep *Report, reason string) []string {
+func items(rep *model.Report, reason string) []string {
 	var out []string
 	for _, it := range rep.Review {
 		if it.Reason == reason {
@@ -61,12 +62,12 @@ func TestConflict(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rep := reviewOf(t, "新乡市", 2025, c.text)
-			if got := flagged(rep, ReviewConflict); !slices.Equal(got, c.want) {
+			if got := flagged(rep, model.ReviewConflict); !slices.Equal(got, c.want) {
 				t.Errorf("flagged %q, want %q", got, c.want)
 			}
 			if len(c.want) > 0 {
 				it := rep.Review[0]
-				if it.Reason != ReviewConflict || it.Line != 2 || !strings.Contains(it.Message, "(line 3)") {
+				if it.Reason != model.ReviewConflict || it.Line != 2 || !strings.Contains(it.Message, "(line 3)") {
 					t.Errorf("item %+v", it)
 				}
 			}
@@ -92,11 +93,11 @@ func TestImplausible(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rep := reviewOf(t, c.region, 2025, "一、2024年工作回顾\n"+c.text+"\n")
-			if got := flagged(rep, ReviewImplausible); !slices.Equal(got, c.want) {
+			if got := flagged(rep, model.ReviewImplausible); !slices.Equal(got, c.want) {
 				t.Errorf("flagged %q, want %q", got, c.want)
 			}
 			for _, it := range rep.Review {
-				if it.Reason == ReviewImplausible && !strings.Contains(it.Message, "outside the plausible range") {
+				if it.Reason == model.ReviewImplausible && !strings.Contains(it.Message, "outside the plausible range") {
 					t.Errorf("message %q", it.Message)
 				}
 			}
@@ -108,19 +109,19 @@ func TestImplausible(t *testing.T) {
 // alone has an item saying so, and every figure of it is flagged; a
 // report that names itself has none.
 func TestRegionDoubt(t *testing.T) {
-	rep := &Report{Source: Source{Path: "excerpt.txt"}}
+	rep := &model.Report{Source: model.Source{Path: "excerpt.txt"}}
 	text := "2024年工作回顾\n新乡地区生产总值增长5%，新乡规模以上工业增加值增长6%，新乡市固定资产投资增长8%。\n"
 	if err := ReadText(rep, text, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Review) == 0 || rep.Review[0].Reason != ReviewRegion || !strings.Contains(rep.Review[0].Message, "excerpt.txt,新乡市,2025") {
+	if len(rep.Review) == 0 || rep.Review[0].Reason != model.ReviewRegion || !strings.Contains(rep.Review[0].Message, "excerpt.txt,新乡市,2025") {
 		t.Fatalf("review %+v", rep.Review)
 	}
-	if n := len(flagged(rep, ReviewRegion)); n != len(rep.Observations) || n == 0 {
+	if n := len(flagged(rep, model.ReviewRegion)); n != len(rep.Observations) || n == 0 {
 		t.Errorf("%d of %d observations flagged", n, len(rep.Observations))
 	}
 	sure := reviewOf(t, "新乡市", 2025, text)
-	if got := items(sure, ReviewRegion); len(got) != 0 {
+	if got := items(sure, model.ReviewRegion); len(got) != 0 {
 		t.Errorf("a region given: %q", got)
 	}
 }
@@ -144,7 +145,7 @@ func TestUnreadItems(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rep := reviewOf(t, "新乡市", 2025, c.text)
-			got := items(rep, ReviewUnread)
+			got := items(rep, model.ReviewUnread)
 			if !slices.Equal(got, c.want) {
 				t.Errorf("unread %q, want %q", got, c.want)
 			}
@@ -160,13 +161,13 @@ func TestPlausibleColumn(t *testing.T) {
 		t.Fatalf("%+v %v", ps, err)
 	}
 	ind := Indicator{Plausible: ps}
-	if p, ok := ind.PlausibleRange(Level, Prefecture); !ok || p.Min != nil || *p.Max != 50000 {
+	if p, ok := ind.PlausibleRange(model.Level, model.Prefecture); !ok || p.Min != nil || *p.Max != 50000 {
 		t.Errorf("prefecture level: %+v", p)
 	}
-	if _, ok := ind.PlausibleRange(Level, Province); ok {
+	if _, ok := ind.PlausibleRange(model.Level, model.Province); ok {
 		t.Error("a province has no level range")
 	}
-	if p, _ := ind.PlausibleRange(Rate, County); p.Holds(0.5) || !p.Holds(80) {
+	if p, _ := ind.PlausibleRange(model.Rate, model.County); p.Holds(0.5) || !p.Holds(80) {
 		t.Errorf("rate: %+v", p)
 	}
 	if got := plausibleText(ps, true); got != "增速 -15~20；总量 县级 0.5~20000；总量 地级 ~50000；比率 1~" {
@@ -200,15 +201,15 @@ func TestCheckAcross(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			old := reviewOf(t, "新乡市", 2024, before)
 			rep := reviewOf(t, "新乡市", 2025, fmt.Sprintf(after, c.revenue, c.retail))
-			CheckAcross([]*Report{old, rep}, nil)
-			if got := items(rep, ReviewInconsistent); !slices.Equal(got, c.want) {
+			CheckAcross([]*model.Report{old, rep}, nil)
+			if got := items(rep, model.ReviewInconsistent); !slices.Equal(got, c.want) {
 				t.Errorf("items %q, want %q", got, c.want)
 			}
-			if len(c.want) > 0 && len(flagged(old, ReviewInconsistent)) == 0 {
+			if len(c.want) > 0 && len(flagged(old, model.ReviewInconsistent)) == 0 {
 				t.Error("the year before's level is not flagged")
 			}
-			CheckAcross([]*Report{old, rep}, nil)
-			if got := items(rep, ReviewInconsistent); len(got) != len(c.want) {
+			CheckAcross([]*model.Report{old, rep}, nil)
+			if got := items(rep, model.ReviewInconsistent); len(got) != len(c.want) {
 				t.Errorf("run again: %q", got)
 			}
 		})
@@ -216,7 +217,7 @@ func TestCheckAcross(t *testing.T) {
 	// Another region's report is not compared.
 	old := reviewOf(t, "焦作市", 2024, before)
 	rep := reviewOf(t, "新乡市", 2025, fmt.Sprintf(after, "260", "12500000"))
-	if CheckAcross([]*Report{old, rep}, nil); len(items(rep, ReviewInconsistent)) != 0 {
+	if CheckAcross([]*model.Report{old, rep}, nil); len(items(rep, model.ReviewInconsistent)) != 0 {
 		t.Error("compared with another region's report")
 	}
 }
@@ -230,14 +231,14 @@ func TestApplyCorrections(t *testing.T) {
 	rep := reviewOf(t, "新乡市", 2025, text)
 	v := 5.9
 	rows := []CorrectionRow{
-		{Source: "c.csv", Line: 2, Region: "新乡", Indicator: "gdp", Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectConfirm},
-		{Source: "c.csv", Line: 3, Region: "焦作市", Indicator: "gdp", Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectValue, Value: &v, Unit: "%", Qualifier: Exact},
-		{Source: "c.csv", Line: 4, Region: "新新市", Indicator: "gdp", Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectDelete},
-		{Source: "c.csv", Line: 5, Region: "新乡市", Indicator: "retail_sales", Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectDelete},
+		{Source: "c.csv", Line: 2, Region: "新乡", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectConfirm},
+		{Source: "c.csv", Line: 3, Region: "焦作市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectValue, Value: &v, Unit: "%", Qualifier: model.Exact},
+		{Source: "c.csv", Line: 4, Region: "新新市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectDelete},
+		{Source: "c.csv", Line: 5, Region: "新乡市", Indicator: "retail_sales", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectDelete},
 		{Source: "c.csv", Line: 6, Region: "新乡市", Indicator: "foreign_trade", Action: CorrectConfirm},
-		{Source: "c.csv", Line: 7, Region: "新乡市", Indicator: "gdp", Measure: Growth, Year: 2024, Kind: Target, Action: CorrectValue, Value: &v, Unit: "%", Qualifier: Exact},
+		{Source: "c.csv", Line: 7, Region: "新乡市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Target, Action: CorrectValue, Value: &v, Unit: "%", Qualifier: model.Exact},
 	}
-	res := ApplyCorrections([]*Report{rep}, rows)
+	res := ApplyCorrections([]*model.Report{rep}, rows)
 	if res.Confirmed != 2 || len(res.Skipped) != 2 || res.Corrected+res.Added+res.Deleted != 0 {
 		t.Errorf("%+v", res)
 	}
@@ -248,8 +249,8 @@ func TestApplyCorrections(t *testing.T) {
 	if !slices.Equal(lines, []int{4, 5}) {
 		t.Errorf("errors at lines %v: %v", lines, res.Errors)
 	}
-	if len(rep.Review) != 0 || len(flagged(rep, ReviewConflict)) != 0 {
-		t.Errorf("review %+v, flags %q", rep.Review, flagged(rep, ReviewConflict))
+	if len(rep.Review) != 0 || len(flagged(rep, model.ReviewConflict)) != 0 {
+		t.Errorf("review %+v, flags %q", rep.Review, flagged(rep, model.ReviewConflict))
 	}
 	if o := rep.Observations[0]; o.Confirmed == nil || o.Confirmed.Line != 2 || *o.Value != 5.4 {
 		t.Errorf("%+v", o)
@@ -263,7 +264,7 @@ func TestReviewBounded(t *testing.T) {
 	if len(rep.Review) != maxItems {
 		t.Errorf("%d items, want %d", len(rep.Review), maxItems)
 	}
-	if !slices.ContainsFunc(rep.Warnings, func(w Warning) bool { return strings.Contains(w.Message, "300 more review items") }) {
+	if !slices.ContainsFunc(rep.Warnings, func(w model.Warning) bool { return strings.Contains(w.Message, "300 more review items") }) {
 		t.Errorf("warnings %v", rep.Warnings)
 	}
 }
@@ -274,15 +275,15 @@ func TestReviewBounded(t *testing.T) {
 func TestScopeDoubt(t *testing.T) {
 	const plan = "二、2025年工作安排\n"
 	rep := reviewOf(t, "新乡市", 2025, plan+"壮大县域经济。支持各县发展特色产业，规上工业增加值增长12%以上。\n")
-	if got := flagged(rep, ReviewScope); !slices.Equal(got, []string{"industry_value_added/growth/target/12%以上"}) {
+	if got := flagged(rep, model.ReviewScope); !slices.Equal(got, []string{"industry_value_added/growth/target/12%以上"}) {
 		t.Errorf("flagged %q", got)
 	}
 	rep = reviewOf(t, "新乡市", 2025, plan+"壮大县域经济。全市规上工业增加值增长8%。\n")
-	if got := flagged(rep, ReviewScope); len(got) != 0 {
+	if got := flagged(rep, model.ReviewScope); len(got) != 0 {
 		t.Errorf("the whole region's figure flagged: %q", got)
 	}
 	rep = reviewOf(t, "新乡市", 2025, plan+"推动开发区改革创新，完善管理体制。规上工业增加值增长8%。\n")
-	if got := flagged(rep, ReviewScope); len(got) != 0 {
+	if got := flagged(rep, model.ReviewScope); len(got) != 0 {
 		t.Errorf("a first sentence that is no title: %q", got)
 	}
 }
@@ -292,11 +293,11 @@ func TestScopeDoubt(t *testing.T) {
 // figure to confirm, but a sentence.
 func TestConfirmDoubt(t *testing.T) {
 	rep := reviewOf(t, "新乡市", 2025, "一、2024年工作回顾\n前三季度，全市地区生产总值增长5.5%。\n")
-	if got := items(rep, ReviewUnread); !slices.Equal(got, []string{"gdp/growth/actual"}) || rep.Review[0].Year != 2024 {
+	if got := items(rep, model.ReviewUnread); !slices.Equal(got, []string{"gdp/growth/actual"}) || rep.Review[0].Year != 2024 {
 		t.Fatalf("items %q %+v", got, rep.Review)
 	}
-	res := ApplyCorrections([]*Report{rep}, []CorrectionRow{{Source: "c.csv", Line: 2, Region: "新乡市", Indicator: "gdp",
-		Measure: Growth, Year: 2024, Kind: Actual, Action: CorrectConfirm}})
+	res := ApplyCorrections([]*model.Report{rep}, []CorrectionRow{{Source: "c.csv", Line: 2, Region: "新乡市", Indicator: "gdp",
+		Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectConfirm}})
 	if res.Confirmed != 1 || len(res.Errors) != 0 || len(rep.Review) != 0 {
 		t.Errorf("%+v, review %+v", res, rep.Review)
 	}

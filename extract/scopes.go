@@ -7,6 +7,7 @@ import (
 
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
 
 // scopeKinds gives each scope word of the lexicon (全市, 全区 …) the kinds
@@ -22,8 +23,8 @@ var scopeKinds = sync.OnceValue(func() map[string][]divisions.Kind {
 })
 
 // regionKind is the kind of a region: the nation's, or its name's.
-func regionKind(reg Region) divisions.Kind {
-	if reg.Level == Nation {
+func regionKind(reg model.Region) divisions.Kind {
+	if reg.Level == model.Nation {
 		return divisions.NationKind
 	}
 	return divisions.KindOf(reg.Name)
@@ -33,7 +34,7 @@ func regionKind(reg Region) divisions.Kind {
 // as filler: its names (新乡市, 新乡; 恩施州 for an autonomous prefecture)
 // and the scope words of its kind (全市 in a city's report, 全盟 in a
 // league's, 全区 in a district's or an autonomous region's).
-func ownWords(reg Region) [][]rune {
+func ownWords(reg model.Region) [][]rune {
 	if reg.Name == "" {
 		return nil
 	}
@@ -65,7 +66,7 @@ func ownWords(reg Region) [][]rune {
 
 // ancestors lists the regions a region lies in, nearest first: the
 // prefecture of a county, then the province.
-func ancestors(reg Region) []divisions.Division {
+func ancestors(reg model.Region) []divisions.Division {
 	if reg.Code == "" {
 		return nil
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
 
 // Words that open a review of last year (or of the last five) and words that
@@ -22,7 +23,7 @@ func (r *reader) sections() []context {
 		r.contexts = make([]context, n)
 	}
 	out := r.contexts[:n] // every one is set below
-	cur := context{kind: Actual, year: r.reportYear - 1}
+	cur := context{kind: model.Actual, year: r.reportYear - 1}
 	goalList := false // inside a list of goals under a goals heading
 	var opens [][]rune
 	late := lateReview{flipped: -1}
@@ -87,8 +88,8 @@ func (r *reader) sections() []context {
 		if goalList && !heading {
 			ctx.goals = true
 		}
-		if ctx.goals && ctx.kind != Target {
-			ctx.kind, ctx.year = Target, r.reportYear
+		if ctx.goals && ctx.kind != model.Target {
+			ctx.kind, ctx.year = model.Target, r.reportYear
 		}
 		if !ctx.goals && !heading {
 			// …攻坚克难。今年发展主要预期目标是: the statement of goals
@@ -115,22 +116,22 @@ type lateReview struct {
 
 // flips reports whether a 今年 opening turns the review into a plan.
 func (l *lateReview) flips(cur, next context) bool {
-	return l.review.year != 0 && l.flipped < 0 && cur.kind == Actual && next.kind == Target
+	return l.review.year != 0 && l.flipped < 0 && cur.kind == model.Actual && next.kind == model.Target
 }
 
 // heading takes a heading's context: a plan heading of the review's level
 // of the report's year gives back to the review what its 今年 took; a
 // review heading with its year starts a review.
 func (l *lateReview) heading(before []context, next context, style string, reportYear int) {
-	if l.flipped >= 0 && next.kind == Target && next.year == reportYear && style == l.style {
+	if l.flipped >= 0 && next.kind == model.Target && next.year == reportYear && style == l.style {
 		for j := l.flipped; j < len(before); j++ {
-			if !before[j].goals && before[j].kind == Target {
+			if !before[j].goals && before[j].kind == model.Target {
 				before[j] = l.review
 			}
 		}
 	}
 	*l = lateReview{flipped: -1}
-	if next.kind == Actual && !next.span && style != "" {
+	if next.kind == model.Actual && !next.span && style != "" {
 		l.review, l.style = next, style
 	}
 }
@@ -169,9 +170,9 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, 
 		if y, end := readYear(rs, 0); y > 0 && hasWord(rs, end, "是") {
 			switch y {
 			case r.reportYear:
-				return Target, y, false, true
+				return model.Target, y, false, true
 			case r.reportYear - 1:
-				return Actual, y, false, true
+				return model.Actual, y, false, true
 			}
 		}
 		review, plan = reviewWords.In(rs), hasWord(rs, 0, "今年")
@@ -188,12 +189,12 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, 
 		}
 		switch {
 		case review || end < r.reportYear:
-			return Actual, min(end, r.reportYear-1), true, true
+			return model.Actual, min(end, r.reportYear-1), true, true
 		case plan:
 			if n == 0 {
 				end = r.reportYear + 4
 			}
-			return Target, end, true, true
+			return model.Target, end, true, true
 		}
 	}
 	var years []int
@@ -206,9 +207,9 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, 
 	if len(years) == 0 {
 		switch {
 		case review && !plan:
-			return Actual, r.reportYear - 1, false, true
+			return model.Actual, r.reportYear - 1, false, true
 		case plan && !review:
-			return Target, r.reportYear, false, true
+			return model.Target, r.reportYear, false, true
 		}
 		return "", 0, false, false
 	}
@@ -218,11 +219,11 @@ func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, 
 	}
 	switch {
 	case latest < r.reportYear && (review || plan || heading):
-		return Actual, latest, false, true
+		return model.Actual, latest, false, true
 	case latest == r.reportYear && !review:
-		return Target, latest, false, true
+		return model.Target, latest, false, true
 	case latest > r.reportYear && plan:
-		return Target, latest, false, true
+		return model.Target, latest, false, true
 	}
 	return "", 0, false, false // 2023年执行情况与2024年计划: a title
 }
@@ -394,5 +395,5 @@ func (c context) at(s, reportYear int) context {
 		c.goals = false
 		return c
 	}
-	return context{kind: Target, year: reportYear, goals: true}
+	return context{kind: model.Target, year: reportYear, goals: true}
 }

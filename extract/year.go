@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/model"
 )
 
 // yearDecision is what the text tells of the year a report was delivered.
@@ -13,7 +14,7 @@ type yearDecision struct {
 	// late: delivered in November or December for the year to come, so
 	// that its 今年 is the year it reviews and its 明年 the year it plans.
 	late     bool
-	evidence Evidence
+	evidence model.Evidence
 }
 
 // detectYear tells the year a report was delivered, from the evidence of
@@ -35,16 +36,16 @@ func detectYear(t *Text) yearDecision {
 		rest := head[end:min(len(head), end+40)]
 		switch {
 		case isDate(head, end) && containsAny(rest, "人民代表大会", "人大"):
-			word := Count{string(head[i:dateEnd(head, end)]), 1}
+			word := model.Count{Word: string(head[i:dateEnd(head, end)]), Count: 1}
 			if month(head, end) >= 11 {
 				// delivered in December for the year to come
-				return yearDecision{year: y + 1, late: true, evidence: Evidence{By: ByDate, Words: []Count{word}}}
+				return yearDecision{year: y + 1, late: true, evidence: model.Evidence{By: model.ByDate, Words: []model.Count{word}}}
 			}
-			return yearDecision{year: y, evidence: Evidence{By: ByDate, Words: []Count{word}}}
+			return yearDecision{year: y, evidence: model.Evidence{By: model.ByDate, Words: []model.Count{word}}}
 		case hasWord(rest, 0, "政府工作报告") || (indexWord(rest, "政府工作报告") > 0 && indexWord(rest, "政府工作报告") <= 12 && !containsAny(rest[:indexWord(rest, "政府工作报告")], "年", ",", "。")):
-			return yearDecision{year: y, evidence: Evidence{By: ByTitle, Words: []Count{{string(head[i:end]) + "…政府工作报告", 1}}}}
+			return yearDecision{year: y, evidence: model.Evidence{By: model.ByTitle, Words: []model.Count{{Word: string(head[i:end]) + "…政府工作报告", Count: 1}}}}
 		case hasWordBefore(head, i, "与") && containsWord(head[max(0, i-30):i], "执行情况"):
-			return yearDecision{year: y, evidence: Evidence{By: ByTitle, Words: []Count{{"执行情况与" + string(head[i:end]), 1}}}}
+			return yearDecision{year: y, evidence: model.Evidence{By: model.ByTitle, Words: []model.Count{{Word: "执行情况与" + string(head[i:end]), Count: 1}}}}
 		}
 	}
 	if d, ok := yearOfSections(t); ok {
@@ -67,7 +68,7 @@ var (
 // 在…领导下 → 2025) or open the plan (2025年是…, followed by the plan).
 func yearOfSections(t *Text) (yearDecision, bool) {
 	votes := map[int]int{}
-	words := map[int][]Count{}
+	words := map[int][]model.Count{}
 	first, last := map[int]int{}, map[int]int{} // the paragraphs of each year's first and last vote
 	soft := map[int]int{}                       // votes of words that head a review as well as a plan
 	cur := 0
@@ -83,7 +84,7 @@ func yearOfSections(t *Text) (yearDecision, bool) {
 				return
 			}
 		}
-		words[y] = append(words[y], Count{word, 1})
+		words[y] = append(words[y], model.Count{Word: word, Count: 1})
 	}
 	ps := t.Paragraphs
 	planStart := len(ps)
@@ -154,10 +155,10 @@ func yearOfSections(t *Text) (yearDecision, bool) {
 	if best == 0 {
 		return yearDecision{}, false
 	}
-	ev := Evidence{By: BySections, Words: words[best]}
+	ev := model.Evidence{By: model.BySections, Words: words[best]}
 	for _, y := range sortedKeys(votes) {
 		if y != best && (ev.RunnerUp == nil || votes[y] > ev.RunnerUp.Count) {
-			ev.RunnerUp = &Count{strconv.Itoa(y), votes[y]}
+			ev.RunnerUp = &model.Count{Word: strconv.Itoa(y), Count: votes[y]}
 		}
 	}
 	if ev.RunnerUp != nil && 2*ev.RunnerUp.Count > votes[best] {
@@ -209,7 +210,7 @@ func yearOfMentions(t *Text) yearDecision {
 	if best == 0 {
 		return yearDecision{}
 	}
-	return yearDecision{year: best, evidence: Evidence{By: ByYears, Words: []Count{{strconv.Itoa(best) + "年", counts[best]}}}}
+	return yearDecision{year: best, evidence: model.Evidence{By: model.ByYears, Words: []model.Count{{Word: strconv.Itoa(best) + "年", Count: counts[best]}}}}
 }
 
 // readAnyYear reads a year at rs[i:] written in Arabic digits (2025年) or

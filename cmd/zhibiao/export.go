@@ -18,6 +18,7 @@ import (
 
 	"zhibiao/export"
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // defaultOutput is the workbook export writes when not told otherwise.
@@ -167,7 +168,7 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 	if unchanged {
 		note = a.p.Sprintf("unchanged")
 	}
-	var reports []*extract.Report
+	var reports []*model.Report
 	for _, in := range inputs {
 		if in.Report != nil {
 			reports = append(reports, in.Report)

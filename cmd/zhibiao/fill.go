@@ -10,6 +10,7 @@ import (
 
 	"zhibiao/export"
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // fillJob is what a fill was asked to do.
@@ -104,7 +105,7 @@ func (a *app) fill(paths []string, job fillJob) (int, error) {
 	if err := export.SaveFile(out, data); err != nil {
 		return exitInput, err
 	}
-	var reports []*extract.Report
+	var reports []*model.Report
 	for _, in := range inputs {
 		if in.Report != nil {
 			reports = append(reports, in.Report)

@@ -18,6 +18,7 @@ import (
 
 	"zhibiao/export"
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // inputOptions are the command line's say on how inputs are read.
@@ -69,7 +70,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (readSet, error) {
 		return readSet{}, err
 	}
 	cat, _ := o.catalogueInForce()
-	var reports []*extract.Report
+	var reports []*model.Report
 	for _, in := range inputs {
 		if in.Report != nil {
 			reports = append(reports, in.Report)
@@ -79,7 +80,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (readSet, error) {
 	if corrections != nil {
 		applied = &export.AppliedCorrections{File: corrections, Result: extract.ApplyCorrections(reports, corrections.Rows)}
 		errs := append(slices.Clone(corrections.Errors), applied.Result.Errors...)
-		slices.SortStableFunc(errs, func(x, y *extract.FileError) int {
+		slices.SortStableFunc(errs, func(x, y *model.FileError) int {
 			return cmp.Or(cmp.Compare(x.Path, y.Path), x.Line-y.Line)
 		})
 		for _, e := range errs {
@@ -255,7 +256,7 @@ func readReports(files []string, jobs int, options func(path string) extract.Opt
 // readReport reads one file, refusing one too large to be a report before
 // reading it — or, for a pipe or a device, whose size is not known
 // before, as soon as it has read past the limit.
-func readReport(path string, opts extract.Options) (*extract.Report, error) {
+func readReport(path string, opts extract.Options) (*model.Report, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -367,7 +368,7 @@ func (a *app) markDuplicates(inputs []export.Input) (disagreed bool) {
 }
 
 // figures lists a report's observations without their provenance.
-func figures(rep *extract.Report) []string {
+func figures(rep *model.Report) []string {
 	out := make([]string, len(rep.Observations))
 	for i, o := range rep.Observations {
 		out[i] = fmt.Sprint(o.Indicator, o.Measure, o.Year, o.Kind, o.Scope, export.FormatNumber(o.Value), export.FormatNumber(o.High), o.Unit, o.Qualifier)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/message"
 
 	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // zhMessages is the Chinese of every message zhibiao says, keyed by its
@@ -325,14 +326,14 @@ func (a *app) describe(path string, err error) string {
 		return prefixed(path, a.p.Sprintf("another %s %s report, with figures different from %s; not used: keep the right one", dup.region, strconv.Itoa(dup.year), dup.first))
 	}
 	var pe *fs.PathError
-	var re *extract.ReadError
+	var re *model.ReadError
 	switch {
 	case path == "" && errors.As(err, &re):
 		path = re.Path // a catalogue, a manifest
 	case path == "" && errors.As(err, &pe):
 		path = pe.Path // a file of the command line: a catalogue, a layout, a template
 	}
-	var fe *extract.FileError
+	var fe *model.FileError
 	if errors.As(err, &fe) {
 		return prefixed(fe.Where(), a.p.Sprintf(fe.Format, fe.Args...))
 	}
@@ -354,7 +355,7 @@ func (a *app) describe(path string, err error) string {
 
 // warning says a report's warning in the user's language, as
 // path:line: message.
-func (a *app) warning(path string, w extract.Warning) string {
+func (a *app) warning(path string, w model.Warning) string {
 	msg := w.Message
 	if w.Format != "" {
 		msg = a.p.Sprintf(w.Format, w.Args...)
@@ -374,7 +375,7 @@ func prefixed(path, msg string) string {
 
 // chinese words a message of the model in Chinese, whatever --lang says:
 // the workbook's text is Chinese.
-func (a *app) chinese(w extract.Warning) string {
+func (a *app) chinese(w model.Warning) string {
 	if w.Format == "" {
 		return w.Message
 	}

@@ -18,7 +18,7 @@ import (
 	"strings"
 
 	"zhibiao/export"
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // Report is one generated report: the bytes of its file and what a reader
@@ -28,7 +28,7 @@ type Report struct {
 	Data     []byte // the file, in its encoding
 	Encoding string // utf-8, utf-8-bom, gb18030, utf-16le, big5
 	Script   string // simplified or traditional
-	Expected *extract.Report
+	Expected *model.Report
 }
 
 // Generator makes the reports of one corpus.
@@ -102,8 +102,8 @@ func (g *Generator) Report(i int) *Report {
 	w := newWriter(rng, reg, s.year)
 	w.report()
 	text, obs := w.finish()
-	exp := &extract.Report{
-		Source:       extract.Source{Path: name},
+	exp := &model.Report{
+		Source:       model.Source{Path: name},
 		Region:       reg.Region,
 		Year:         s.year,
 		Observations: obs,
@@ -120,7 +120,7 @@ func (g *Generator) Write(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	var expected []*extract.Report
+	var expected []*model.Report
 	for i := range g.slots {
 		r := g.Report(i)
 		if err := os.WriteFile(filepath.Join(dir, r.Name), r.Data, 0o644); err != nil {

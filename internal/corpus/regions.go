@@ -4,13 +4,13 @@ import (
 	"strings"
 	"sync"
 
-	"zhibiao/extract"
 	"zhibiao/extract/divisions"
+	"zhibiao/extract/model"
 )
 
 // region is a division a report can speak for.
 type region struct {
-	extract.Region
+	model.Region
 	head      string // the head of its government: 市长, 县长, 区长
 	scope     string // 全市, 全县, 全区
 	rankScope string // where its ranks are counted: 全省 or 全市; "" for none
@@ -26,17 +26,17 @@ var regions = sync.OnceValue(func() []region {
 	for _, d := range divisions.All() {
 		head := ""
 		switch {
-		case d.Level == extract.Prefecture && strings.HasSuffix(d.Name, "自治州"):
+		case d.Level == model.Prefecture && strings.HasSuffix(d.Name, "自治州"):
 			head = "州长"
-		case d.Level == extract.Prefecture && strings.HasSuffix(d.Name, "市"):
+		case d.Level == model.Prefecture && strings.HasSuffix(d.Name, "市"):
 			head = "市长"
-		case d.Level == extract.County && strings.HasSuffix(d.Name, "自治县"), d.Level == extract.County && strings.HasSuffix(d.Name, "县"):
+		case d.Level == model.County && strings.HasSuffix(d.Name, "自治县"), d.Level == model.County && strings.HasSuffix(d.Name, "县"):
 			head = "县长"
-		case d.Level == extract.County && strings.HasSuffix(d.Name, "区") && !strings.HasSuffix(d.Name, "新区") && !strings.HasSuffix(d.Name, "林区"):
+		case d.Level == model.County && strings.HasSuffix(d.Name, "区") && !strings.HasSuffix(d.Name, "新区") && !strings.HasSuffix(d.Name, "林区"):
 			head = "区长"
-		case d.Level == extract.County && strings.HasSuffix(d.Name, "旗"):
+		case d.Level == model.County && strings.HasSuffix(d.Name, "旗"):
 			head = "旗长"
-		case d.Level == extract.County && strings.HasSuffix(d.Name, "市"):
+		case d.Level == model.County && strings.HasSuffix(d.Name, "市"):
 			head = "市长"
 		}
 		if head == "" || strings.ContainsAny(d.Name, "·") {
@@ -46,11 +46,11 @@ var regions = sync.OnceValue(func() []region {
 		if !ok || parent.Name == d.Name {
 			continue // 中山市 under 中山市: the city itself
 		}
-		r := region{Region: extract.Region{Name: d.Name, Level: d.Level, Code: d.Code, Parent: parent.Name}, head: head, scope: scopeWord(d.Name)}
+		r := region{Region: model.Region{Name: d.Name, Level: d.Level, Code: d.Code, Parent: parent.Name}, head: head, scope: scopeWord(d.Name)}
 		switch {
-		case d.Level == extract.Prefecture && strings.HasSuffix(parent.Name, "省"):
-			r.rankScope, r.scopeKey = "全省", extract.Province
-		case d.Level == extract.County && strings.HasSuffix(parent.Name, "市") && parent.Level == extract.Prefecture:
+		case d.Level == model.Prefecture && strings.HasSuffix(parent.Name, "省"):
+			r.rankScope, r.scopeKey = "全省", model.Province
+		case d.Level == model.County && strings.HasSuffix(parent.Name, "市") && parent.Level == model.Prefecture:
 			r.rankScope, r.scopeKey = "全市", "city"
 		}
 		out = append(out, r)

@@ -4,8 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // report writes a whole report: a government work report (政府工作报告,
@@ -68,7 +67,7 @@ func (w *writer) review() {
 			continue
 		}
 		st := results[k].fact(w, y)
-		if !slices.ContainsFunc(st.obs, func(o extract.Observation) bool { return stated[[2]string{o.Indicator, o.Measure}] }) {
+		if !slices.ContainsFunc(st.obs, func(o model.Observation) bool { return stated[[2]string{o.Indicator, o.Measure}] }) {
 			for _, o := range st.obs {
 				stated[[2]string{o.Indicator, o.Measure}] = true
 			}

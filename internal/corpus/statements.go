@@ -2,8 +2,7 @@ package corpus
 
 import (
 	"strconv"
-
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // The statements of results and targets, in the patterns real reports use
@@ -55,11 +54,11 @@ var results = []struct {
 		if !w.prefecture() {
 			s, v := w.integer(1500, 30000)
 			text := w.pick("新增城镇就业", "城镇新增就业") + s + "人"
-			return single(observation("urban_new_jobs", extract.Level, extract.Actual, y, v/10000, "万人", extract.Exact, text))
+			return single(observation("urban_new_jobs", model.Level, model.Actual, y, v/10000, "万人", model.Exact, text))
 		}
 		s, v := w.decimal(1.5, 15, 1)
 		text := w.pick("城镇新增就业", "新增城镇就业") + s + "万人"
-		st := single(observation("urban_new_jobs", extract.Level, extract.Actual, y, v, "万人", extract.Exact, text))
+		st := single(observation("urban_new_jobs", model.Level, model.Actual, y, v, "万人", model.Exact, text))
 		if w.chance(0.3) {
 			share, _ := w.decimal(100, 130, 1)
 			st.text += ",完成年度目标的" + share + "%" // a share of the target: no figure
@@ -86,59 +85,59 @@ var results = []struct {
 		case w.prefecture() && w.chance(0.5):
 			s, v := w.decimal(10, 180, 1)
 			text := w.pick("粮食总产达", "粮食总产量达到") + s + "亿斤"
-			return single(observation("grain_output", extract.Level, extract.Actual, y, v*5, "万吨", extract.Exact, text))
+			return single(observation("grain_output", model.Level, model.Actual, y, v*5, "万吨", model.Exact, text))
 		case !w.prefecture() && w.chance(0.5):
 			s, v := w.integer(3000, 150000)
 			text := "粮食总产量" + s + "万斤"
-			return single(observation("grain_output", extract.Level, extract.Actual, y, v/2000, "万吨", extract.Exact, text))
+			return single(observation("grain_output", model.Level, model.Actual, y, v/2000, "万吨", model.Exact, text))
 		}
 		lo, hi := w.size(5, 90)
 		s, v := w.decimal(lo, hi, 1)
 		text := w.pick("粮食总产量达到", "全年粮食总产量达", "粮食产量") + s + "万吨"
-		return single(observation("grain_output", extract.Level, extract.Actual, y, v, "万吨", extract.Exact, text))
+		return single(observation("grain_output", model.Level, model.Actual, y, v, "万吨", model.Exact, text))
 	}},
 	{"unemployment_rate", func(w *writer, y int) statement {
 		s, v := w.decimal(4, 5.9, 1)
 		text := "城镇调查失业率" + w.pick("", "为") + s + "%"
-		return single(observation("unemployment_rate", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text))
+		return single(observation("unemployment_rate", model.Rate, model.Actual, y, v, "%", model.Exact, text))
 	}},
 	{"rd_intensity", func(w *writer, y int) statement {
 		s, v := w.decimal(0.6, 3.6, 2)
 		text := w.pick("研发经费投入强度达到", "研发投入强度达到", "全社会研发经费投入强度") + s + "%"
-		return single(observation("rd_intensity", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text))
+		return single(observation("rd_intensity", model.Rate, model.Actual, y, v, "%", model.Exact, text))
 	}},
 	{"energy_intensity", func(w *writer, y int) statement {
 		s, v := w.decimal(0.5, 6, 1)
 		text := w.pick("单位生产总值能耗下降", "单位地区生产总值能耗下降") + s + "%"
-		return single(observation("energy_intensity", extract.Growth, extract.Actual, y, -v, "%", extract.Exact, text))
+		return single(observation("energy_intensity", model.Growth, model.Actual, y, -v, "%", model.Exact, text))
 	}},
 	{"new_loans", func(w *writer, y int) statement {
 		lo, hi := w.size(10, 60)
 		s, v := w.decimal(lo, hi, 1)
 		text := "新增贷款" + s + "亿元"
-		return single(observation("new_loans", extract.Level, extract.Actual, y, v, "亿元", extract.Exact, text))
+		return single(observation("new_loans", model.Level, model.Actual, y, v, "亿元", model.Exact, text))
 	}},
 	{"market_entities", func(w *writer, y int) statement {
 		lo, hi := w.size(2, 9)
 		s, v := w.decimal(lo, hi, 1)
 		text := w.pick("市场主体总数达到", "市场主体总量达") + s + "万户"
-		return single(observation("market_entities", extract.Level, extract.Actual, y, v, "万户", extract.Exact, text))
+		return single(observation("market_entities", model.Level, model.Actual, y, v, "万户", model.Exact, text))
 	}},
 	{"livelihood_spending", func(w *writer, y int) statement {
 		lo, hi := w.size(5, 40)
 		s, v := w.decimal(lo, hi, 1)
 		ps, p := w.decimal(60, 82, 1)
 		text := "民生支出" + s + "亿元,占一般公共预算支出的" + ps + "%"
-		return statement{text, []extract.Observation{
-			observation("livelihood_spending", extract.Level, extract.Actual, y, v, "亿元", extract.Exact, text),
-			observation("livelihood_spending", extract.Rate, extract.Actual, y, p, "%", extract.Exact, text),
+		return statement{text, []model.Observation{
+			observation("livelihood_spending", model.Level, model.Actual, y, v, "亿元", model.Exact, text),
+			observation("livelihood_spending", model.Rate, model.Actual, y, p, "%", model.Exact, text),
 		}}
 	}},
 	{"rural_labor_transfer", func(w *writer, y int) statement {
 		lo, hi := w.size(0.3, 4)
 		s, v := w.decimal(lo, hi, 1)
 		text := "农村劳动力转移就业" + s + "万人"
-		return single(observation("rural_labor_transfer", extract.Level, extract.Actual, y, v, "万人", extract.Exact, text))
+		return single(observation("rural_labor_transfer", model.Level, model.Actual, y, v, "万人", model.Exact, text))
 	}},
 	{"tourist_visits", func(w *writer, y int) statement {
 		lo, hi := w.size(80, 900)
@@ -148,12 +147,12 @@ var results = []struct {
 		lo, hi := w.size(0.5, 12)
 		s, v := w.decimal(lo, hi, 2)
 		text := "技术合同成交额" + s + "亿元"
-		return single(observation("tech_contract_value", extract.Level, extract.Actual, y, v, "亿元", extract.Exact, text))
+		return single(observation("tech_contract_value", model.Level, model.Actual, y, v, "亿元", model.Exact, text))
 	}},
 	{"urbanization_rate", func(w *writer, y int) statement {
 		s, v := w.decimal(35, 75, 2)
 		text := "常住人口城镇化率达到" + s + "%"
-		return single(observation("urbanization_rate", extract.Rate, extract.Actual, y, v, "%", extract.Exact, text))
+		return single(observation("urbanization_rate", model.Rate, model.Actual, y, v, "%", model.Exact, text))
 	}},
 }
 
@@ -165,11 +164,11 @@ func (w *writer) growth(id string, y int, text string) statement {
 	if w.chance(0.08) {
 		s, v := w.decimal(0.3, 8, 1)
 		text += w.pick("下降", "同比下降") + s + "%"
-		return single(observation(id, extract.Growth, extract.Actual, y, -v, "%", extract.Exact, text))
+		return single(observation(id, model.Growth, model.Actual, y, -v, "%", model.Exact, text))
 	}
 	s, v := w.decimal(0.2, 12, 1)
 	text += w.pick(growthWords...) + s + "%"
-	return single(observation(id, extract.Growth, extract.Actual, y, v, "%", extract.Exact, text))
+	return single(observation(id, model.Growth, model.Actual, y, v, "%", model.Exact, text))
 }
 
 // growthsRespectively states two growths with 分别: 城乡居民人均可支配收入
@@ -178,9 +177,9 @@ func (w *writer) growthsRespectively(y int, names, first string, lo1, hi1 float6
 	s1, v1 := w.decimal(lo1, hi1, 1)
 	s2, v2 := w.decimal(lo2, hi2, 1)
 	text := names + "分别增长" + s1 + "%、" + s2 + "%"
-	return statement{text, []extract.Observation{
-		observation(first, extract.Growth, extract.Actual, y, v1, "%", extract.Exact, text),
-		observation(second, extract.Growth, extract.Actual, y, v2, "%", extract.Exact, text),
+	return statement{text, []model.Observation{
+		observation(first, model.Growth, model.Actual, y, v1, "%", model.Exact, text),
+		observation(second, model.Growth, model.Actual, y, v2, "%", model.Exact, text),
 	}}
 }
 
@@ -189,7 +188,7 @@ func (w *writer) growthsRespectively(y int, names, first string, lo1, hi1 float6
 func (w *writer) growthOnly(id string, y int, name string, ranked bool) statement {
 	st := w.growth(id, y, name)
 	if ranked {
-		w.rank(&st, id, extract.GrowthRank, y)
+		w.rank(&st, id, model.GrowthRank, y)
 	}
 	if w.reg.rankScope != "" && w.chance(0.15) {
 		p, _ := w.decimal(0.1, 3, 1)
@@ -206,15 +205,15 @@ func (w *writer) levelAndGrowth(id string, y int, name string, lo, hi float64, u
 		s, v = w.integer(int(lo), int(hi))
 	}
 	text := name + s + unit
-	st := single(observation(id, extract.Level, extract.Actual, y, v, unit, extract.Exact, text))
+	st := single(observation(id, model.Level, model.Actual, y, v, unit, model.Exact, text))
 	if ranked {
-		w.rank(&st, id, extract.Rank, y)
+		w.rank(&st, id, model.Rank, y)
 	}
 	g := w.growth(id, y, ",")
 	st.text += g.text
 	st.obs = append(st.obs, g.obs...)
 	if ranked {
-		w.rank(&st, id, extract.GrowthRank, y)
+		w.rank(&st, id, model.GrowthRank, y)
 	}
 	return st
 }
@@ -223,7 +222,7 @@ func (w *writer) levelAndGrowth(id string, y int, name string, lo, hi float64, u
 func (w *writer) tenThousandYuan(id string, y int, name string) statement {
 	s, v := w.integer(8000, 300000)
 	text := name + s + "万元"
-	st := single(observation(id, extract.Level, extract.Actual, y, v/10000, "亿元", extract.Exact, text))
+	st := single(observation(id, model.Level, model.Actual, y, v/10000, "亿元", model.Exact, text))
 	g := w.growth(id, y, ",")
 	st.text += g.text
 	st.obs = append(st.obs, g.obs...)
@@ -241,7 +240,7 @@ func (w *writer) rank(st *statement, id, measure string, y int) {
 		place = chineseNumber(n) // 第三位
 	}
 	text := ",居" + w.reg.rankScope + "第" + place + "位"
-	o := observation(id, measure, extract.Actual, y, float64(n), "位", extract.Exact, text)
+	o := observation(id, measure, model.Actual, y, float64(n), "位", model.Exact, text)
 	o.Scope = w.reg.scopeKey
 	st.text += text
 	st.obs = append(st.obs, o)

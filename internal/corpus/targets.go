@@ -1,6 +1,6 @@
 package corpus
 
-import "zhibiao/extract"
+import "zhibiao/extract/model"
 
 // targets are the phrasings of this year's targets, by indicator, as a
 // statement of 主要预期目标 lists them.
@@ -30,7 +30,7 @@ var targets = []struct {
 	{"foreign_trade", func(w *writer, y int) statement {
 		if w.chance(0.3) {
 			text := w.pick("进出口保持平稳增长", "进出口稳中提质")
-			return single(qualitative("foreign_trade", extract.Growth, y, "%", text))
+			return single(qualitative("foreign_trade", model.Growth, y, "%", text))
 		}
 		return w.growthTarget("foreign_trade", y, "进出口总额增长", 2, 10)
 	}},
@@ -38,30 +38,30 @@ var targets = []struct {
 		s, v := w.decimal(5, 5.5, 1)
 		if w.chance(0.5) {
 			text := "城镇调查失业率控制在" + s + "%以内"
-			return single(observation("unemployment_rate", extract.Rate, extract.Target, y, v, "%", extract.AtMost, text))
+			return single(observation("unemployment_rate", model.Rate, model.Target, y, v, "%", model.AtMost, text))
 		}
 		text := "城镇调查失业率" + s + "%左右"
-		return single(observation("unemployment_rate", extract.Rate, extract.Target, y, v, "%", extract.About, text))
+		return single(observation("unemployment_rate", model.Rate, model.Target, y, v, "%", model.About, text))
 	}},
 	{"urban_new_jobs", func(w *writer, y int) statement {
 		lo, hi := w.size(0.3, 1.5)
 		s, v := w.decimal(lo, hi, 1)
 		q, word := w.qualifier(false)
 		text := "城镇新增就业" + s + "万人" + word
-		return single(observation("urban_new_jobs", extract.Level, extract.Target, y, v, "万人", q, text))
+		return single(observation("urban_new_jobs", model.Level, model.Target, y, v, "万人", q, text))
 	}},
 	{"cpi", func(w *writer, y int) statement {
 		text := "居民消费价格涨幅" + w.pick("", "控制在") + "3%左右"
 		if w.chance(0.3) {
 			text = "居民消费价格涨幅2%左右"
-			return single(observation("cpi", extract.Growth, extract.Target, y, 2, "%", extract.About, text))
+			return single(observation("cpi", model.Growth, model.Target, y, 2, "%", model.About, text))
 		}
-		return single(observation("cpi", extract.Growth, extract.Target, y, 3, "%", extract.About, text))
+		return single(observation("cpi", model.Growth, model.Target, y, 3, "%", model.About, text))
 	}},
 	{"resident_income", func(w *writer, y int) statement {
 		if w.chance(0.5) {
 			text := w.pick("居民收入增长与经济增长同步", "居民收入与经济增长同步")
-			return single(qualitative("resident_income", extract.Growth, y, "%", text))
+			return single(qualitative("resident_income", model.Growth, y, "%", text))
 		}
 		return w.growthTarget("resident_income", y, "居民人均可支配收入增长", 4, 8)
 	}},
@@ -69,16 +69,16 @@ var targets = []struct {
 		lo, hi := w.size(5, 90)
 		s, v := w.decimal(lo, hi, 1)
 		text := w.pick("", "确保") + "粮食产量稳定在" + s + "万吨以上"
-		return single(observation("grain_output", extract.Level, extract.Target, y, v, "万吨", extract.AtLeast, text))
+		return single(observation("grain_output", model.Level, model.Target, y, v, "万吨", model.AtLeast, text))
 	}},
 	{"energy_intensity", func(w *writer, y int) statement {
 		text := w.pick("单位生产总值能耗完成省下达目标任务", "单位生产总值能耗完成“十四五”考核目标")
-		return single(qualitative("energy_intensity", extract.Growth, y, "%", text))
+		return single(qualitative("energy_intensity", model.Growth, y, "%", text))
 	}},
 	{"rd_intensity", func(w *writer, y int) statement {
 		s, v := w.decimal(0.8, 3.5, 1)
 		text := "研发经费投入强度达到" + s + "%"
-		return single(observation("rd_intensity", extract.Rate, extract.Target, y, v, "%", extract.Exact, text))
+		return single(observation("rd_intensity", model.Rate, model.Target, y, v, "%", model.Exact, text))
 	}},
 }
 
@@ -91,26 +91,26 @@ func (w *writer) qualifier(withRange bool) (string, string) {
 	}
 	switch w.rng.IntN(n) {
 	case 1:
-		return extract.About, "左右"
+		return model.About, "左右"
 	case 2:
-		return extract.AtLeast, "以上"
+		return model.AtLeast, "以上"
 	case 3:
-		return extract.Range, ""
+		return model.Range, ""
 	}
-	return extract.Exact, ""
+	return model.Exact, ""
 }
 
 // growthTarget states a growth target: 增长6%, 6%左右, 6%以上 or 6%—7%.
 func (w *writer) growthTarget(id string, y int, name string, lo, hi float64) statement {
 	s, v := w.decimal(lo, hi, 1)
 	q, word := w.qualifier(true)
-	if q == extract.Range {
+	if q == model.Range {
 		hs, h := w.decimal(v+0.5, v+1.5, 1)
 		text := name + s + w.pick("%—", "%-", "—", "%~") + hs + "%"
-		o := observation(id, extract.Growth, extract.Target, y, v, "%", extract.Range, text)
+		o := observation(id, model.Growth, model.Target, y, v, "%", model.Range, text)
 		o.High = &h
 		return single(o)
 	}
 	text := name + s + "%" + word
-	return single(observation(id, extract.Growth, extract.Target, y, v, "%", q, text))
+	return single(observation(id, model.Growth, model.Target, y, v, "%", q, text))
 }

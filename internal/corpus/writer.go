@@ -5,8 +5,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
-
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 )
 
 // writer builds the text of one report, line by line, and the observations
@@ -16,7 +15,7 @@ type writer struct {
 	reg   region
 	year  int // the report's year: targets are for it, results for the year before
 	lines []string
-	obs   []extract.Observation
+	obs   []model.Observation
 }
 
 func newWriter(rng *rand.Rand, reg region, year int) *writer {
@@ -24,7 +23,7 @@ func newWriter(rng *rand.Rand, reg region, year int) *writer {
 }
 
 // finish returns the text and its observations.
-func (w *writer) finish() (string, []extract.Observation) {
+func (w *writer) finish() (string, []model.Observation) {
 	return strings.Join(w.lines, "\n") + "\n", w.obs
 }
 
@@ -34,7 +33,7 @@ func (w *writer) line(s string) { w.lines = append(w.lines, s, "") }
 // statement is a phrase and the observations it states.
 type statement struct {
 	text string
-	obs  []extract.Observation
+	obs  []model.Observation
 }
 
 // paragraph writes statements as one line: lead, then the statements joined
@@ -91,25 +90,25 @@ func (w *writer) integer(lo, hi int) (string, float64) {
 }
 
 // observation makes one expected observation.
-func observation(ind, measure, kind string, year int, value float64, unit, qualifier, text string) extract.Observation {
+func observation(ind, measure, kind string, year int, value float64, unit, qualifier, text string) model.Observation {
 	v := value
-	return extract.Observation{Indicator: ind, Measure: measure, Year: year, Kind: kind,
+	return model.Observation{Indicator: ind, Measure: measure, Year: year, Kind: kind,
 		Value: &v, Unit: unit, Qualifier: qualifier, Text: text}
 }
 
 // single is the statement of one observation, in its own words.
-func single(o extract.Observation) statement {
-	return statement{o.Text, []extract.Observation{o}}
+func single(o model.Observation) statement {
+	return statement{o.Text, []model.Observation{o}}
 }
 
 // qualitative makes a target stated without a number.
-func qualitative(ind, measure string, year int, unit, text string) extract.Observation {
-	return extract.Observation{Indicator: ind, Measure: measure, Year: year, Kind: extract.Target,
-		Unit: unit, Qualifier: extract.Qualitative, Text: text}
+func qualitative(ind, measure string, year int, unit, text string) model.Observation {
+	return model.Observation{Indicator: ind, Measure: measure, Year: year, Kind: model.Target,
+		Unit: unit, Qualifier: model.Qualitative, Text: text}
 }
 
 // prefecture reports whether the report is a prefecture's (larger figures).
-func (w *writer) prefecture() bool { return w.reg.Level == extract.Prefecture }
+func (w *writer) prefecture() bool { return w.reg.Level == model.Prefecture }
 
 // size scales an amount to the region: a prefecture's figures are ten times
 // a county's.

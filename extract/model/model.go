@@ -1,11 +1,9 @@
-// Package extract reads the text of Chinese government reports and finds
-// their economic indicators: last year's results and this year's targets.
-//
-// The pipeline is decode (bytes → text), normalise (text → lines that can be
-// matched), region and year detection, sections (review or plan), clauses
-// (the figures of one statement) and deduplication. Every observation keeps
-// the phrase it came from, in the source's own script, and its line.
-package extract
+// Package model is what reading a report gives: the report with its
+// source, region and year, its observations, the review items an analyst
+// should check, and the warnings and file errors met on the way. It is the
+// bottom of the extractor: every other package speaks in its types, and it
+// imports none of them but the division table its region labels need.
+package model
 
 import (
 	"encoding/json"
