@@ -48,7 +48,7 @@ demo: build
 # once, in out/.
 BENCH_SIZES := 1000 10000
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem ./extract ./export
+	$(GO) test -run '^$$' -bench . -benchmem ./extract/... ./export
 	@echo "cores: $$(nproc)"
 	@for n in $(BENCH_SIZES); do \
 	  d=out/corpus-$$n; \
@@ -69,11 +69,13 @@ CORPUS ?= out/corpus-$(N)
 corpus:
 	$(GO) run ./internal/gen/corpus -n $(N) -seed $(SEED) -o $(CORPUS)
 
-FUZZ_TARGETS := FuzzDecode FuzzExtract FuzzHTML FuzzDOCX
+# Each target as package:function.
+FUZZ_TARGETS := document:FuzzDecode extract:FuzzExtract document:FuzzHTML document:FuzzDOCX
 fuzz:
-	@for f in $(FUZZ_TARGETS); do \
-	  echo "$(GO) test ./extract -fuzz $$f"; \
-	  $(GO) test ./extract -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
+	@for t in $(FUZZ_TARGETS); do \
+	  p=./extract; [ $${t%%:*} = extract ] || p=./extract/$${t%%:*}; f=$${t#*:}; \
+	  echo "$(GO) test $$p -fuzz $$f"; \
+	  $(GO) test $$p -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
 	done
 
 # generate: the tables derived from standard sources (committed; needs npm

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -42,9 +42,9 @@ func (s slot) matches(k rowKey) bool {
 // Check tells whether the layout can be used with a catalogue (nil is the
 // default): every row and column names an indicator's measure. Its errors
 // are *extract.FileError at the line and column of the item.
-func (l *Layout) Check(cat *extract.Catalogue) error {
+func (l *Layout) Check(cat *catalogue.Catalogue) error {
 	if cat == nil {
-		cat = extract.DefaultCatalogue()
+		cat = catalogue.DefaultCatalogue()
 	}
 	_, err := l.resolve(cat)
 	return err
@@ -54,7 +54,7 @@ func (l *Layout) Check(cat *extract.Catalogue) error {
 // file gives that names nothing is an error; one it inherits from the
 // built-in layout is skipped, since a catalogue may leave its indicator
 // out. Indicators switched off are not shown.
-func (l *Layout) resolve(cat *extract.Catalogue) (*plan, error) {
+func (l *Layout) resolve(cat *catalogue.Catalogue) (*plan, error) {
 	n := newNamer(cat)
 	p := &plan{
 		regionTitle:   l.Regions.Title,

@@ -3,8 +3,7 @@ package export
 import (
 	"fmt"
 	"path/filepath"
-
-	"zhibiao/extract"
+	"zhibiao/extract/evaluate"
 )
 
 // A block is the four cells of one indicator's measure in one year, on the
@@ -76,6 +75,6 @@ func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, b
 }
 
 // noteText is the note of a figure cell: its phrase, file and line.
-func noteText(kind string, f *extract.Figure) string {
+func noteText(kind string, f *evaluate.Figure) string {
 	return fmt.Sprintf("%s原文：%s\n%s 第 %d 行", kind, f.Text, filepath.Base(f.File), f.Line)
 }

@@ -5,18 +5,19 @@ import (
 	"slices"
 	"time"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
 // book is the model arranged the way the workbook shows it: regions in
 // order, and for each region its figures by indicator row and year.
 type book struct {
-	cat         *extract.Catalogue
+	cat         *catalogue.Catalogue
 	plan        *plan // what the region sheets and the 对比 sheet show
 	inputs      []Input
 	reports     []*model.Report
-	evals       []extract.Evaluation
+	evals       []evaluate.Evaluation
 	details     []detailRow // every observation, report by report: the rows of 明细
 	regions     []*region   // cities first, each followed by its districts
 	year        int         // the year of the 对比 sheet, 0 when there is no data
@@ -58,9 +59,9 @@ type cellKey struct {
 
 // cell is what a region sheet shows for one row and year.
 type cell struct {
-	actual *extract.Figure
-	target *extract.Figure
-	eval   *extract.Evaluation // the evaluation of target, if any
+	actual *evaluate.Figure
+	target *evaluate.Figure
+	eval   *evaluate.Evaluation // the evaluation of target, if any
 
 	actualFrom, targetFrom int // the report years of actual and target
 }
@@ -71,7 +72,7 @@ const unnamedRegion = "未识别地区"
 func newBook(inputs []Input, opt WorkbookOptions) *book {
 	b := &book{cat: opt.Catalogue, inputs: inputs, tolerance: opt.Tolerance, sheetPolicy: opt.Sheets}
 	if b.cat == nil {
-		b.cat = extract.DefaultCatalogue()
+		b.cat = catalogue.DefaultCatalogue()
 	}
 	p, err := opt.plan(b.cat)
 	if err != nil { // render reports it before it gets here
@@ -84,7 +85,7 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 		}
 	}
 	b.details = b.detailRows()
-	b.evals = extract.Evaluate(b.reports, b.cat, b.tolerance)
+	b.evals = evaluate.Evaluate(b.reports, b.cat, b.tolerance)
 	b.collect()
 	b.order()
 	b.sayer, b.corrections, b.placed = opt.Say, opt.Corrections, map[place]string{}
@@ -127,7 +128,7 @@ func regionName(r *model.Report) string {
 // the latest.
 func (b *book) collect() {
 	byName := map[string]*region{}
-	evalOf := map[figureKey]*extract.Evaluation{}
+	evalOf := map[figureKey]*evaluate.Evaluation{}
 	for i := range b.evals {
 		e := &b.evals[i]
 		evalOf[keyOf(&e.Target)] = e
@@ -152,7 +153,7 @@ func (b *book) collect() {
 				c = &cell{}
 				reg.cells[k] = c
 			}
-			fig := &extract.Figure{Observation: o, File: r.Source.Path, Region: name}
+			fig := &evaluate.Figure{Observation: o, File: r.Source.Path, Region: name}
 			switch o.Kind {
 			case model.Actual:
 				if c.actual == nil || (c.actualFrom != o.Year+1 && (r.Year == o.Year+1 || r.Year > c.actualFrom)) {
@@ -194,7 +195,7 @@ type figureKey struct {
 	indicator, measure, scope, qualifier string
 }
 
-func keyOf(f *extract.Figure) figureKey {
+func keyOf(f *evaluate.Figure) figureKey {
 	return figureKey{f.File, f.Line, f.Year, f.Indicator, f.Measure, f.Scope, f.Qualifier}
 }
 

@@ -11,7 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"zhibiao/extract"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -66,7 +66,7 @@ func TestChoices(t *testing.T) {
 				report("a25", "A", model.Prefecture, "", 2025, target(2025, 5), actual(2024, 6.5)),
 			},
 			year: 2024, asOf: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
-			target: 6, actual: 6.5, wantStat: extract.Met,
+			target: 6, actual: 6.5, wantStat: evaluate.Met,
 		},
 		{
 			name: "later on a tie; own year's target; following year's actual",
@@ -76,7 +76,7 @@ func TestChoices(t *testing.T) {
 				report("a26", "A", model.Prefecture, "", 2026, actual(2024, 7)),
 			},
 			year: 2025, asOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-			target: 6, actual: 5.5, wantStat: extract.Missed,
+			target: 6, actual: 5.5, wantStat: evaluate.Missed,
 		},
 	}
 	for _, tt := range tests {
@@ -136,10 +136,10 @@ func TestJudgementCells(t *testing.T) {
 		actual, target string // as shown
 		status         string
 	}{
-		{"4", "7.4%", "7.5%左右", extract.NearlyMet},
-		{"5", "6.6%", "6.5—7.0%", extract.Met},
-		{"6", "5.6%", "5.0—5.5%", extract.Missed},
-		{"7", "-3.2%", "下降3.0%以上", extract.Met},
+		{"4", "7.4%", "7.5%左右", evaluate.NearlyMet},
+		{"5", "6.6%", "6.5—7.0%", evaluate.Met},
+		{"6", "5.6%", "5.0—5.5%", evaluate.Missed},
+		{"7", "-3.2%", "下降3.0%以上", evaluate.Met},
 	}
 	for _, c := range cells {
 		get := func(col string) string {

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -339,7 +340,7 @@ func readChanges(t *testing.T, f *excelize.File) (summary string, notes []string
 // in no particular order.
 func expectedChanges(t *testing.T, old, cur []PreviousObservation) []changeRow {
 	t.Helper()
-	cat := extract.DefaultCatalogue()
+	cat := catalogue.DefaultCatalogue()
 	byKey := func(list []PreviousObservation) map[changeKey]PreviousObservation {
 		m := map[changeKey]PreviousObservation{}
 		for _, o := range list {
@@ -455,7 +456,7 @@ func checkOrder(t *testing.T, rows []changeRow, inputs []Input) {
 
 // idOf is the id of a catalogue indicator named name.
 func idOf(name string) string {
-	for _, ind := range extract.DefaultCatalogue().Indicators {
+	for _, ind := range catalogue.DefaultCatalogue().Indicators {
 		if ind.Name == name {
 			return ind.ID
 		}

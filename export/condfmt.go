@@ -8,7 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -25,7 +26,7 @@ type judgement struct {
 
 // judgementOf returns the comparison for a target, and false for a target
 // that cannot be compared (qualitative, or of an unknown indicator).
-func (b *book) judgementOf(t *extract.Figure) (judgement, bool) {
+func (b *book) judgementOf(t *evaluate.Figure) (judgement, bool) {
 	if t == nil || t.Value == nil || t.Qualifier == model.Qualitative {
 		return judgement{}, false
 	}
@@ -47,7 +48,7 @@ func (b *book) judgementOf(t *extract.Figure) (judgement, bool) {
 
 // higherIsBetter is the indicator's direction for a measure: a smaller
 // position in a ranking is the better one.
-func higherIsBetter(ind *extract.Indicator, measure string) bool {
+func higherIsBetter(ind *catalogue.Indicator, measure string) bool {
 	if measure == model.Rank || measure == model.GrowthRank {
 		return false
 	}
@@ -56,7 +57,7 @@ func higherIsBetter(ind *extract.Indicator, measure string) bool {
 
 // targetValue is the number a target cell holds: for a range, the end the
 // actual is judged against (see numfmt.go), and the other end.
-func (b *book) targetValue(t *extract.Figure) (v float64, other *float64, low bool) {
+func (b *book) targetValue(t *evaluate.Figure) (v float64, other *float64, low bool) {
 	v, low = *t.Value, true
 	if t.Qualifier != model.Range || t.High == nil {
 		return v, nil, low

@@ -16,7 +16,9 @@ import (
 
 	"golang.org/x/text/width"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/document"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -59,7 +61,7 @@ var correctionHeaders = [corColumns][]string{
 type CorrectionFile struct {
 	Path   string
 	SHA256 string
-	Rows   []extract.CorrectionRow
+	Rows   []evaluate.CorrectionRow
 	Errors []*model.FileError
 }
 
@@ -70,9 +72,9 @@ const maxCorrectionsCSV = 16 << 20
 // in .xlsx, else CSV. It returns an error when the file cannot be read or
 // has no header naming 地区, 指标 and 更正; a row that cannot be read is
 // in Errors, and the others are read.
-func ReadCorrections(path string, cat *extract.Catalogue) (*CorrectionFile, error) {
+func ReadCorrections(path string, cat *catalogue.Catalogue) (*CorrectionFile, error) {
 	if cat == nil {
-		cat = extract.DefaultCatalogue()
+		cat = catalogue.DefaultCatalogue()
 	}
 	data, err := readLimited(path, maxWorkbookFile)
 	if err != nil {
@@ -114,9 +116,9 @@ func ReadCorrections(path string, cat *extract.Catalogue) (*CorrectionFile, erro
 		return cf, nil
 	}
 	if len(data) > maxCorrectionsCSV {
-		return nil, fmt.Errorf("%s: %w: more than %d MiB", path, extract.ErrTooLarge, maxCorrectionsCSV>>20)
+		return nil, fmt.Errorf("%s: %w: more than %d MiB", path, document.ErrTooLarge, maxCorrectionsCSV>>20)
 	}
-	dec, err := extract.Decode(data)
+	dec, err := document.Decode(data)
 	if err != nil {
 		return nil, &model.ReadError{Path: path, Err: err}
 	}
@@ -168,7 +170,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: %w: more than %d MiB", path, extract.ErrTooLarge, limit>>20)
+		return nil, fmt.Errorf("%s: %w: more than %d MiB", path, document.ErrTooLarge, limit>>20)
 	}
 	return data, nil
 }
@@ -182,7 +184,7 @@ type correctionReader struct {
 
 // rowKey is what makes a row one: its region and figure, or, for a row of
 // a sentence left unread, the sentence.
-func (rd *correctionReader) key(row extract.CorrectionRow) model.ObservationKey {
+func (rd *correctionReader) key(row evaluate.CorrectionRow) model.ObservationKey {
 	k := row.Key()
 	k.Scope = row.Region + "\x00" + k.Scope
 	if row.Measure == "" || row.Year == 0 {
@@ -267,8 +269,8 @@ func (e *rowError) Error() string { return e.Message }
 func rowErr(w model.Warning) error { return &rowError{w} }
 
 // row reads the cells of one row.
-func (rd *correctionReader) row(get func(int) string) (extract.CorrectionRow, error) {
-	row := extract.CorrectionRow{Region: get(corRegion), Note: get(corNote), Text: get(corText)}
+func (rd *correctionReader) row(get func(int) string) (evaluate.CorrectionRow, error) {
+	row := evaluate.CorrectionRow{Region: get(corRegion), Note: get(corNote), Text: get(corText)}
 	if row.Region == "" {
 		return row, rowErr(model.Warnf(0, "no region (地区)"))
 	}
@@ -304,7 +306,7 @@ func (rd *correctionReader) row(get func(int) string) (extract.CorrectionRow, er
 		words = append(words, splitWords(get(c))...)
 	}
 	if len(words) == 0 {
-		if action != extract.CorrectConfirm {
+		if action != evaluate.CorrectConfirm {
 			return row, rowErr(model.Warnf(0, "no indicator (指标): only the region can be confirmed without one"))
 		}
 		return row, nil // the report's region, confirmed
@@ -315,7 +317,7 @@ func (rd *correctionReader) row(get func(int) string) (extract.CorrectionRow, er
 		return row, &rowError{w}
 	}
 	row.Indicator, row.Measure, row.Scope = ref.ind.ID, ref.measure, ref.scope
-	if action != extract.CorrectValue {
+	if action != evaluate.CorrectValue {
 		return row, nil
 	}
 	if row.Measure == "" || row.Year == 0 || row.Kind == "" {
@@ -332,11 +334,11 @@ func correctionAction(cell string) (action, value string) {
 	v := strings.TrimSpace(width.Fold.String(cell))
 	switch strings.ToLower(v) {
 	case "删除", "删", "delete":
-		return extract.CorrectDelete, ""
+		return evaluate.CorrectDelete, ""
 	case "确认", "确定", "正确", "confirm", "ok", "√", "✓":
-		return extract.CorrectConfirm, ""
+		return evaluate.CorrectConfirm, ""
 	}
-	return extract.CorrectValue, v
+	return evaluate.CorrectValue, v
 }
 
 // qualifierWords are how a value says its qualifier, before or after it.
@@ -354,7 +356,7 @@ var qualifierWords = []struct {
 
 // parseCorrectionValue reads a value with its qualifier and unit into
 // row: 6.5, 6%左右, 下降3%, 7%以上, 6-6.5%, 3500亿元, 第4位.
-func parseCorrectionValue(row *extract.CorrectionRow, v string, ind *extract.Indicator) error {
+func parseCorrectionValue(row *evaluate.CorrectionRow, v string, ind *catalogue.Indicator) error {
 	orig := v
 	row.Qualifier = model.Exact
 	for _, q := range qualifierWords {
@@ -419,7 +421,7 @@ func parseCorrectionValue(row *extract.CorrectionRow, v string, ind *extract.Ind
 // correctionNumber reads one number of a measure: a percentage, with or
 // without %; a rank, with or without 第…位; an amount, with or without a
 // unit, in the indicator's unit.
-func correctionNumber(s, measure string, ind *extract.Indicator) (float64, bool) {
+func correctionNumber(s, measure string, ind *catalogue.Indicator) (float64, bool) {
 	switch measure {
 	case model.Growth, model.Rate:
 		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
@@ -431,7 +433,7 @@ func correctionNumber(s, measure string, ind *extract.Indicator) (float64, bool)
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		return float64(n), err == nil && n > 0
 	}
-	x, ok := extract.ParseAmount(s, ind.Unit)
+	x, ok := catalogue.ParseAmount(s, ind.Unit)
 	return x, ok && !isBad(x)
 }
 

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -28,7 +28,7 @@ var reasonNames = map[string]string{
 // WriteExplain writes, report by report and sentence by sentence, what
 // was taken from each sentence and what was not, and why: the reports
 // must have been read with extract.Options.Explain.
-func WriteExplain(w io.Writer, reports []*model.Report, cat *extract.Catalogue) error {
+func WriteExplain(w io.Writer, reports []*model.Report, cat *catalogue.Catalogue) error {
 	bw := bufio.NewWriter(w)
 	name := func(id string) string {
 		if ind := cat.Indicator(id); ind != nil {

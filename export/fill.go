@@ -11,7 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/model"
 )
@@ -27,7 +27,7 @@ import (
 // FillOptions are the options of Fill.
 type FillOptions struct {
 	// Catalogue is the indicator catalogue; nil is the default one.
-	Catalogue *extract.Catalogue
+	Catalogue *catalogue.Catalogue
 	// Tolerance is passed to extract.Evaluate (see WorkbookOptions).
 	Tolerance float64
 	// AsOf dates the file's entries; zero is 1 January of the latest
@@ -337,7 +337,7 @@ func proseFigure(v float64, unit, qualifier, measure string, other *float64, low
 		}
 		o.Value, o.High = &lo, &hi
 	}
-	return extract.ValueText(&o)
+	return model.ValueText(&o)
 }
 
 // gapText writes a gap with its sign: +0.9个百分点 for a percentage,

@@ -10,10 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"zhibiao/extract/catalogue"
 
 	"github.com/xuri/excelize/v2"
-
-	"zhibiao/extract"
 )
 
 const (
@@ -260,7 +259,7 @@ func TestFillProblems(t *testing.T) {
 // TestPlaceholderGrammar: the forms a placeholder may take, and what each
 // names.
 func TestPlaceholderGrammar(t *testing.T) {
-	n := newNamer(extract.DefaultCatalogue())
+	n := newNamer(catalogue.DefaultCatalogue())
 	for _, c := range []struct {
 		text, want string
 	}{

@@ -1,13 +1,13 @@
 package export
 
 import (
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
 // Chinese labels of the model's codes, as the workbook shows them.
 
-var measureNames = extract.MeasureNames
+var measureNames = catalogue.MeasureNames
 
 var kindNames = map[string]string{
 	model.Actual: "实际",
@@ -69,7 +69,7 @@ func unlabel(names map[string]string, s string) string {
 
 // indicatorName is the name of an indicator, or its id when the catalogue
 // does not know it.
-func indicatorName(ind *extract.Indicator, id string) string {
+func indicatorName(ind *catalogue.Indicator, id string) string {
 	if ind == nil {
 		return id
 	}
@@ -80,7 +80,7 @@ func indicatorName(ind *extract.Indicator, id string) string {
 // 地区生产总值, 地区生产总值增速, 地区生产总值全省排名, 税收收入占比.
 // An indicator that is itself a change or a ratio (居民消费价格涨幅,
 // 城镇调查失业率) keeps its name for that measure.
-func rowLabel(ind *extract.Indicator, id, measure, scope string) string {
+func rowLabel(ind *catalogue.Indicator, id, measure, scope string) string {
 	name := indicatorName(ind, id)
 	own := ind != nil && !ind.Takes(model.Level) // the measure is the indicator
 	growth := name + "增速"
@@ -106,7 +106,7 @@ func rowLabel(ind *extract.Indicator, id, measure, scope string) string {
 }
 
 // measureUnit is the canonical unit of an indicator's measure.
-func measureUnit(ind *extract.Indicator, measure string) string {
+func measureUnit(ind *catalogue.Indicator, measure string) string {
 	switch measure {
 	case model.Growth, model.Rate:
 		return "%"

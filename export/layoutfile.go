@@ -12,7 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"zhibiao/extract"
+	"zhibiao/extract/document"
 	"zhibiao/extract/model"
 	"zhibiao/templates"
 )
@@ -147,9 +147,9 @@ const maxTitle = 32767 - 100
 // year range that is not one.
 func ParseLayout(name string, data []byte) (*Layout, error) {
 	if len(data) > layoutMaxSize {
-		return nil, fmt.Errorf("%s: %w: more than %d MiB", name, extract.ErrTooLarge, layoutMaxSize>>20)
+		return nil, fmt.Errorf("%s: %w: more than %d MiB", name, document.ErrTooLarge, layoutMaxSize>>20)
 	}
-	dec, err := extract.Decode(data)
+	dec, err := document.Decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

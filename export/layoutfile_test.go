@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -35,7 +36,7 @@ func TestDefaultLayoutReproducesWorkbook(t *testing.T) {
 // TestDefaultLayoutCoversCatalogue: the built-in layout lists every
 // indicator of the built-in catalogue once, and compares the core ones.
 func TestDefaultLayoutCoversCatalogue(t *testing.T) {
-	cat := extract.DefaultCatalogue()
+	cat := catalogue.DefaultCatalogue()
 	p, err := DefaultLayout().resolve(cat)
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +242,7 @@ func TestLayoutFile(t *testing.T) {
 // the listed indicators of its group, and one switched off is not shown.
 func TestLayoutOthers(t *testing.T) {
 	var buf bytes.Buffer
-	if err := extract.WriteCatalogueCSV(&buf, extract.DefaultCatalogue()); err != nil {
+	if err := catalogue.WriteCatalogueCSV(&buf, catalogue.DefaultCatalogue()); err != nil {
 		t.Fatal(err)
 	}
 	text := strings.Replace(buf.String(), "\r\nretail_sales,核心,", "\r\nretail_sales,扩展,", 1)
@@ -250,7 +251,7 @@ func TestLayoutOthers(t *testing.T) {
 		t.Fatal("the catalogue's gdp row is not as this test edits it")
 	}
 	text += "digital_economy,扩展,工业,数字经济规模,亿元,越高越好,总量、增速,总量,否,,是\r\n"
-	cat, err := extract.ParseCatalogueCSV("指标.csv", strings.NewReader(text))
+	cat, err := catalogue.ParseCatalogueCSV("指标.csv", strings.NewReader(text))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,16 +10,16 @@ import (
 	"strconv"
 	"strings"
 
-	"zhibiao/extract"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
 // Model is what `zhibiao extract` prints: the reports read, and the errors
 // of the inputs that could not be read.
 type Model struct {
-	Reports     []*model.Report      `json:"reports"`
-	Evaluations []extract.Evaluation `json:"evaluations"`
-	Errors      []string             `json:"errors,omitempty"`
+	Reports     []*model.Report       `json:"reports"`
+	Evaluations []evaluate.Evaluation `json:"evaluations"`
+	Errors      []string              `json:"errors,omitempty"`
 }
 
 // WriteJSON writes the model as indented JSON.

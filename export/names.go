@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/text/width"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -25,7 +25,7 @@ import (
 // itemRef is what words name: an indicator, and as far as they say it, a
 // measure, a rank's scope and a unit.
 type itemRef struct {
-	ind     *extract.Indicator
+	ind     *catalogue.Indicator
 	measure string // "" when the words do not say
 	scope   string // for ranks, "" when not said
 	unit    string // "" when not said
@@ -40,7 +40,7 @@ var scopeWords = map[string]string{
 
 // namer resolves words against a catalogue.
 type namer struct {
-	cat    *extract.Catalogue
+	cat    *catalogue.Catalogue
 	labels map[string]itemRef // by folded label
 }
 
@@ -48,7 +48,7 @@ type namer struct {
 // row labels (地区生产总值增速, 地区生产总值全省排名), name and measure
 // (地区生产总值总量) and aliases. Where two indicators would share a label,
 // the first in that order keeps it.
-func newNamer(cat *extract.Catalogue) *namer {
+func newNamer(cat *catalogue.Catalogue) *namer {
 	n := &namer{cat: cat, labels: map[string]itemRef{}}
 	add := func(label string, r itemRef) {
 		k := fold(label)
@@ -75,7 +75,7 @@ func newNamer(cat *extract.Catalogue) *namer {
 			}
 			name, measure, _ := strings.Cut(name, "=")
 			name = strings.TrimSuffix(name, "!")
-			m, _ := extract.ParseMeasure(measure)
+			m, _ := catalogue.ParseMeasure(measure)
 			add(name, itemRef{ind: ind, measure: m})
 			if m == "" {
 				n.addLabels(ind, name, add)
@@ -87,7 +87,7 @@ func newNamer(cat *extract.Catalogue) *namer {
 
 // addLabels adds the labels of an indicator's measures made with name: the
 // row labels of a region sheet, and name followed by the measure's name.
-func (n *namer) addLabels(ind *extract.Indicator, name string, add func(string, itemRef)) {
+func (n *namer) addLabels(ind *catalogue.Indicator, name string, add func(string, itemRef)) {
 	named := *ind
 	named.Name = name
 	for _, m := range ind.Measures {
@@ -100,7 +100,7 @@ func (n *namer) addLabels(ind *extract.Indicator, name string, add func(string, 
 				add(label, itemRef{ind: ind, measure: m, scope: s})
 			}
 		}
-		add(name+extract.MeasureNames[m], itemRef{ind: ind, measure: m})
+		add(name+catalogue.MeasureNames[m], itemRef{ind: ind, measure: m})
 	}
 }
 
@@ -165,7 +165,7 @@ func (n *namer) item(words []string) (itemRef, error) {
 			}
 			continue
 		}
-		if m, ok := extract.ParseMeasure(k); ok {
+		if m, ok := catalogue.ParseMeasure(k); ok {
 			if err := setMeasure(m); err != nil {
 				return r, err
 			}
@@ -186,7 +186,7 @@ func (n *namer) item(words []string) (itemRef, error) {
 			}
 			continue
 		}
-		if slices.Contains(extract.CanonicalUnits(), w) {
+		if slices.Contains(catalogue.CanonicalUnits(), w) {
 			r.unit = w
 			continue
 		}
@@ -230,9 +230,9 @@ func scopedRank(k string) (scope, measure string, ok bool) {
 // catalogue (nil is the default), as --indicators and a layout give them.
 // An indicator switched off is an error here. The error's message is a
 // extract.Warning (see WordWarning).
-func CheckItem(cat *extract.Catalogue, words string) error {
+func CheckItem(cat *catalogue.Catalogue, words string) error {
 	if cat == nil {
-		cat = extract.DefaultCatalogue()
+		cat = catalogue.DefaultCatalogue()
 	}
 	r, err := newNamer(cat).item(splitWords(words))
 	if err != nil {

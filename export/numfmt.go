@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"zhibiao/extract"
 	"zhibiao/extract/model"
 )
 
@@ -68,7 +67,7 @@ func figureFormat(v float64, unit, qualifier, measure string, other *float64, lo
 		d = max(d, decimals(*other))
 	}
 	if unit == "位" {
-		return literal("第") + numberPart(d) + literal("位"+extract.QualifierWord(qualifier))
+		return literal("第") + numberPart(d) + literal("位"+model.QualifierWord(qualifier))
 	}
 	num := numberPart(d)
 	if qualifier == model.Range && other != nil {
@@ -78,7 +77,7 @@ func figureFormat(v float64, unit, qualifier, measure string, other *float64, lo
 		}
 		return literal(o+"—") + num + literal(unit)
 	}
-	pos := num + literal(unit+extract.QualifierWord(qualifier))
+	pos := num + literal(unit+model.QualifierWord(qualifier))
 	if measure == model.Growth && v < 0 {
 		// 下降3%以上 is growth −3 at most: show it as the report wrote it.
 		switch qualifier {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"zhibiao/extract"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -23,11 +23,11 @@ const barWidth = 12
 var statusColumns = []struct {
 	status, bar string
 }{
-	{extract.Met, "63BE7B"},
-	{extract.NearlyMet, "FFB628"},
-	{extract.Missed, "F8696B"},
-	{extract.Pending, "A6A6A6"},
-	{extract.NotApplied, ""},
+	{evaluate.Met, "63BE7B"},
+	{evaluate.NearlyMet, "FFB628"},
+	{evaluate.Missed, "F8696B"},
+	{evaluate.Pending, "A6A6A6"},
+	{evaluate.NotApplied, ""},
 }
 
 func (wb *workbook) writeOverview() error {
@@ -203,11 +203,11 @@ func (wb *workbook) legend() []legendItem {
 	}
 	six := 6.0
 	return []legendItem{
-		{sample: extract.Met, style: status(metFill, metText), text: "实际达到目标：按指标方向和目标的限定词（以上、以内、左右、区间）判断"},
-		{sample: extract.NearlyMet, style: status(nearlyFill, nearlyText), text: "未达到“左右”目标，但差距在容差以内（容差为 0 时不会出现）"},
-		{sample: extract.Missed, style: status(missedFill, missedText), text: "实际未达到目标"},
-		{sample: extract.Pending, style: centreStyle, text: "目标年份的实际数尚未读到（通常在下一年的报告中公布）"},
-		{sample: extract.NotApplied, style: centreStyle, text: "定性目标，或没有可比较的数字"},
+		{sample: evaluate.Met, style: status(metFill, metText), text: "实际达到目标：按指标方向和目标的限定词（以上、以内、左右、区间）判断"},
+		{sample: evaluate.NearlyMet, style: status(nearlyFill, nearlyText), text: "未达到“左右”目标，但差距在容差以内（容差为 0 时不会出现）"},
+		{sample: evaluate.Missed, style: status(missedFill, missedText), text: "实际未达到目标"},
+		{sample: evaluate.Pending, style: centreStyle, text: "目标年份的实际数尚未读到（通常在下一年的报告中公布）"},
+		{sample: evaluate.NotApplied, style: centreStyle, text: "定性目标，或没有可比较的数字"},
 		{sample: "差距", style: centreStyle, text: "实际 − 目标，单位同指标；百分比指标为百分点"},
 		{value: &six, style: styleSpec{numFmt: figureFormat(6, "%", model.About, model.Growth, nil, true), border: true, align: "center"},
 			text: "目标保留为数字，限定词由数字格式显示；区间目标存判定所用的一端，另一端写在格式里"},
@@ -229,8 +229,8 @@ func (wb *workbook) targetYears(reg *region) []int {
 }
 
 // evalsOf returns the evaluations shown on a region's sheet for a year.
-func (wb *workbook) evalsOf(reg *region, year int) []*extract.Evaluation {
-	var out []*extract.Evaluation
+func (wb *workbook) evalsOf(reg *region, year int) []*evaluate.Evaluation {
+	var out []*evaluate.Evaluation
 	for _, row := range reg.rows {
 		if c := reg.cells[cellKey{row, year}]; c != nil && c.eval != nil {
 			out = append(out, c.eval)

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"zhibiao/extract"
+	"zhibiao/extract/model"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -171,7 +171,7 @@ func readBackLibreOffice(t *testing.T, path string, b *book) {
 			v, _, _ := b.targetValue(c.target)
 			want(cols.target, &v)
 			// LibreOffice shows the qualifier through the number format.
-			word := extract.QualifierWord(c.target.Qualifier)
+			word := model.QualifierWord(c.target.Qualifier)
 			if s := field(shownRows, row, cols.target); v >= 0 && !strings.HasSuffix(s, word) {
 				t.Errorf("%s row %d: target shown as %q, want it to end in %q", where, row, s, word)
 			}

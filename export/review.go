@@ -10,7 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -103,7 +104,7 @@ func (b *book) reviewRows() []reviewRow {
 
 // catalogueIndex is an indicator's place in the catalogue; an item of the
 // whole report comes first.
-func catalogueIndex(cat *extract.Catalogue, id string) int {
+func catalogueIndex(cat *catalogue.Catalogue, id string) int {
 	if id == "" {
 		return -1
 	}
@@ -185,7 +186,7 @@ func (wb *workbook) writeReview() error {
 				links++
 				w.link(revValue, row, at)
 			}
-			w.str(revValue, row, extract.ValueText(r.obs), spec)
+			w.str(revValue, row, model.ValueText(r.obs), spec)
 		}
 		w.str(revReason, row, reviewReasonNames[it.Reason]+"："+wb.say(it.Warning), textStyle)
 		w.str(revText, row, it.Text, textStyle)
@@ -261,7 +262,7 @@ func placeOf(region string, o *model.Observation) place {
 }
 
 // markOf is the mark of a figure's cell: corrected, flagged, or none.
-func markOf(f *extract.Figure) string {
+func markOf(f *evaluate.Figure) string {
 	switch {
 	case f.Corrected != nil:
 		return markCorrected
@@ -273,7 +274,7 @@ func markOf(f *extract.Figure) string {
 
 // figureNote is the note of a figure cell: its phrase, file and line; why
 // it waits for review; and the analyst's correction.
-func (b *book) figureNote(kind string, f *extract.Figure) string {
+func (b *book) figureNote(kind string, f *evaluate.Figure) string {
 	var b2 strings.Builder
 	b2.WriteString(noteText(kind, f))
 	said := map[string]bool{}
@@ -367,12 +368,12 @@ func (wb *workbook) writeCorrections() error {
 
 // correctionText writes a correction's 更正 the way ReadCorrections reads
 // it back: 删除, 确认, or the value with its qualifier and unit.
-func correctionText(c extract.CorrectionRow) string {
+func correctionText(c evaluate.CorrectionRow) string {
 	switch c.Action {
-	case extract.CorrectDelete:
+	case evaluate.CorrectDelete:
 		return "删除"
-	case extract.CorrectConfirm:
+	case evaluate.CorrectConfirm:
 		return "确认"
 	}
-	return extract.ValueText(&model.Observation{Measure: c.Measure, Value: c.Value, High: c.High, Unit: c.Unit, Qualifier: c.Qualifier})
+	return model.ValueText(&model.Observation{Measure: c.Measure, Value: c.Value, High: c.High, Unit: c.Unit, Qualifier: c.Qualifier})
 }

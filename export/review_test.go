@@ -10,6 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -40,7 +42,7 @@ func reviewInputs(t *testing.T) []Input {
 		inputs = append(inputs, Input{Path: name, Report: rep})
 		reports = append(reports, rep)
 	}
-	extract.CheckAcross(reports, nil)
+	evaluate.CheckAcross(reports, nil)
 	return inputs
 }
 
@@ -110,8 +112,8 @@ func TestCorrectionsSheet(t *testing.T) {
 	for _, in := range inputs {
 		reports = append(reports, in.Report)
 	}
-	res := extract.ApplyCorrections(reports, cf.Rows)
-	extract.CheckAcross(reports, nil)
+	res := evaluate.ApplyCorrections(reports, cf.Rows)
+	evaluate.CheckAcross(reports, nil)
 	if res.Corrected != 2 || res.Confirmed != 1 || res.Added != 1 || len(res.Errors) > 0 {
 		t.Fatalf("%+v", res)
 	}
@@ -151,11 +153,11 @@ func TestCorrectionsSheet(t *testing.T) {
 // TestCorrectionValues: the values an analyst writes in 更正, with their
 // qualifiers and units, and those that are no value.
 func TestCorrectionValues(t *testing.T) {
-	cat := extract.DefaultCatalogue()
+	cat := catalogue.DefaultCatalogue()
 	gdp, grain := cat.Indicator("gdp"), cat.Indicator("grain_output")
 	for _, c := range []struct {
 		text      string
-		ind       *extract.Indicator
+		ind       *catalogue.Indicator
 		measure   string
 		value     string
 		high      string
@@ -179,7 +181,7 @@ func TestCorrectionValues(t *testing.T) {
 		{"第4位", gdp, model.Rank, "4", "", model.Exact},
 		{"4", gdp, model.Rank, "4", "", model.Exact},
 	} {
-		row := extract.CorrectionRow{Measure: c.measure}
+		row := evaluate.CorrectionRow{Measure: c.measure}
 		_, text := correctionAction(c.text)
 		if err := parseCorrectionValue(&row, text, c.ind); err != nil {
 			t.Errorf("%q: %v", c.text, err)
@@ -197,8 +199,8 @@ func TestCorrectionValues(t *testing.T) {
 		{Measure: model.Level, Value: num(3500), Unit: "亿元", Qualifier: model.About},
 		{Measure: model.Rank, Value: num(4), Unit: "位", Qualifier: model.Exact},
 	} {
-		row := extract.CorrectionRow{Measure: o.Measure}
-		text := extract.ValueText(&o)
+		row := evaluate.CorrectionRow{Measure: o.Measure}
+		text := model.ValueText(&o)
 		if err := parseCorrectionValue(&row, text, gdp); err != nil || *row.Value != *o.Value || row.Qualifier != o.Qualifier || FormatNumber(row.High) != FormatNumber(o.High) {
 			t.Errorf("%q read back as %s %s %s (%v)", text, FormatNumber(row.Value), FormatNumber(row.High), row.Qualifier, err)
 		}
@@ -207,7 +209,7 @@ func TestCorrectionValues(t *testing.T) {
 		text    string
 		measure string
 	}{{"六点五", model.Growth}, {"3500万人", model.Level}, {"6%左右以上", model.Growth}, {"第零位", model.Rank}, {"", model.Growth}, {"1e400", model.Level}} {
-		row := extract.CorrectionRow{Measure: bad.measure}
+		row := evaluate.CorrectionRow{Measure: bad.measure}
 		_, text := correctionAction(bad.text)
 		if err := parseCorrectionValue(&row, text, gdp); err == nil {
 			t.Errorf("%q: no error, read %s %s", bad.text, FormatNumber(row.Value), row.Qualifier)

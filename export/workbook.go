@@ -7,7 +7,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -25,7 +26,7 @@ type WorkbookOptions struct {
 	// it is 基本完成.
 	Tolerance float64
 	// Catalogue is the indicator catalogue; nil is the default one.
-	Catalogue *extract.Catalogue
+	Catalogue *catalogue.Catalogue
 	// Layout says what the region sheets and the 对比 sheet show; nil is
 	// the built-in layout (DefaultLayout).
 	Layout *Layout
@@ -53,7 +54,7 @@ type WorkbookOptions struct {
 // AppliedCorrections are a corrections file and what applying it did.
 type AppliedCorrections struct {
 	File   *CorrectionFile
-	Result extract.CorrectionResult
+	Result evaluate.CorrectionResult
 }
 
 // Input is one input file: its report, or the error that stopped it.
@@ -94,7 +95,7 @@ type workbook struct {
 var maxModelObservations = 20000
 
 // plan resolves the layout against the catalogue.
-func (opt WorkbookOptions) plan(cat *extract.Catalogue) (*plan, error) {
+func (opt WorkbookOptions) plan(cat *catalogue.Catalogue) (*plan, error) {
 	l := opt.Layout
 	if l == nil {
 		l = DefaultLayout()
@@ -106,7 +107,7 @@ func (opt WorkbookOptions) plan(cat *extract.Catalogue) (*plan, error) {
 func render(inputs []Input, opt WorkbookOptions) (*excelize.File, error) {
 	cat := opt.Catalogue
 	if cat == nil {
-		cat = extract.DefaultCatalogue()
+		cat = catalogue.DefaultCatalogue()
 	}
 	if _, err := opt.plan(cat); err != nil {
 		return nil, err

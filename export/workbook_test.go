@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -256,7 +257,7 @@ func report(path, region, level, parent string, year int, obs ...model.Observati
 // observation makes one observation with the indicator's canonical unit.
 func observation(ind, measure string, year int, kind string, v float64, qualifier, text string) model.Observation {
 	o := model.Observation{Indicator: ind, Measure: measure, Year: year, Kind: kind, Qualifier: qualifier, Text: text, Line: 1}
-	o.Unit = measureUnit(extract.DefaultCatalogue().Indicator(ind), measure)
+	o.Unit = measureUnit(catalogue.DefaultCatalogue().Indicator(ind), measure)
 	if qualifier != model.Qualitative {
 		o.Value = &v
 	}

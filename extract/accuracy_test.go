@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -379,7 +380,7 @@ func checkReport(t *testing.T, rep *model.Report) {
 	if len(rep.Observations) == 0 {
 		t.Errorf("%s: no observations", name)
 	}
-	cat := DefaultCatalogue()
+	cat := catalogue.DefaultCatalogue()
 	seen := map[string]bool{}
 	for _, o := range rep.Observations {
 		k := fmt.Sprint(o.Indicator, o.Measure, o.Year, o.Kind, o.Scope)

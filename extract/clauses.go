@@ -3,9 +3,11 @@ package extract
 import (
 	"slices"
 	"strings"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/internal/runeset"
 	"zhibiao/extract/lexicon"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // context is what the section around a sentence says of its figures.
@@ -38,7 +40,7 @@ const (
 type item struct {
 	kind       itemKind
 	start, end int
-	alias      aliasMatch
+	alias      catalogue.Match
 	fig        figure
 	rank       rankFigure
 }
@@ -53,7 +55,7 @@ type clause struct {
 // subject is what a clause's figures speak of: an indicator, or nil for
 // something the catalogue does not know.
 type subject struct {
-	ind     *Indicator
+	ind     *catalogue.Indicator
 	measure string // the measure the name implies (经济增长 → growth)
 	start   int    // where its phrase starts, for the observation's text
 	end     int    // for a name the catalogue does not know, where it ends
@@ -62,7 +64,7 @@ type subject struct {
 // sentenceReader reads the figures of one sentence.
 type sentenceReader struct {
 	r           *reader
-	p           *Paragraph
+	p           *text.Paragraph
 	ctx         context
 	n           int // sentence number
 	s, e        int
@@ -92,7 +94,7 @@ type sentenceReader struct {
 
 // splitClauses cuts a sentence into clauses and finds their items. The
 // clauses, and their items, are r's until the next sentence.
-func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
+func (r *reader) splitClauses(p *text.Paragraph, s, e int) []clause {
 	rs := p.Runes
 	out, items := r.clauses[:0], r.items[:0]
 	start, first := s, 0 // where the clause starts, and its first item
@@ -115,10 +117,10 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 				continue
 			}
 		}
-		if r.cat.mayStartAlias(c) {
-			if a, ok := r.cat.findAlias(rs[:e], i); ok && (a.after == "" || containsWord(rs[s:i], a.after)) {
-				items = append(items, item{kind: itemAlias, start: a.start, end: a.end, alias: a})
-				i = a.end
+		if r.cat.MayStartAlias(c) {
+			if a, ok := r.cat.FindAlias(rs[:e], i); ok && (a.After == "" || containsWord(rs[s:i], a.After)) {
+				items = append(items, item{kind: itemAlias, start: a.Start, end: a.End, alias: a})
+				i = a.End
 				continue
 			}
 		}
@@ -130,7 +132,7 @@ func (r *reader) splitClauses(p *Paragraph, s, e int) []clause {
 				continue
 			}
 		}
-		if (c >= '0' && c <= '9') || isChineseDigit(c) {
+		if (c >= '0' && c <= '9') || text.IsChineseDigit(c) {
 			if f, ok := scanFigure(rs, i, e); ok {
 				if f.hasUnit {
 					if i > start && isMinus(rs[i-1]) && (i-1 == start || !isDigit(rs[i-2]) && rs[i-2] != '%') {
@@ -168,7 +170,7 @@ var clauseStarts = func() *runeset.Filter {
 }()
 
 // readSentence finds the observations of the sentence p.Runes[s:e].
-func (r *reader) readSentence(p *Paragraph, s, e int, ctx context, n, year int, topic string) {
+func (r *reader) readSentence(p *text.Paragraph, s, e int, ctx context, n, year int, topic string) {
 	if topic != "" && r.namesItself(p.Runes[s:e]) {
 		topic = "" // 全市…: the whole region's, whatever the paragraph is about
 	}
@@ -317,7 +319,7 @@ func (sr *sentenceReader) readClause(ci int) int {
 // name reads an indicator's name in a clause and settles the subject.
 func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 	it := cl.items[k]
-	named := sr.newSubject(subject{ind: it.alias.indicator, measure: it.alias.measure, start: cl.start})
+	named := sr.newSubject(subject{ind: it.alias.Indicator, measure: it.alias.Measure, start: cl.start})
 	switch {
 	case st.hasSubject && k > 0 && cl.items[k-1].kind == itemAlias && st.fenbie >= it.end && isConjunction(lead):
 		// 地区生产总值和一般公共预算收入分别增长5%和6%: names in turn;
@@ -332,24 +334,24 @@ func (sr *sentenceReader) name(st *clauseState, cl clause, k int, lead []rune) {
 		if d, blocked := wordBlocker(lead); blocked && st.sub != nil {
 			st.sub, st.why = nil, d
 		}
-	case it.alias.pair() != nil:
+	case it.alias.Pair() != nil:
 		// 城乡居民人均可支配收入分别增长4.4%、5.6%: two indicators, in turn
 		// for 分别 or together for 均; alone, the joint name's own
 		// indicator, if it has one (城乡居民人均可支配收入增长6%)
 		if ok, why := sr.r.judgeLead(lead, beforeName); ok {
-			pair := it.alias.pair()
+			pair := it.alias.Pair()
 			sr.pending = sr.appendSubjects(sr.pending, sr.newSubject(subject{ind: pair[0], start: cl.start}), sr.newSubject(subject{ind: pair[1], start: cl.start}))
 			st.pair = true
-			if it.alias.split != nil {
+			if it.alias.Split != nil {
 				st.joint = named
 			}
 		} else {
 			st.why = why
 		}
 		st.sub = nil
-	case it.alias.generic && sr.othersFirst && len(trimPunct(lead)) == 0:
+	case it.alias.Generic && sr.othersFirst && len(trimPunct(lead)) == 0:
 		// 新增营业面积10万平方米,新增就业3000人: a sector's
-		st.sub, st.why = nil, decline{model.ReasonSubScope, string(it.alias.text)}
+		st.sub, st.why = nil, decline{model.ReasonSubScope, string(it.alias.Text)}
 	case additionWords.Before(lead, len(lead)) > 0:
 		// 新增市场主体3.2万户,总数达到63.7万户: the total that follows is
 		// the indicator's level.
@@ -490,13 +492,13 @@ func (sr *sentenceReader) distribute(words []rune) []*subject {
 			name := sr.p.Runes[p.start:p.end]
 			for k := 0; k+2 <= len(words); k++ {
 				if a, ok := sr.r.wholeName(name, words[k:]); ok {
-					p = sr.newSubject(subject{ind: a.indicator, measure: a.measure, start: p.start})
+					p = sr.newSubject(subject{ind: a.Indicator, measure: a.Measure, start: p.start})
 					break
 				}
 			}
 			for k := len(name) - 1; last.ind == nil && k >= 2; k-- {
 				if a, ok := sr.r.wholeName(name[:k], words); ok {
-					*last = subject{ind: a.indicator, measure: a.measure, start: p.start}
+					*last = subject{ind: a.Indicator, measure: a.Measure, start: p.start}
 				}
 			}
 		}
@@ -507,10 +509,10 @@ func (sr *sentenceReader) distribute(words []rune) []*subject {
 
 // wholeName returns the alias that a and b make together, if they make
 // one whole.
-func (r *reader) wholeName(a, b []rune) (aliasMatch, bool) {
+func (r *reader) wholeName(a, b []rune) (catalogue.Match, bool) {
 	full := append(slices.Clip(a), b...)
-	m, ok := r.cat.findAlias(full, 0)
-	return m, ok && m.end == len(full) && m.pair() == nil
+	m, ok := r.cat.FindAlias(full, 0)
+	return m, ok && m.End == len(full) && m.Pair() == nil
 }
 
 // bareRank reads a clause that is nothing but a position, in a list of
@@ -652,7 +654,7 @@ func (sr *sentenceReader) margin(cl clause) bool {
 	rs := sr.p.Runes
 	prev, words := cl.start, []rune(nil)
 	for _, it := range cl.items {
-		if it.kind != itemFigure || it.fig.unit.dimension != dimPoints {
+		if it.kind != itemFigure || it.fig.unit.Dimension != catalogue.DimPoints {
 			return false
 		}
 		words = append(words, rs[prev:it.start]...)
@@ -810,14 +812,14 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 		}
 	}
 	ind := sub.ind
-	unit := "%"
+	Unit := "%"
 	if ind.Target == model.Level {
-		unit = ind.Unit
+		Unit = ind.Unit
 	}
 	year, kind := sr.period(0)
 	sr.take(model.Observation{
 		Indicator: ind.ID, Measure: ind.Target, Year: year, Kind: kind,
-		Unit: unit, Qualifier: model.Qualitative,
+		Unit: Unit, Qualifier: model.Qualitative,
 		Text: sr.r.text.Quote(sr.p, cl.start, end), Line: sr.r.text.Line(sr.p.Pos[cl.start]),
 	})
 }

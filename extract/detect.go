@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // detect sets a report's region and year, with the evidence of each:
@@ -11,7 +12,7 @@ import (
 // the text does not settle either; a reading of names or years alone is
 // kept, with a warning. late says the report was delivered late in the
 // year before the one it plans (its 今年 is the year it reviews).
-func detect(rep *model.Report, text *Text, opts Options) (late bool, err error) {
+func detect(rep *model.Report, text *text.Text, opts Options) (late bool, err error) {
 	path := rep.Source.Path
 	if opts.Year != 0 {
 		rep.Year = opts.Year
@@ -25,7 +26,7 @@ func detect(rep *model.Report, text *Text, opts Options) (late bool, err error) 
 		}
 	}
 	if opts.Region != "" {
-		reg, ok := RegionByName(opts.Region)
+		reg, ok := model.RegionByName(opts.Region)
 		if !ok {
 			reg = model.Region{Name: opts.Region}
 			rep.Warnings = append(rep.Warnings, model.Warnf(0, "region %s is not in the GB/T 2260 table", opts.Region))

@@ -11,26 +11,28 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/divisions"
+	"zhibiao/extract/document"
 	"zhibiao/extract/internal/runeset"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // Options change how a report is read.
 type Options struct {
-	Region    string     // overrides the detected region when not empty
-	Year      int        // overrides the detected report year when not zero
-	Catalogue *Catalogue // nil means the built-in catalogue
-	Explain   bool       // keep, sentence by sentence, what was taken and what was not
+	Region    string               // overrides the detected region when not empty
+	Year      int                  // overrides the detected report year when not zero
+	Catalogue *catalogue.Catalogue // nil means the built-in catalogue
+	Explain   bool                 // keep, sentence by sentence, what was taken and what was not
 }
 
 // reader holds what reading one report needs.
 type reader struct {
-	cat        *Catalogue
-	text       *Text
+	cat        *catalogue.Catalogue
+	text       *text.Text
 	reportYear int
 	late       bool                 // delivered late in the year before: its 今年 is the year reviewed
 	kind       divisions.Kind       // the kind of the region (市, 县 …)
@@ -137,30 +139,25 @@ func (r *reader) other(i int, o model.Observation) {
 // figure a few times, not hundreds.
 const maxOthers = 8
 
-// MaxText is the most text one report may hold: a report is a few hundred
-// kilobytes, so anything past this is not one, and is refused before it
-// costs time and memory.
-const MaxText = 32 << 20
-
 // Extract reads one report from its bytes: plain text, Markdown, a web
 // page, a Word document or a PDF, told by path's extension. path is used for
 // the report's source and for messages. It returns an error, as
 // "path: message", only when the input cannot be read as text at all;
 // doubts about the content are warnings in the report.
 func Extract(path string, data []byte, opts Options) (*model.Report, error) {
-	if err := CheckSize(path, int64(len(data))); err != nil {
+	if err := document.CheckSize(path, int64(len(data))); err != nil {
 		return nil, err
 	}
-	doc, err := ReadDocument(path, data)
+	doc, err := document.ReadDocument(path, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(doc.Text) > MaxText {
-		return nil, fmt.Errorf("%s: %w: %d MB of text, more than a report's %d MB", path, ErrTooLarge, len(doc.Text)>>20, MaxText>>20)
+	if len(doc.Text) > document.MaxText {
+		return nil, fmt.Errorf("%s: %w: %d MB of text, more than a report's %d MB", path, document.ErrTooLarge, len(doc.Text)>>20, document.MaxText>>20)
 	}
 	sum := sha256.Sum256(data)
-	w := textWriters.Get().(*textWriter)
-	text := w.normalise(doc.Text)
+	w := textWriters.Get().(*text.Writer)
+	text := w.Normalise(doc.Text)
 	rep := &model.Report{Source: model.Source{
 		Path:     path,
 		SHA256:   hex.EncodeToString(sum[:]),
@@ -168,7 +165,7 @@ func Extract(path string, data []byte, opts Options) (*model.Report, error) {
 		Encoding: doc.Encoding,
 		Script:   "simplified",
 	}}
-	if text.traditional() {
+	if text.Traditional() {
 		rep.Source.Script = "traditional"
 	}
 	if doc.Invalid > 0 {
@@ -176,7 +173,7 @@ func Extract(path string, data []byte, opts Options) (*model.Report, error) {
 	}
 	err = readText(rep, text, opts)
 	// The report keeps strings of the text's source, not its runes.
-	if w.small() {
+	if w.Small() {
 		textWriters.Put(w)
 	}
 	if err != nil {
@@ -188,43 +185,21 @@ func Extract(path string, data []byte, opts Options) (*model.Report, error) {
 // textWriters keep the arrays of the texts Extract has read for the texts
 // it reads next, which spares allocating and clearing them for every
 // report.
-var textWriters = sync.Pool{New: func() any { return new(textWriter) }}
-
-// CheckSize refuses, before it is read, a file too large to be a report:
-// plain text, Markdown and web pages past twice MaxText (encodings differ in
-// size), Word documents and PDFs past 512 MB.
-func CheckSize(path string, size int64) error {
-	limit := SizeLimit(path)
-	if size > limit {
-		return fmt.Errorf("%s: %w: %d MB, more than the %d MB a report may have", path, ErrTooLarge, size>>20, limit>>20)
-	}
-	return nil
-}
-
-// SizeLimit is the most bytes an input may have, by its kind: plain
-// text, Markdown and web pages twice MaxText (encodings differ in size),
-// Word documents and PDFs 512 MB.
-func SizeLimit(path string) int64 {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".pdf":
-		return 512 << 20
-	}
-	return 2 * MaxText
-}
+var textWriters = sync.Pool{New: func() any { return new(text.Writer) }}
 
 // ReadText fills a report from its decoded text: region, year, title and
 // observations. It returns an error, as a *FileError of the report's path,
 // when the text does not settle the report's region or year and the
 // options do not give them.
 func ReadText(rep *model.Report, decoded string, opts Options) error {
-	return readText(rep, Normalise(decoded), opts)
+	return readText(rep, text.Normalise(decoded), opts)
 }
 
 // readText is ReadText of the normalised text.
-func readText(rep *model.Report, text *Text, opts Options) error {
+func readText(rep *model.Report, text *text.Text, opts Options) error {
 	cat := opts.Catalogue
 	if cat == nil {
-		cat = DefaultCatalogue()
+		cat = catalogue.DefaultCatalogue()
 	}
 	rep.Title = title(text)
 	late, err := detect(rep, text, opts)
@@ -236,7 +211,7 @@ func readText(rep *model.Report, text *Text, opts Options) error {
 	defer r.release()
 	r.cat, r.text, r.reportYear, r.late, r.explain = cat, text, rep.Year, late, opts.Explain
 	r.kind, r.above = regionKind(rep.Region), ancestors(rep.Region)
-	r.starts.Union(clauseStarts, &cat.firsts)
+	r.starts.Union(clauseStarts, cat.FirstRunes())
 	r.extra = ownWords(rep.Region)
 	if rep.Year != 0 {
 		ctxs := r.sections()
@@ -265,7 +240,7 @@ func readText(rep *model.Report, text *Text, opts Options) error {
 			r.conflict(&c.Observation, r.others[i])
 			if c.topic != "" {
 				c.Flag(model.ReviewScope)
-				r.addItem(itemOf(&c.Observation, model.ReviewScope, model.Warnf(c.Line, "its paragraph opens on %s: the figure may be of that part, not of the whole region", c.topic)))
+				r.addItem(model.NewReviewItem(&c.Observation, model.ReviewScope, model.Warnf(c.Line, "its paragraph opens on %s: the figure may be of that part, not of the whole region", c.topic)))
 			}
 		}
 		// The phrase is a copy, not a slice of the text: a run over
@@ -338,7 +313,7 @@ const maxSentence = 2000
 // title returns the report's title: the first line, or run of short lines
 // (a title broken over lines), that names a report (政府工作报告, …计划的报告),
 // else the first heading, else the first line.
-func title(t *Text) string {
+func title(t *text.Text) string {
 	ps := t.Paragraphs
 	for i := 0; i < len(ps) && i < 30; i++ {
 		end := i

@@ -8,8 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/divisions"
+	"zhibiao/extract/internal/testdoc"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -28,36 +31,36 @@ func observationKeys(rep *model.Report) []string {
 // the Traditional one, UTF-16 with a BOM, full-width digits) and checks
 // that the same observations come out, with the same region and year.
 func TestEncodings(t *testing.T) {
-	for _, seed := range loadDecodeSeeds(t) {
-		want, err := Extract(seed.name, []byte(seed.text), Options{})
+	for _, seed := range testdoc.Seeds(t) {
+		want, err := Extract(seed.Name, []byte(seed.Text), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		traditional := IsTraditional(seed.text)
-		cases := encodeAll(t, seed.text, traditional)
-		cases = append(cases, encodedCase{form: "full-width digits", want: "utf-8", data: []byte(fullWidth(seed.text))})
+		traditional := text.IsTraditional(seed.Text)
+		cases := testdoc.EncodeAll(t, seed.Text, traditional)
+		cases = append(cases, testdoc.Encoded{Form: "full-width digits", Want: "utf-8", Data: []byte(fullWidth(seed.Text))})
 		for _, c := range cases {
-			if c.form == "big5" && c.text != seed.text {
+			if c.Form == "big5" && c.Text != seed.Text {
 				// Big5 lacks some characters of the text: compare with the
 				// same text extracted from UTF-8.
-				if want, err = Extract(seed.name, []byte(c.text), Options{}); err != nil {
+				if want, err = Extract(seed.Name, []byte(c.Text), Options{}); err != nil {
 					t.Fatal(err)
 				}
 			}
-			got, err := Extract(seed.name, c.data, Options{})
+			got, err := Extract(seed.Name, c.Data, Options{})
 			if err != nil {
-				t.Errorf("%s as %s: %v", seed.name, c.form, err)
+				t.Errorf("%s as %s: %v", seed.Name, c.Form, err)
 				continue
 			}
-			if got.Source.Encoding != c.want {
-				t.Errorf("%s as %s: encoding %s, want %s", seed.name, c.form, got.Source.Encoding, c.want)
+			if got.Source.Encoding != c.Want {
+				t.Errorf("%s as %s: encoding %s, want %s", seed.Name, c.Form, got.Source.Encoding, c.Want)
 			}
 			if got.Region != want.Region || got.Year != want.Year {
-				t.Errorf("%s as %s: region %v year %d, want %v %d", seed.name, c.form, got.Region, got.Year, want.Region, want.Year)
+				t.Errorf("%s as %s: region %v year %d, want %v %d", seed.Name, c.Form, got.Region, got.Year, want.Region, want.Year)
 			}
 			g, w := strings.Join(observationKeys(got), "\n"), strings.Join(observationKeys(want), "\n")
 			if g != w {
-				t.Errorf("%s as %s: observations differ\ngot:\n%s\nwant:\n%s", seed.name, c.form, g, w)
+				t.Errorf("%s as %s: observations differ\ngot:\n%s\nwant:\n%s", seed.Name, c.Form, g, w)
 			}
 		}
 	}
@@ -114,11 +117,11 @@ func TestGolden(t *testing.T) {
 // TestLongLine reads a 10 MB report that is one line: it must finish (in
 // linear time) and find its figures.
 func TestLongLine(t *testing.T) {
-	unit := "全年完成地区生产总值3347.6亿元，增长4.9%，社会消费品零售总额增长6.8%，"
+	Unit := "全年完成地区生产总值3347.6亿元，增长4.9%，社会消费品零售总额增长6.8%，"
 	var b strings.Builder
 	b.WriteString("2024年新乡市政府工作报告 2024年工作回顾 ")
 	for b.Len() < 10<<20 {
-		b.WriteString(unit)
+		b.WriteString(Unit)
 	}
 	rep, err := Extract("long.txt", []byte(b.String()), Options{Region: "新乡市", Year: 2025})
 	if err != nil {
@@ -153,9 +156,9 @@ func FuzzExtract(f *testing.F) {
 	// fuzzing starts: a table built during an input's run would look like
 	// new coverage that no later run reproduces.
 	// The text is in Traditional script, which every encoding can write.
-	for _, c := range encodeAll(f, "各位代表：\n現在，我代表市人民政府向大會報告工作。\n一、2024年工作回顧\n一年來，新鄉市地區生產總值增長5%，美麗新鄉建設紮實推進。", true) {
-		f.Add(c.data)
-		if _, err := Extract("warm.txt", c.data, Options{}); err != nil {
+	for _, c := range testdoc.EncodeAll(f, "各位代表：\n現在，我代表市人民政府向大會報告工作。\n一、2024年工作回顧\n一年來，新鄉市地區生產總值增長5%，美麗新鄉建設紮實推進。", true) {
+		f.Add(c.Data)
+		if _, err := Extract("warm.txt", c.Data, Options{}); err != nil {
 			f.Fatal(err)
 		}
 	}
@@ -185,7 +188,7 @@ func BenchmarkExtract(b *testing.B) {
 		inputs = append(inputs, data)
 		size += len(data)
 	}
-	DefaultCatalogue()
+	catalogue.DefaultCatalogue()
 	divisions.Find([]rune("新乡市"), func(divisions.Hit) {})
 	selfWords()
 	b.SetBytes(int64(size))

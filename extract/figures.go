@@ -2,8 +2,10 @@ package extract
 
 import (
 	"slices"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/lexicon"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // figure is a number with its unit and qualifiers as written in a clause:
@@ -11,7 +13,7 @@ import (
 type figure struct {
 	value, high float64
 	isRange     bool
-	unit        unit
+	unit        catalogue.Unit
 	hasUnit     bool
 	suffix      string // the qualifier a word after the figure gives: 左右 About, 以上 AtLeast …
 	start, end  int    // rune span, qualifiers included
@@ -46,7 +48,7 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 		if !ok {
 			return f, false
 		}
-		if _, _, hasUnit := matchUnit(rs[:hi], skipMore(rs, n.end, hi)); !hasUnit {
+		if _, _, hasUnit := catalogue.MatchUnit(rs[:hi], skipMore(rs, n.end, hi)); !hasUnit {
 			return f, false
 		}
 	}
@@ -55,14 +57,14 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 	if j > n.end {
 		f.suffix = model.AtLeast // 5000余, 100多
 	}
-	u, k, hasUnit := matchUnit(rs[:hi], j)
+	u, k, hasUnit := catalogue.MatchUnit(rs[:hi], j)
 	if hasUnit {
 		f.unit, f.hasUnit, j = u, true, k
-		if u.dimension == dimNone {
+		if u.Dimension == catalogue.DimNone {
 			// 4.5万余人, 100多亿元: a multiplier, 余 or 多, then the unit
 			if m := skipMore(rs, k, hi); m > k {
-				if base, k2, ok := matchUnit(rs[:hi], m); ok && base.size == 1 {
-					f.unit = unit{text: u.text + base.text, dimension: base.dimension, size: u.size}
+				if base, k2, ok := catalogue.MatchUnit(rs[:hi], m); ok && base.Size == 1 {
+					f.unit = catalogue.Unit{Text: u.Text + base.Text, Dimension: base.Dimension, Size: u.Size}
 					f.suffix, j = model.AtLeast, k2
 				}
 			}
@@ -71,7 +73,7 @@ func scanFigure(rs []rune, i, hi int) (f figure, ok bool) {
 	// A range: a separator and a second number, in the same unit.
 	if j < hi && isRangeSep(rs[j]) {
 		if m, ok2 := parseArabic(rs[:hi], j+1); ok2 {
-			u2, k2, has2 := matchUnit(rs[:hi], m.end)
+			u2, k2, has2 := catalogue.MatchUnit(rs[:hi], m.end)
 			if (has2 && (!hasUnit || u2 == u)) || (!has2 && hasUnit) {
 				if !hasUnit && has2 {
 					f.unit, f.hasUnit = u2, true
@@ -165,7 +167,7 @@ func scanRank(rs []rune, i, hi int) (r rankFigure, ok bool) {
 	switch {
 	case !ok:
 		return r, false
-	case end < len(rs) && isHan(rs[end]) && moveWords.At(rs, end) == 0:
+	case end < len(rs) && text.IsHan(rs[end]) && moveWords.At(rs, end) == 0:
 		return r, false // 第一方阵, 第二批, 第一个: not a position
 	}
 	// 从全国第10位升至第7位: the rank reached, in the same scope.
@@ -199,7 +201,7 @@ func readOrdinal(rs []rune, i int) (float64, int, bool) {
 // index of 第, or j when there is none.
 func skipRankedCount(rs []rune, j int) int {
 	k := j
-	for k < len(rs) && (isDigit(rs[k]) || isChineseDigit(rs[k])) {
+	for k < len(rs) && (isDigit(rs[k]) || text.IsChineseDigit(rs[k])) {
 		k++
 	}
 	if k == j || k >= len(rs) || rs[k] != '个' {
@@ -233,7 +235,7 @@ func scanFlat(rs []rune, start, i, hi int) (f figure, ok bool) {
 	if n == 0 || !flatBaseWords.In(rs[start:i]) {
 		return f, false
 	}
-	f = figure{unit: unit{"%", dimPercent, 1}, hasUnit: true, start: i, end: i + n}
+	f = figure{unit: catalogue.Unit{Text: "%", Dimension: catalogue.DimPercent, Size: 1}, hasUnit: true, start: i, end: i + n}
 	if hasWordBefore(rs, i, "基本") || hasWordBefore(rs, i, "总体") {
 		f.suffix = model.About
 	}

@@ -4,6 +4,7 @@ import (
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/lexicon"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // Words that are evidence of another subject than the indicator a clause
@@ -146,7 +147,7 @@ func monthSpan(rs []rune) string {
 			continue
 		}
 		j := i
-		for j > 0 && (isDigit(rs[j-1]) || isChineseDigit(rs[j-1]) || rs[j-1] == '个') {
+		for j > 0 && (isDigit(rs[j-1]) || text.IsChineseDigit(rs[j-1]) || rs[j-1] == '个') {
 			j--
 		}
 		if j == i {
@@ -156,7 +157,7 @@ func monthSpan(rs []rune) string {
 		switch {
 		case k > 0 && (rs[k-1] == '—' || rs[k-1] == '-' || rs[k-1] == '~' || rs[k-1] == '至'):
 			k--
-			for k > 0 && (isDigit(rs[k-1]) || isChineseDigit(rs[k-1])) {
+			for k > 0 && (isDigit(rs[k-1]) || text.IsChineseDigit(rs[k-1])) {
 				k--
 			}
 		case k > 0 && rs[k-1] == '前':

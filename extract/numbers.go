@@ -136,14 +136,3 @@ func parseChinese(rs []rune, i int) (n number, ok bool) {
 	}
 	return number{value: total + digit, start: i, end: j}, true
 }
-
-// round12 rounds to 12 significant digits, so that unit conversion does not
-// leave binary noise (8317 人 → 0.8317 万人, not 0.8317000000000001).
-func round12(v float64) float64 {
-	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-		return v
-	}
-	s := strconv.FormatFloat(v, 'g', 12, 64)
-	r, _ := strconv.ParseFloat(s, 64)
-	return r
-}

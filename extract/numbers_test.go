@@ -2,6 +2,7 @@ package extract
 
 import (
 	"testing"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -44,16 +45,16 @@ func TestScanFigure(t *testing.T) {
 		if !ok {
 			continue
 		}
-		if f.value != c.value || f.high != c.high || f.unit.text != c.unit || f.suffix != c.suffix || f.isRange != c.isRange {
-			t.Errorf("%s: %v–%v %q %q range=%v; want %v–%v %q %q range=%v", c.in, f.value, f.high, f.unit.text, f.suffix, f.isRange,
+		if f.value != c.value || f.high != c.high || f.unit.Text != c.unit || f.suffix != c.suffix || f.isRange != c.isRange {
+			t.Errorf("%s: %v–%v %q %q range=%v; want %v–%v %q %q range=%v", c.in, f.value, f.high, f.unit.Text, f.suffix, f.isRange,
 				c.value, c.high, c.unit, c.suffix, c.isRange)
 		}
 	}
 }
 
 func TestConvert(t *testing.T) {
-	unitOf := func(s string) unit {
-		u, _, ok := matchUnit([]rune(s), 0)
+	unitOf := func(s string) catalogue.Unit {
+		u, _, ok := catalogue.MatchUnit([]rune(s), 0)
 		if !ok {
 			t.Fatalf("no unit %s", s)
 		}
@@ -82,9 +83,9 @@ func TestConvert(t *testing.T) {
 		{6.2, "万", "万人", 6.2, "万人", true},
 		{100, "亿", "万吨", 0, "", false},
 	} {
-		got, unit, ok := convert(c.amount, unitOf(c.from), c.to)
-		if ok != c.ok || (ok && (got != c.want || unit != c.wantUnit)) {
-			t.Errorf("%v %s → %s: %v %s %v, want %v %s %v", c.amount, c.from, c.to, got, unit, ok, c.want, c.wantUnit, c.ok)
+		got, Unit, ok := catalogue.Convert(c.amount, unitOf(c.from), c.to)
+		if ok != c.ok || (ok && (got != c.want || Unit != c.wantUnit)) {
+			t.Errorf("%v %s → %s: %v %s %v, want %v %s %v", c.amount, c.from, c.to, got, Unit, ok, c.want, c.wantUnit, c.ok)
 		}
 	}
 }

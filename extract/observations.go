@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/lexicon"
 	"zhibiao/extract/model"
 )
@@ -156,7 +157,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		d = sr.figure(&o, sub, it, l)
 	}
 	if d == nil && !ind.Takes(o.Measure) {
-		d = &decline{model.ReasonMeasure, measureWord(o.Measure)}
+		d = &decline{model.ReasonMeasure, catalogue.MeasureWord(o.Measure)}
 	}
 	if d != nil {
 		sr.decline(it, ind, *d)
@@ -252,7 +253,7 @@ func (sr *sentenceReader) figure(o *model.Observation, sub *subject, it item, l 
 	ind := sub.ind
 	f := it.fig
 	switch {
-	case f.unit.dimension == dimPoints && sr.ctx.goals && sr.ctx.kind == model.Target && l.outpace:
+	case f.unit.Dimension == catalogue.DimPoints && sr.ctx.goals && sr.ctx.kind == model.Target && l.outpace:
 		// 地区生产总值增速高于全省1个百分点左右: a target set against
 		// another's growth, which the report does not give
 		o.Measure, o.Qualifier, o.Unit = ind.Target, model.Qualitative, "%"
@@ -260,8 +261,8 @@ func (sr *sentenceReader) figure(o *model.Observation, sub *subject, it item, l 
 			o.Unit = ind.Unit
 		}
 		return nil
-	case f.unit.dimension == dimPoints:
-		return &decline{model.ReasonUnit, f.unit.text} // 提高0.3个百分点: a change of a rate
+	case f.unit.Dimension == catalogue.DimPoints:
+		return &decline{model.ReasonUnit, f.unit.Text} // 提高0.3个百分点: a change of a rate
 	case l.base && l.year == 0:
 		return &decline{model.ReasonBase, "从"} // 从7248亿元增加到…: a start whose year is not named
 	case l.ofTarget:
@@ -270,7 +271,7 @@ func (sr *sentenceReader) figure(o *model.Observation, sub *subject, it item, l 
 	if y, _ := sr.period(l.year); l.compared != 0 && l.compared != y-1 {
 		return &decline{model.ReasonMultiYear, "比" + strconv.Itoa(l.compared) + "年"} // 比2020年增长30%
 	}
-	if f.unit.dimension == dimPercent {
+	if f.unit.Dimension == catalogue.DimPercent {
 		if d := sr.percent(o, sub, f, l); d != nil {
 			return d
 		}
@@ -334,22 +335,22 @@ func (sr *sentenceReader) level(o *model.Observation, sub *subject, f figure, l 
 	ind := sub.ind
 	switch {
 	case (l.growth || l.negative || l.change) && !l.reach:
-		return &decline{model.ReasonUnit, "增长" + f.unit.text} // 增长5亿元 is a difference, not a level
+		return &decline{model.ReasonUnit, "增长" + f.unit.Text} // 增长5亿元 is a difference, not a level
 	case sub.measure != "" && sub.measure != model.Level:
-		return &decline{model.ReasonMeasure, measureWord(sub.measure)}
+		return &decline{model.ReasonMeasure, catalogue.MeasureWord(sub.measure)}
 	case ind.Adds && sr.ctx.span && l.year == 0 && sr.year == 0:
 		return &decline{model.ReasonMultiYear, "五年"} // 五年来城镇新增就业603.7万人
-	case f.unit.dimension == dimNone && !sr.named:
+	case f.unit.Dimension == catalogue.DimNone && !sr.named:
 		// 2300万 in a clause that does not name the indicator: of what?
-		return &decline{model.ReasonUnit, f.unit.text}
+		return &decline{model.ReasonUnit, f.unit.Text}
 	}
 	o.Measure = model.Level
-	lo, unit, ok := convert(f.value, f.unit, ind.Unit)
+	lo, Unit, ok := catalogue.Convert(f.value, f.unit, ind.Unit)
 	if !ok {
-		return &decline{model.ReasonUnit, f.unit.text}
+		return &decline{model.ReasonUnit, f.unit.Text}
 	}
-	hi, _, _ := convert(f.high, f.unit, ind.Unit)
-	o.Value, o.Unit = &lo, unit
+	hi, _, _ := catalogue.Convert(f.high, f.unit, ind.Unit)
+	o.Value, o.Unit = &lo, Unit
 	if f.isRange {
 		o.High = &hi
 	}

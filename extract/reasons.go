@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
 )
 
@@ -14,13 +15,13 @@ type decline struct {
 }
 
 // decline records that a figure of the sentence is not taken.
-func (sr *sentenceReader) decline(it item, ind *Indicator, d decline) {
+func (sr *sentenceReader) decline(it item, ind *catalogue.Indicator, d decline) {
 	if it.kind == itemFigure {
 		switch d.reason {
 		case model.ReasonUnit, model.ReasonOtherSubject, model.ReasonSubScope, model.ReasonLookAlike:
 			// another thing's figure (总数达2224家), but not a margin of
 			// the figure before it (高于全省0.9个百分点)
-			if it.fig.unit.dimension != dimPoints {
+			if it.fig.unit.Dimension != catalogue.DimPoints {
 				sr.lastLeft = sr.figureText(it)
 			}
 		default:
@@ -65,14 +66,6 @@ func (sr *sentenceReader) take(o model.Observation) {
 	}
 }
 
-// measureWord names a measure in the words of a report.
-func measureWord(m string) string {
-	if s, ok := MeasureNames[m]; ok {
-		return s
-	}
-	return m
-}
-
 // account settles what reading a sentence gave: with explain, the
 // sentence with its observations and the figures it left; and, for each
 // core indicator it names beside a figure of the indicator's kind but
@@ -89,15 +82,15 @@ func (sr *sentenceReader) account() {
 			Taken: sr.taken, Declined: sr.declines,
 		})
 	}
-	var room [4]*Indicator
+	var room [4]*catalogue.Indicator
 	found := room[:0] // the indicators of the sentence with an item already
 	for ci, cl := range sr.clauses {
 		for k, it := range cl.items {
 			if it.kind != itemAlias {
 				continue
 			}
-			ind := it.alias.indicator
-			if ind.Tier != "core" || ind.Disabled || it.alias.generic || slices.Contains(found, ind) || sr.tookAny(it.alias.alias) {
+			ind := it.alias.Indicator
+			if ind.Tier != "core" || ind.Disabled || it.alias.Generic || slices.Contains(found, ind) || sr.tookAny(it.alias.Alias) {
 				continue // 亩均税收: a generic name is no sign of a miss
 			}
 			// The figures next to the name: after it in its clause,
@@ -145,14 +138,14 @@ func (sr *sentenceReader) account() {
 // 亿元，同比增长7%，…总量保持全省第4): the figure may be the indicator's,
 // of a measure the report gives nowhere else.
 func (sr *sentenceReader) laterDoubts() {
-	var last *Indicator // the indicator named last, when the sentence took it
-	var room [4]*Indicator
+	var last *catalogue.Indicator // the indicator named last, when the sentence took it
+	var room [4]*catalogue.Indicator
 	done := room[:0]
 	for _, cl := range sr.clauses {
 		for _, it := range cl.items {
 			if it.kind == itemAlias {
 				last = nil
-				if ind := it.alias.indicator; ind.Tier == "core" && !ind.Disabled && !it.alias.generic && sr.tookAny(it.alias.alias) {
+				if ind := it.alias.Indicator; ind.Tier == "core" && !ind.Disabled && !it.alias.Generic && sr.tookAny(it.alias.Alias) {
 					last = ind
 				}
 				continue
@@ -176,11 +169,11 @@ func (sr *sentenceReader) laterDoubts() {
 
 // tookAny reports whether the sentence took an observation of the
 // indicator a name stands for, or of those it covers in turn.
-func (sr *sentenceReader) tookAny(a *alias) bool {
-	if slices.Contains(sr.tookOf, a.indicator.ID) {
+func (sr *sentenceReader) tookAny(a *catalogue.Alias) bool {
+	if slices.Contains(sr.tookOf, a.Indicator.ID) {
 		return true
 	}
-	for _, ind := range a.pair() {
+	for _, ind := range a.Pair() {
 		if slices.Contains(sr.tookOf, ind.ID) {
 			return true
 		}
@@ -196,7 +189,7 @@ var sureReasons = []string{model.ReasonMultiYear, model.ReasonMeasure, model.Rea
 // several years, of a measure or unit the indicator does not take — but
 // not a bare 亿 (突破3000亿), which the rules take only beside the name.
 func sure(d model.Decline, f item) bool {
-	if d.Reason == model.ReasonUnit && f.kind == itemFigure && f.fig.unit.dimension == dimNone {
+	if d.Reason == model.ReasonUnit && f.kind == itemFigure && f.fig.unit.Dimension == catalogue.DimNone {
 		return false
 	}
 	return slices.Contains(sureReasons, d.Reason)
@@ -204,13 +197,13 @@ func sure(d model.Decline, f item) bool {
 
 // figureMeasure is the measure a figure next to an indicator's name would
 // be: a rank, a percentage (growth, or the indicator's rate), or a level.
-func figureMeasure(it item, ind *Indicator) string {
+func figureMeasure(it item, ind *catalogue.Indicator) string {
 	switch {
 	case it.kind == itemRank:
 		return model.Rank
-	case it.fig.unit.dimension == dimPercent && !ind.Takes(model.Growth):
+	case it.fig.unit.Dimension == catalogue.DimPercent && !ind.Takes(model.Growth):
 		return model.Rate
-	case it.fig.unit.dimension == dimPercent:
+	case it.fig.unit.Dimension == catalogue.DimPercent:
 		return model.Growth
 	}
 	return model.Level
@@ -235,17 +228,17 @@ func (r *reader) settleDoubts(obs []model.Observation) {
 
 // fits reports whether a figure or rank could be one of an indicator's: a
 // rank, a percentage, or an amount of its unit's dimension.
-func fits(it item, ind *Indicator) bool {
+func fits(it item, ind *catalogue.Indicator) bool {
 	if it.kind == itemRank {
 		return ind.Takes(model.Rank) || ind.Takes(model.GrowthRank)
 	}
-	switch it.fig.unit.dimension {
-	case dimPercent, dimNone:
+	switch it.fig.unit.Dimension {
+	case catalogue.DimPercent, catalogue.DimNone:
 		return true
-	case dimPoints:
+	case catalogue.DimPoints:
 		return false
 	}
-	_, _, ok := convert(it.fig.value, it.fig.unit, ind.Unit)
+	_, _, ok := catalogue.Convert(it.fig.value, it.fig.unit, ind.Unit)
 	return ok
 }
 

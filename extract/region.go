@@ -9,6 +9,7 @@ import (
 	"zhibiao/extract/divisions"
 	"zhibiao/extract/lexicon"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // selfWords are the words of the lexicon's roles scope, self, opening and
@@ -49,7 +50,7 @@ type kindEvidence struct {
 // their governments. A word that starts a division's longer full name is
 // that name, not the word (全州县 is a county). A congress named with its
 // session (市十四届人大, 县第十八届人民代表大会) speaks of the kind before it.
-func readKinds(t *Text) kindEvidence {
+func readKinds(t *text.Text) kindEvidence {
 	words, list := selfWords()
 	ev := kindEvidence{self: map[divisions.Kind]int{}, opening: map[divisions.Kind]int{},
 		selfWords: map[divisions.Kind]map[string]int{}, counts: map[string]int{}}
@@ -109,7 +110,7 @@ func congressKind(rs []rune, i int) (divisions.Kind, string) {
 		return "", ""
 	}
 	j := i
-	for j > 0 && (isChineseDigit(rs[j-1]) || isDigit(rs[j-1])) {
+	for j > 0 && (text.IsChineseDigit(rs[j-1]) || isDigit(rs[j-1])) {
 		j--
 	}
 	if j > 0 && rs[j-1] == '第' {
@@ -228,7 +229,7 @@ var (
 // that is also an everyday word (合作, 资源, 恩施) counts only when the
 // text also names the division in another form (恩施州, 美丽恩施) or names a
 // region it lies in, as a text that speaks of the place does.
-func countMentions(t *Text) mentions {
+func countMentions(t *text.Text) mentions {
 	m := mentions{count: map[int]int{}, anchored: map[int]int{}, form: map[int]map[string]int{}}
 	everyday := map[int]int{}
 	named := map[int]bool{} // named in a form that is no everyday word
@@ -290,7 +291,7 @@ func countMentions(t *Text) mentions {
 // ancestorsNamed counts the mentions of the regions a division lies in.
 func (m mentions) ancestorsNamed(div int) int {
 	n := 0
-	for _, a := range ancestors(regionOf(div)) {
+	for _, a := range ancestors(model.RegionOf(div)) {
 		if i, ok := divisions.Index(a.Code); ok {
 			n += m.count[i]
 		}
@@ -348,7 +349,7 @@ type regionDecision struct {
 // formula 我代表市人民政府), then the name, among divisions of that kind,
 // that the text uses most. When the evidence does not single out one
 // region, there is none, and the decision names the candidates.
-func detectRegion(t *Text) regionDecision {
+func detectRegion(t *text.Text) regionDecision {
 	if d, ok := regionOfTitle(t); ok {
 		return d // the title settles it: the rest of the text need not be read
 	}
@@ -372,7 +373,7 @@ func detectRegion(t *Text) regionDecision {
 	describe := func(g []int) string {
 		d := divisions.Get(g[0])
 		k := divisions.KindOf(d.Name)
-		return regionOf(g[0]).Label() + "（" + joinCounts(append(kinds.words(k, 2), m.top(g[0]))) + "）"
+		return model.RegionOf(g[0]).Label() + "（" + joinCounts(append(kinds.words(k, 2), m.top(g[0]))) + "）"
 	}
 	if len(groups) == 0 {
 		return regionDecision{candidates: nil}
@@ -399,7 +400,7 @@ func detectRegion(t *Text) regionDecision {
 		g := groups[1]
 		ev.RunnerUp = &model.Count{Word: divisions.Get(g[0]).Name, Count: m.count[g[0]]}
 	}
-	return regionDecision{region: regionOf(div), evidence: ev}
+	return regionDecision{region: model.RegionOf(div), evidence: ev}
 }
 
 // outweighs reports whether the names of group a, named as often as
@@ -495,7 +496,7 @@ func settleSameName(g []int, m mentions, kinds kindEvidence) (int, bool) {
 // in it says what kind of region speaks: the division named most, if it
 // is named at least three times and three times as often as any other.
 // The evidence says it is a low-confidence reading.
-func regionOfNames(t *Text) regionDecision {
+func regionOfNames(t *text.Text) regionDecision {
 	m := countMentions(t)
 	cands := make([]int, 0, len(m.count))
 	for d := range m.count {
@@ -525,7 +526,7 @@ func regionOfNames(t *Text) regionDecision {
 	if len(groups) > 1 {
 		ev.RunnerUp = &model.Count{Word: divisions.Get(groups[1][0]).Name, Count: m.count[groups[1][0]]}
 	}
-	return regionDecision{region: regionOf(div), evidence: ev}
+	return regionDecision{region: model.RegionOf(div), evidence: ev}
 }
 
 // nationWords are found only in the head of the nation's report.
@@ -539,8 +540,8 @@ const headSize = 1500
 // regionOfTitle reads the region in the title and the lines naming the
 // congress or the government: 新乡市2025年政府工作报告, 在新乡市第十四届人民
 // 代表大会, 新乡市人民政府市长, 关于牧野区…的报告.
-func regionOfTitle(t *Text) (regionDecision, bool) {
-	head := headRunes(t, 40)
+func regionOfTitle(t *text.Text) (regionDecision, bool) {
+	head := text.HeadRunes(t, 40)
 	head = head[:min(len(head), headSize)]
 	if i := nationWords.Index(head); i >= 0 {
 		word := string(head[i : i+nationWords.At(head, i)])
@@ -613,48 +614,13 @@ func regionOfTitle(t *Text) (regionDecision, bool) {
 		if !ok {
 			var out []string
 			for _, d := range g {
-				out = append(out, regionOf(d).Name+"（"+regionOf(d).Parent+"）")
+				out = append(out, model.RegionOf(d).Name+"（"+model.RegionOf(d).Parent+"）")
 			}
 			return regionDecision{candidates: out}, true
 		}
 		best = div
 	}
-	return regionDecision{region: regionOf(best), evidence: model.Evidence{By: model.ByTitle, Words: []model.Count{{Word: what[best], Count: 1}}}}, true
-}
-
-// regionOf makes the model's region of a division.
-func regionOf(i int) model.Region {
-	d := divisions.Get(i)
-	r := model.Region{Name: d.Name, Level: d.Level, Code: d.Code}
-	if p, ok := divisions.Parent(d); ok {
-		r.Parent = p.Name
-	}
-	return r
-}
-
-// RegionByName returns the region of a division's full name (for
-// --region), or false when the name is not in the GB/T 2260 table.
-func RegionByName(name string) (model.Region, bool) {
-	if name == "全国" || name == "中国" || name == "中华人民共和国" {
-		return model.Region{Name: "全国", Level: model.Nation}, true
-	}
-	ds := divisions.Lookup(name)
-	if len(ds) == 0 {
-		return model.Region{}, false
-	}
-	i, _ := divisions.Index(ds[0].Code)
-	return regionOf(i), true
-}
-
-// headRunes joins the first n paragraphs without separators, so that a
-// title broken over lines (政府工作报\n告) reads whole. Normalise writes the
-// paragraphs one after another, so that they are joined already.
-func headRunes(t *Text, n int) []rune {
-	size := 0
-	for _, p := range t.Paragraphs[:min(n, len(t.Paragraphs))] {
-		size += len(p.Runes)
-	}
-	return t.runes[:size:size]
+	return regionDecision{region: model.RegionOf(best), evidence: model.Evidence{By: model.ByTitle, Words: []model.Count{{Word: what[best], Count: 1}}}}, true
 }
 
 // sortedKeys returns a map's keys in increasing order, so that choices

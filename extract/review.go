@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/lexicon"
 	"zhibiao/extract/model"
 )
@@ -25,7 +25,7 @@ func (r *reader) conflict(o *model.Observation, others []model.Observation) {
 	var values, lines []string
 	for i := range others {
 		if !agree(o, &others[i]) {
-			values = append(values, ValueText(&others[i]))
+			values = append(values, model.ValueText(&others[i]))
 			lines = append(lines, strconv.Itoa(others[i].Line))
 		}
 	}
@@ -33,8 +33,8 @@ func (r *reader) conflict(o *model.Observation, others []model.Observation) {
 		return
 	}
 	o.Flag(model.ReviewConflict)
-	r.addItem(itemOf(o, model.ReviewConflict,
-		model.Warnf(o.Line, "the report also states %s (line %s); kept %s", strings.Join(values, "、"), strings.Join(lines, "、"), ValueText(o))))
+	r.addItem(model.NewReviewItem(o, model.ReviewConflict,
+		model.Warnf(o.Line, "the report also states %s (line %s); kept %s", strings.Join(values, "、"), strings.Join(lines, "、"), model.ValueText(o))))
 }
 
 // agree reports whether two statements of one figure can both be true:
@@ -82,7 +82,7 @@ func (r *reader) reviewReport(rep *model.Report) {
 		o := &rep.Observations[i]
 		if w, ok := implausible(r.cat, o, level); ok {
 			o.Flag(model.ReviewImplausible)
-			r.addItem(itemOf(o, model.ReviewImplausible, w))
+			r.addItem(model.NewReviewItem(o, model.ReviewImplausible, w))
 		}
 	}
 	for _, ev := range []struct {
@@ -101,14 +101,7 @@ func (r *reader) reviewReport(rep *model.Report) {
 			rep.Observations[i].Flag(model.ReviewRegion)
 		}
 	}
-	SortReview(r.review)
-}
-
-// SortReview puts review items in order: most serious first, then by line.
-func SortReview(items []model.ReviewItem) {
-	slices.SortStableFunc(items, func(a, b model.ReviewItem) int {
-		return cmp.Or(model.ReviewRank(a.Reason)-model.ReviewRank(b.Reason), a.Line-b.Line)
-	})
+	model.SortReview(r.review)
 }
 
 // areaWords name parts of a region: 开发区, 县域.
@@ -134,7 +127,7 @@ func paragraphTopic(rs []rune) (string, int) {
 
 // implausible says why an observation is outside its indicator's
 // plausible range for a region of level, if it is.
-func implausible(cat *Catalogue, o *model.Observation, level string) (model.Warning, bool) {
+func implausible(cat *catalogue.Catalogue, o *model.Observation, level string) (model.Warning, bool) {
 	ind := cat.Indicator(o.Indicator)
 	if ind == nil || o.Value == nil {
 		return model.Warning{}, false
@@ -152,54 +145,12 @@ func implausible(cat *Catalogue, o *model.Observation, level string) (model.Warn
 	}
 	for _, x := range values {
 		if !p.Holds(x) {
-			unit := ind.Unit
+			Unit := ind.Unit
 			if o.Measure != model.Level {
-				unit = "%"
+				Unit = "%"
 			}
-			return model.Warnf(o.Line, "%s is outside the plausible range %s%s of the catalogue", ValueText(o), p.String(), unit), true
+			return model.Warnf(o.Line, "%s is outside the plausible range %s%s of the catalogue", model.ValueText(o), p.String(), Unit), true
 		}
 	}
 	return model.Warning{}, false
-}
-
-// itemOf is the review item of an observation.
-func itemOf(o *model.Observation, reason string, w model.Warning) model.ReviewItem {
-	return model.ReviewItem{Reason: reason, Indicator: o.Indicator, Measure: o.Measure, Year: o.Year, Kind: o.Kind,
-		Scope: o.Scope, Line: o.Line, Text: o.Text, Warning: w}
-}
-
-// ValueText writes an observation's value the way a report does: 4.9%,
-// 3569.7亿元, 6%左右, 6%以上, 6%—6.5%, 第4位, 下降3%以上 (a fall of at least
-// 3%: at most -3); a qualitative one is its phrase.
-func ValueText(o *model.Observation) string {
-	if o.Value == nil {
-		return o.Text
-	}
-	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	v := *o.Value
-	switch {
-	case o.Measure == model.Rank || o.Measure == model.GrowthRank:
-		return "第" + num(v) + "位" + QualifierWord(o.Qualifier)
-	case o.Qualifier == model.Range && o.High != nil:
-		return num(v) + o.Unit + "—" + num(*o.High) + o.Unit
-	case o.Measure == model.Growth && v < 0 && o.Qualifier == model.AtLeast:
-		return "下降" + num(-v) + o.Unit + "以内"
-	case o.Measure == model.Growth && v < 0 && o.Qualifier == model.AtMost:
-		return "下降" + num(-v) + o.Unit + "以上"
-	}
-	return num(v) + o.Unit + QualifierWord(o.Qualifier)
-}
-
-// QualifierWord is the word after a figure that says its qualifier:
-// 左右, 以上, 以内, or "".
-func QualifierWord(q string) string {
-	switch q {
-	case model.About:
-		return "左右"
-	case model.AtLeast:
-		return "以上"
-	case model.AtMost:
-		return "以内"
-	}
-	return ""
 }

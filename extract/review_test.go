@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -24,7 +25,7 @@ func flagged(rep *model.Report, reason string) []string {
 	var out []string
 	for _, o := range rep.Observations {
 		if slices.Contains(o.Flags, reason) {
-			out = append(out, o.Indicator+"/"+o.Measure+"/"+o.Kind+"/"+ValueText(&o))
+			out = append(out, o.Indicator+"/"+o.Measure+"/"+o.Kind+"/"+model.ValueText(&o))
 		}
 	}
 	return out
@@ -153,33 +154,6 @@ func TestUnreadItems(t *testing.T) {
 	}
 }
 
-// TestPlausibleColumn: the catalogue's plausible ranges read in English
-// and in Chinese, and refuse what they cannot read.
-func TestPlausibleColumn(t *testing.T) {
-	ps, err := parsePlausible("growth -15~20; level county 0.5~20000；总量 地级 ~50000; rate 1..")
-	if err != nil || len(ps) != 4 {
-		t.Fatalf("%+v %v", ps, err)
-	}
-	ind := Indicator{Plausible: ps}
-	if p, ok := ind.PlausibleRange(model.Level, model.Prefecture); !ok || p.Min != nil || *p.Max != 50000 {
-		t.Errorf("prefecture level: %+v", p)
-	}
-	if _, ok := ind.PlausibleRange(model.Level, model.Province); ok {
-		t.Error("a province has no level range")
-	}
-	if p, _ := ind.PlausibleRange(model.Rate, model.County); p.Holds(0.5) || !p.Holds(80) {
-		t.Errorf("rate: %+v", p)
-	}
-	if got := plausibleText(ps, true); got != "增速 -15~20；总量 县级 0.5~20000；总量 地级 ~50000；比率 1~" {
-		t.Errorf("in Chinese: %q", got)
-	}
-	for _, bad := range []string{"growth", "speed 1~2", "growth 5~1", "level town 1~2", "growth a~b", "growth 1-2"} {
-		if _, err := parsePlausible(bad); err == nil {
-			t.Errorf("%q: no error", bad)
-		}
-	}
-}
-
 // TestCheckAcross: levels of consecutive years that do not fit together
 // are flagged on the later report; levels that fit, and GDP, whose growth
 // is real, are not; a figure the analyst corrected is not; the check can
@@ -201,14 +175,14 @@ func TestCheckAcross(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			old := reviewOf(t, "新乡市", 2024, before)
 			rep := reviewOf(t, "新乡市", 2025, fmt.Sprintf(after, c.revenue, c.retail))
-			CheckAcross([]*model.Report{old, rep}, nil)
+			evaluate.CheckAcross([]*model.Report{old, rep}, nil)
 			if got := items(rep, model.ReviewInconsistent); !slices.Equal(got, c.want) {
 				t.Errorf("items %q, want %q", got, c.want)
 			}
 			if len(c.want) > 0 && len(flagged(old, model.ReviewInconsistent)) == 0 {
 				t.Error("the year before's level is not flagged")
 			}
-			CheckAcross([]*model.Report{old, rep}, nil)
+			evaluate.CheckAcross([]*model.Report{old, rep}, nil)
 			if got := items(rep, model.ReviewInconsistent); len(got) != len(c.want) {
 				t.Errorf("run again: %q", got)
 			}
@@ -217,7 +191,7 @@ func TestCheckAcross(t *testing.T) {
 	// Another region's report is not compared.
 	old := reviewOf(t, "焦作市", 2024, before)
 	rep := reviewOf(t, "新乡市", 2025, fmt.Sprintf(after, "260", "12500000"))
-	if CheckAcross([]*model.Report{old, rep}, nil); len(items(rep, model.ReviewInconsistent)) != 0 {
+	if evaluate.CheckAcross([]*model.Report{old, rep}, nil); len(items(rep, model.ReviewInconsistent)) != 0 {
 		t.Error("compared with another region's report")
 	}
 }
@@ -230,15 +204,15 @@ func TestApplyCorrections(t *testing.T) {
 	text := "一、2024年工作回顾\n全市地区生产总值增长5.4%。\n全年地区生产总值增长5.9%。\n对东盟进出口增长12%。\n"
 	rep := reviewOf(t, "新乡市", 2025, text)
 	v := 5.9
-	rows := []CorrectionRow{
-		{Source: "c.csv", Line: 2, Region: "新乡", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectConfirm},
-		{Source: "c.csv", Line: 3, Region: "焦作市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectValue, Value: &v, Unit: "%", Qualifier: model.Exact},
-		{Source: "c.csv", Line: 4, Region: "新新市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectDelete},
-		{Source: "c.csv", Line: 5, Region: "新乡市", Indicator: "retail_sales", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectDelete},
-		{Source: "c.csv", Line: 6, Region: "新乡市", Indicator: "foreign_trade", Action: CorrectConfirm},
-		{Source: "c.csv", Line: 7, Region: "新乡市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Target, Action: CorrectValue, Value: &v, Unit: "%", Qualifier: model.Exact},
+	rows := []evaluate.CorrectionRow{
+		{Source: "c.csv", Line: 2, Region: "新乡", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: evaluate.CorrectConfirm},
+		{Source: "c.csv", Line: 3, Region: "焦作市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: evaluate.CorrectValue, Value: &v, Unit: "%", Qualifier: model.Exact},
+		{Source: "c.csv", Line: 4, Region: "新新市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: evaluate.CorrectDelete},
+		{Source: "c.csv", Line: 5, Region: "新乡市", Indicator: "retail_sales", Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: evaluate.CorrectDelete},
+		{Source: "c.csv", Line: 6, Region: "新乡市", Indicator: "foreign_trade", Action: evaluate.CorrectConfirm},
+		{Source: "c.csv", Line: 7, Region: "新乡市", Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Target, Action: evaluate.CorrectValue, Value: &v, Unit: "%", Qualifier: model.Exact},
 	}
-	res := ApplyCorrections([]*model.Report{rep}, rows)
+	res := evaluate.ApplyCorrections([]*model.Report{rep}, rows)
 	if res.Confirmed != 2 || len(res.Skipped) != 2 || res.Corrected+res.Added+res.Deleted != 0 {
 		t.Errorf("%+v", res)
 	}
@@ -296,8 +270,8 @@ func TestConfirmDoubt(t *testing.T) {
 	if got := items(rep, model.ReviewUnread); !slices.Equal(got, []string{"gdp/growth/actual"}) || rep.Review[0].Year != 2024 {
 		t.Fatalf("items %q %+v", got, rep.Review)
 	}
-	res := ApplyCorrections([]*model.Report{rep}, []CorrectionRow{{Source: "c.csv", Line: 2, Region: "新乡市", Indicator: "gdp",
-		Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: CorrectConfirm}})
+	res := evaluate.ApplyCorrections([]*model.Report{rep}, []evaluate.CorrectionRow{{Source: "c.csv", Line: 2, Region: "新乡市", Indicator: "gdp",
+		Measure: model.Growth, Year: 2024, Kind: model.Actual, Action: evaluate.CorrectConfirm}})
 	if res.Confirmed != 1 || len(res.Errors) != 0 || len(rep.Review) != 0 {
 		t.Errorf("%+v, review %+v", res, rep.Review)
 	}

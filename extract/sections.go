@@ -4,6 +4,7 @@ import (
 	"strings"
 	"zhibiao/extract/lexicon"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // Words that open a review of last year (or of the last five) and words that
@@ -258,7 +259,7 @@ func isMetadata(rs []rune) bool {
 
 // isHeading reports whether a paragraph is a heading: marked as one, or a
 // short line that is not a sentence.
-func isHeading(p *Paragraph) bool {
+func isHeading(p *text.Paragraph) bool {
 	if p.Heading {
 		return true
 	}
@@ -311,7 +312,7 @@ func openings(out [][]rune, rs []rune, n int) [][]rune {
 
 // isBulletHeading reports whether a list item may be a heading: short, and
 // not a sentence.
-func isBulletHeading(p *Paragraph) bool {
+func isBulletHeading(p *text.Paragraph) bool {
 	return p.Item && len(p.Runes) <= 30 && !containsAny(p.Runes, "。", ",", ";", "%")
 }
 

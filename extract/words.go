@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 	"zhibiao/extract/internal/runeset"
 	"zhibiao/extract/lexicon"
+	"zhibiao/extract/text"
 )
 
 // fillerWords are the words a clause may hold besides its subject and
@@ -77,7 +78,7 @@ func fillerAt(rs []rune, i int, extra [][]rune) int {
 	r := rs[i]
 	if r == '(' || r == '（' {
 		// A short note in brackets: (不含农户), (GDP), (按可比价计算).
-		if j := closing(rs, i); j > 0 {
+		if j := text.Closing(rs, i); j > 0 {
 			return j + 1 - i
 		}
 	}
@@ -204,20 +205,6 @@ func trimPunct(rs []rune) []rune {
 		rs = rs[:len(rs)-1]
 	}
 	return rs
-}
-
-// closing returns the index of the bracket closing the one at rs[i], if it
-// comes within 15 runes, or -1.
-func closing(rs []rune, i int) int {
-	for j := i + 1; j < len(rs) && j <= i+16; j++ {
-		switch rs[j] {
-		case ')', '）':
-			return j
-		case '(', '（', '。', ',', ';':
-			return -1
-		}
-	}
-	return -1
 }
 
 func lastIndexWord(rs []rune, word string) int {

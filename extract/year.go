@@ -6,6 +6,7 @@ import (
 
 	"zhibiao/extract/lexicon"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // yearDecision is what the text tells of the year a report was delivered.
@@ -25,8 +26,8 @@ type yearDecision struct {
 // 2025; a review that opens 2024年，… → 2025), and failing all of those
 // the latest year the text mentions often, which is a low-confidence
 // reading. The year is 0 when nothing tells it.
-func detectYear(t *Text) yearDecision {
-	head := headRunes(t, 40)
+func detectYear(t *text.Text) yearDecision {
+	head := text.HeadRunes(t, 40)
 	head = head[:min(len(head), headSize)]
 	for i := 0; i < len(head); i++ {
 		y, end := readAnyYear(head, i)
@@ -66,7 +67,7 @@ var (
 // of its plan: headings and markers that tie a year to either, and the
 // years that open paragraphs before the plan begins (the review: 2024年，
 // 在…领导下 → 2025) or open the plan (2025年是…, followed by the plan).
-func yearOfSections(t *Text) (yearDecision, bool) {
+func yearOfSections(t *text.Text) (yearDecision, bool) {
 	votes := map[int]int{}
 	words := map[int][]model.Count{}
 	first, last := map[int]int{}, map[int]int{} // the paragraphs of each year's first and last vote
@@ -181,7 +182,7 @@ func yearOfSections(t *Text) (yearDecision, bool) {
 // opensPlan reports whether a paragraph begins the plan for the report's
 // year: a heading of the plan (二、2025年工作安排), or a paragraph that
 // opens with 今年 or states the year's general requirements or goals.
-func opensPlan(p *Paragraph) bool {
+func opensPlan(p *text.Paragraph) bool {
 	if isHeading(p) {
 		return planWords.In(p.Runes) && !reviewWords.In(p.Runes)
 	}
@@ -191,7 +192,7 @@ func opensPlan(p *Paragraph) bool {
 
 // yearOfMentions is the last resort: the latest year the text mentions
 // at least three times. The evidence says it is a low-confidence reading.
-func yearOfMentions(t *Text) yearDecision {
+func yearOfMentions(t *text.Text) yearDecision {
 	counts := map[int]int{}
 	for _, p := range t.Paragraphs {
 		for k := 0; k < len(p.Runes); k++ {
@@ -291,7 +292,7 @@ func dateEnd(rs []rune, end int) int {
 		if rs[j] == '日' {
 			return j + 1
 		}
-		if !isDigit(rs[j]) && !isChineseDigit(rs[j]) && rs[j] != '月' {
+		if !isDigit(rs[j]) && !text.IsChineseDigit(rs[j]) && rs[j] != '月' {
 			break
 		}
 		j++

@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"zhibiao/extract/catalogue"
 
 	"github.com/spf13/pflag"
-
-	"zhibiao/extract"
 )
 
 // catalogueFlag adds --catalogue to a flag set.
@@ -17,15 +16,15 @@ func (a *app) catalogueFlag(fs *pflag.FlagSet, path *string) {
 
 // catalogueInForce loads the catalogue of --catalogue once, or returns the
 // built-in one.
-func (o *inputOptions) catalogueInForce() (*extract.Catalogue, error) {
+func (o *inputOptions) catalogueInForce() (*catalogue.Catalogue, error) {
 	if o.cat != nil {
 		return o.cat, nil
 	}
 	if o.catalogue == "" {
-		o.cat = extract.DefaultCatalogue()
+		o.cat = catalogue.DefaultCatalogue()
 		return o.cat, nil
 	}
-	cat, err := extract.LoadCatalogue(o.catalogue)
+	cat, err := catalogue.LoadCatalogue(o.catalogue)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +52,7 @@ func (a *app) runIndicators(args []string) error {
 	}
 	if *format == "csv" {
 		var buf bytes.Buffer
-		if err := extract.WriteCatalogueCSV(&buf, cat); err != nil {
+		if err := catalogue.WriteCatalogueCSV(&buf, cat); err != nil {
 			return err
 		}
 		_, err := a.stdout.Write(buf.Bytes())

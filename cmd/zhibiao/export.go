@@ -17,7 +17,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"zhibiao/export"
-	"zhibiao/extract"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -174,7 +174,7 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 			reports = append(reports, in.Report)
 		}
 	}
-	a.summary(inputs, extract.Evaluate(reports, cat, job.tolerance), strings.TrimSpace(out+" "+note))
+	a.summary(inputs, evaluate.Evaluate(reports, cat, job.tolerance), strings.TrimSpace(out+" "+note))
 	if failed {
 		return exitInput, nil
 	}

@@ -2,7 +2,7 @@ package main
 
 import (
 	"zhibiao/export"
-	"zhibiao/extract"
+	"zhibiao/extract/evaluate"
 )
 
 func (a *app) runExtract(args []string) (int, error) {
@@ -36,9 +36,9 @@ func (a *app) runExtract(args []string) (int, error) {
 		}
 		model.Reports = append(model.Reports, in.Report)
 	}
-	model.Evaluations = extract.Evaluate(model.Reports, cat, 0)
+	model.Evaluations = evaluate.Evaluate(model.Reports, cat, 0)
 	if model.Evaluations == nil {
-		model.Evaluations = []extract.Evaluation{}
+		model.Evaluations = []evaluate.Evaluation{}
 	}
 	switch {
 	case in.explain:

@@ -18,6 +18,9 @@ import (
 
 	"zhibiao/export"
 	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/document"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -30,8 +33,8 @@ type inputOptions struct {
 	jobs     int    // files read at once; 0 is one per CPU
 	explain  bool   // keep, sentence by sentence, what was taken and what was not
 
-	catalogue string             // --catalogue: a catalogue file, "" for the built-in one
-	cat       *extract.Catalogue // the catalogue in force, once loaded
+	catalogue string               // --catalogue: a catalogue file, "" for the built-in one
+	cat       *catalogue.Catalogue // the catalogue in force, once loaded
 
 	corrections string // --corrections: the analyst's corrections, a CSV or a workbook
 }
@@ -78,7 +81,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (readSet, error) {
 	}
 	var applied *export.AppliedCorrections
 	if corrections != nil {
-		applied = &export.AppliedCorrections{File: corrections, Result: extract.ApplyCorrections(reports, corrections.Rows)}
+		applied = &export.AppliedCorrections{File: corrections, Result: evaluate.ApplyCorrections(reports, corrections.Rows)}
 		errs := append(slices.Clone(corrections.Errors), applied.Result.Errors...)
 		slices.SortStableFunc(errs, func(x, y *model.FileError) int {
 			return cmp.Or(cmp.Compare(x.Path, y.Path), x.Line-y.Line)
@@ -91,7 +94,7 @@ func (a *app) readInputs(paths []string, o inputOptions) (readSet, error) {
 			a.tell(a.p.Sprintf("%s: %d corrections are of reports this run did not read; kept for the runs that do", o.corrections, n))
 		}
 	}
-	extract.CheckAcross(reports, cat)
+	evaluate.CheckAcross(reports, cat)
 	return readSet{inputs: inputs, failed: failed, corrections: applied}, nil
 }
 
@@ -106,13 +109,13 @@ func (a *app) readAll(paths []string, o inputOptions) (inputs []export.Input, fa
 			return nil, false, nil, err
 		}
 	}
-	overrides := map[string]extract.ManifestEntry{}
+	overrides := map[string]document.ManifestEntry{}
 	if o.manifest != "" {
 		f, err := os.Open(o.manifest)
 		if err != nil {
 			return nil, false, nil, err
 		}
-		m, err := extract.ReadManifest(o.manifest, f, filepath.Dir(o.manifest))
+		m, err := document.ReadManifest(o.manifest, f, filepath.Dir(o.manifest))
 		f.Close()
 		if err != nil {
 			return nil, false, nil, err
@@ -121,7 +124,7 @@ func (a *app) readAll(paths []string, o inputOptions) (inputs []export.Input, fa
 			overrides[pathKey(p)] = e
 		}
 	}
-	files, walkErr := extract.Inputs(paths)
+	files, walkErr := document.Inputs(paths)
 	for _, e := range unjoin(walkErr) {
 		path := ""
 		var pe *fs.PathError
@@ -236,7 +239,7 @@ func readReports(files []string, jobs int, options func(path string) extract.Opt
 		go func() {
 			for i := range next {
 				in := export.Input{Path: files[i]}
-				size := extract.SizeLimit(files[i]) // a pipe's, whose size is not known
+				size := document.SizeLimit(files[i]) // a pipe's, whose size is not known
 				if fi, err := os.Stat(files[i]); err == nil && fi.Mode().IsRegular() {
 					size = fi.Size()
 				}
@@ -266,16 +269,16 @@ func readReport(path string, opts extract.Options) (*model.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := extract.CheckSize(path, info.Size()); err != nil {
+	if err := document.CheckSize(path, info.Size()); err != nil {
 		return nil, err
 	}
-	limit := extract.SizeLimit(path)
+	limit := document.SizeLimit(path)
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: %w: more than the %d MB a report may have", path, extract.ErrTooLarge, limit>>20)
+		return nil, fmt.Errorf("%s: %w: more than the %d MB a report may have", path, document.ErrTooLarge, limit>>20)
 	}
 	return extract.Extract(path, data, opts)
 }
@@ -416,7 +419,7 @@ func pathKey(p string) string {
 }
 
 // sortedManifest lists a manifest's paths in order of their lines.
-func sortedManifest(m map[string]extract.ManifestEntry) []string {
+func sortedManifest(m map[string]document.ManifestEntry) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

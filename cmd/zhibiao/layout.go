@@ -5,14 +5,14 @@ import (
 	"strings"
 
 	"zhibiao/export"
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 )
 
 // layout makes the layout of an export: the file of --layout or the
 // built-in one, with --years and --indicators applied, checked against the
 // catalogue. Mistakes in the flags are usage errors; those of the file are
 // reported at their line and column.
-func (a *app) layout(job exportJob, cat *extract.Catalogue) (*export.Layout, error) {
+func (a *app) layout(job exportJob, cat *catalogue.Catalogue) (*export.Layout, error) {
 	l := export.DefaultLayout()
 	if job.layout != "" {
 		var err error

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
-	"zhibiao/extract"
+	"zhibiao/extract/document"
 	"zhibiao/extract/model"
 )
 
@@ -298,16 +298,16 @@ var errorNames = []struct {
 	zh    string
 	plain bool // the Chinese says all there is to say
 }{
-	{extract.ErrEmpty, "空文件", true},
-	{extract.ErrBinary, "二进制文件，不是文本", false},
-	{extract.ErrUndecodable, "无法识别文本编码", false},
-	{extract.ErrUnsupported, "不支持的文件类型", false},
-	{extract.ErrMismatch, "文件扩展名与内容不符", false},
-	{extract.ErrLegacyDoc, "旧版 Word/WPS 文档（.doc、.wps）无法读取：请在 Word 或 WPS 中“另存为” .docx，或运行 soffice --headless --convert-to docx 文件", true},
-	{extract.ErrNoPDFTool, "未找到 pdftotext：请安装 poppler-utils（apt-get install poppler-utils）", true},
-	{extract.ErrTooLarge, "文件过大，不是一份报告", false},
-	{extract.ErrEncrypted, "文档有密码保护", true},
-	{extract.ErrNoText, "文档中没有文字（扫描件需先做文字识别）", false},
+	{document.ErrEmpty, "空文件", true},
+	{document.ErrBinary, "二进制文件，不是文本", false},
+	{document.ErrUndecodable, "无法识别文本编码", false},
+	{document.ErrUnsupported, "不支持的文件类型", false},
+	{document.ErrMismatch, "文件扩展名与内容不符", false},
+	{document.ErrLegacyDoc, "旧版 Word/WPS 文档（.doc、.wps）无法读取：请在 Word 或 WPS 中“另存为” .docx，或运行 soffice --headless --convert-to docx 文件", true},
+	{document.ErrNoPDFTool, "未找到 pdftotext：请安装 poppler-utils（apt-get install poppler-utils）", true},
+	{document.ErrTooLarge, "文件过大，不是一份报告", false},
+	{document.ErrEncrypted, "文档有密码保护", true},
+	{document.ErrNoText, "文档中没有文字（扫描件需先做文字识别）", false},
 	{fs.ErrNotExist, "文件不存在", true},
 	{fs.ErrPermission, "没有读取权限", true},
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"maps"
 	"path/filepath"
 	"regexp"
@@ -14,17 +15,24 @@ import (
 
 // messageFormats finds every message format the code says: the first
 // argument of a printer's Sprintf (x.p.Sprintf) and the format of
-// extract.Warnf, as string literals or constants of this package.
+// model.Warnf, as string literals or constants of this package.
 func messageFormats(t *testing.T) map[string]string {
 	t.Helper()
 	consts := map[string]string{"usageMain": usageMain, "usageExport": usageExport, "usageExtract": usageExtract,
 		"usageIndicators": usageIndicators, "usageLayout": usageLayout, "usageFill": usageFill}
 	found := map[string]string{}
 	fset := token.NewFileSet()
-	var files []string
-	for _, glob := range []string{"*.go", "../../extract/*.go", "../../export/*.go"} {
-		m, _ := filepath.Glob(glob)
-		files = append(files, m...)
+	files, _ := filepath.Glob("*.go")
+	for _, dir := range []string{"../../extract", "../../export"} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+				files = append(files, path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {

@@ -13,7 +13,7 @@ import (
 	"syscall"
 
 	"zhibiao/export"
-	"zhibiao/extract"
+	"zhibiao/extract/document"
 )
 
 // checkOutput tells, before any input is read, whether a file can be
@@ -44,7 +44,7 @@ func (a *app) checkOutput(path string, inputs []string, theirs ...string) (strin
 	if err := a.checkWritable(path); err != nil {
 		return "", err
 	}
-	files, _ := extract.Inputs(inputs)
+	files, _ := document.Inputs(inputs)
 	for _, in := range append(files, theirs...) {
 		if in != "" && samePath(in, path) {
 			return "", errors.New(a.p.Sprintf("%s is also an input; name another file to write", path))

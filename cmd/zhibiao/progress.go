@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 
 	"zhibiao/export"
-	"zhibiao/extract"
+	"zhibiao/extract/evaluate"
 )
 
 // progress is the line that tells, on a terminal, how far a batch is.
@@ -36,7 +36,7 @@ func (p *progress) done() {
 
 // summary writes the one line that ends a run: reports read, regions,
 // observations, targets met and missed, warnings, and the output.
-func (a *app) summary(inputs []export.Input, evals []extract.Evaluation, output string) {
+func (a *app) summary(inputs []export.Input, evals []evaluate.Evaluation, output string) {
 	if a.quiet {
 		return
 	}
@@ -59,9 +59,9 @@ func (a *app) summary(inputs []export.Input, evals []extract.Evaluation, output 
 	var met, missed int
 	for _, e := range evals {
 		switch e.Status {
-		case extract.Met:
+		case evaluate.Met:
 			met++
-		case extract.Missed:
+		case evaluate.Missed:
 			missed++
 		}
 	}

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
 	"zhibiao/internal/cleanup"
 )
 
@@ -79,7 +79,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "layout":
 		err = a.runLayout(args[1:])
 	case "version":
-		fmt.Fprintln(stdout, a.p.Sprintf("zhibiao %s (commit %s, catalogue %s)", version, commit, extract.DefaultCatalogue().Version))
+		fmt.Fprintln(stdout, a.p.Sprintf("zhibiao %s (commit %s, catalogue %s)", version, commit, catalogue.DefaultCatalogue().Version))
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, a.p.Sprintf(usageMain))
 	default:

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"testing"
 
-	"zhibiao/extract"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/text"
 )
 
 // TestGenerator: the same seed gives the same reports; no two share a
@@ -17,7 +18,7 @@ func TestGenerator(t *testing.T) {
 		t.Fatal(err)
 	}
 	g2, _ := NewGenerator(n, 3)
-	cat := extract.DefaultCatalogue()
+	cat := catalogue.DefaultCatalogue()
 	slots := map[[2]any]bool{}
 	encodings := map[string]bool{}
 	for i := range n {
@@ -56,10 +57,10 @@ func TestGenerator(t *testing.T) {
 func TestToTraditional(t *testing.T) {
 	s := "同比增长6%,地区生产总值达到3347.6亿元,居全省第4位"
 	tr := toTraditional(s)
-	if tr == s || !extract.IsTraditional(tr) {
+	if tr == s || !text.IsTraditional(tr) {
 		t.Errorf("%q: not Traditional", tr)
 	}
-	if got := extract.ToSimplified(tr); got != s {
+	if got := text.ToSimplified(tr); got != s {
 		t.Errorf("%q → %q → %q", s, tr, got)
 	}
 	if []rune(tr)[0] != '同' {
