@@ -76,5 +76,5 @@ func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, b
 
 // noteText is the note of a figure cell: its phrase, file and line.
 func noteText(kind string, f *evaluate.Figure) string {
-	return fmt.Sprintf("%s原文：%s\n%s 第 %d 行", kind, f.Text, filepath.Base(f.File), f.Line)
+	return fmt.Sprintf("%s原文：%s\n%s %s", kind, f.Text, filepath.Base(f.File), placeText(f.File, f.Page, f.Line))
 }

@@ -39,7 +39,7 @@ func WriteExplain(w io.Writer, reports []*model.Report, cat *catalogue.Catalogue
 	for _, r := range reports {
 		fmt.Fprintf(bw, "# %s：%s %d 年报告\n", r.Source.Path, regionName(r), r.Year)
 		for _, s := range r.Sentences {
-			fmt.Fprintf(bw, "%s:%d: %s\n", r.Source.Path, s.Line, oneLine(s.Text))
+			fmt.Fprintf(bw, "%s: %s\n", sourceRef(r.Source.Path, s.Page, s.Line), oneLine(s.Text))
 			for _, o := range s.Taken {
 				scope := ""
 				if o.Scope != "" {
@@ -61,7 +61,7 @@ func WriteExplain(w io.Writer, reports []*model.Report, cat *catalogue.Catalogue
 			}
 		}
 		for _, it := range r.Review {
-			fmt.Fprintf(bw, "%s:%d: 待核对（%s）：%s\n", r.Source.Path, it.Line, it.Reason, it.Message)
+			fmt.Fprintf(bw, "%s: 待核对（%s）：%s\n", sourceRef(r.Source.Path, it.Page, it.Line), it.Reason, it.Message)
 		}
 	}
 	return bw.Flush()

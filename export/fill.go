@@ -283,7 +283,7 @@ func (fl *filler) resolve(inner string) (filled, *model.Warning) {
 	case fieldSource:
 		return filled{text: fig.Text}, nil
 	case fieldFile:
-		return filled{text: fmt.Sprintf("%s 第 %d 行", filepath.Base(fig.File), fig.Line)}, nil
+		return filled{text: filepath.Base(fig.File) + " " + placeText(fig.File, fig.Page, fig.Line)}, nil
 	case fieldUnit:
 		return filled{text: fig.Unit}, nil
 	}

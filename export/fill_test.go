@@ -349,3 +349,28 @@ func TestFillReadBack(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceText: a place is said as the reader of each form of file looks
+// for it.
+func TestPlaceText(t *testing.T) {
+	for _, c := range []struct {
+		file       string
+		page, line int
+		want, ref  string
+	}{
+		{"报告.txt", 0, 12, "第 12 行", "报告.txt:12"},
+		{"报告.DOCX", 0, 3, "第 3 段", "报告.DOCX 第 3 段"},
+		{"page.html", 0, 7, "第 7 段", "page.html 第 7 段"},
+		{"报告.pdf", 2, 7, "第 2 页第 7 行", "报告.pdf 第 2 页第 7 行"},
+	} {
+		if got := placeText(c.file, c.page, c.line); got != c.want {
+			t.Errorf("placeText(%s, %d, %d) = %q, want %q", c.file, c.page, c.line, got, c.want)
+		}
+		if got := sourceRef(c.file, c.page, c.line); got != c.ref {
+			t.Errorf("sourceRef(%s, %d, %d) = %q, want %q", c.file, c.page, c.line, got, c.ref)
+		}
+	}
+	if got := sourceRef("报告.txt", 0, 0); got != "报告.txt" {
+		t.Errorf("no line: %q", got)
+	}
+}

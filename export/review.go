@@ -190,11 +190,7 @@ func (wb *workbook) writeReview() error {
 		}
 		w.str(revReason, row, reviewReasonNames[it.Reason]+"："+wb.say(it.Warning), textStyle)
 		w.str(revText, row, it.Text, textStyle)
-		source := filepath.Base(r.rep.Source.Path)
-		if it.Line > 0 {
-			source += ":" + strconv.Itoa(it.Line)
-		}
-		w.str(revSource, row, source, textStyle)
+		w.str(revSource, row, sourceRef(filepath.Base(r.rep.Source.Path), it.Page, it.Line), textStyle)
 		w.style(revCorrection, row, input)
 		w.style(revNote, row, input)
 	}

@@ -820,7 +820,7 @@ func (sr *sentenceReader) qualitative(sub *subject, cl clause, end int) {
 	sr.take(model.Observation{
 		Indicator: ind.ID, Measure: ind.Target, Year: year, Kind: kind,
 		Unit: Unit, Qualifier: model.Qualitative,
-		Text: sr.r.text.Quote(sr.p, cl.start, end), Line: sr.r.text.Line(sr.p.Pos[cl.start]),
+		Text: sr.r.text.Quote(sr.p, cl.start, end), Page: sr.r.text.Page(sr.p.Pos[cl.start]), Line: sr.r.text.Line(sr.p.Pos[cl.start]),
 	})
 }
 

@@ -152,12 +152,12 @@ func Extract(path string, data []byte, opts Options) (*model.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(doc.Text) > document.MaxText {
-		return nil, fmt.Errorf("%s: %w: %d MB of text, more than a report's %d MB", path, document.ErrTooLarge, len(doc.Text)>>20, document.MaxText>>20)
+	if size := doc.Size(); size > document.MaxText {
+		return nil, fmt.Errorf("%s: %w: %d MB of text, more than a report's %d MB", path, document.ErrTooLarge, size>>20, document.MaxText>>20)
 	}
 	sum := sha256.Sum256(data)
 	w := textWriters.Get().(*text.Writer)
-	text := w.Normalise(doc.Text)
+	text := w.Normalise(doc.Blocks)
 	rep := &model.Report{Source: model.Source{
 		Path:     path,
 		SHA256:   hex.EncodeToString(sum[:]),
@@ -187,12 +187,17 @@ func Extract(path string, data []byte, opts Options) (*model.Report, error) {
 // report.
 var textWriters = sync.Pool{New: func() any { return new(text.Writer) }}
 
-// ReadText fills a report from its decoded text: region, year, title and
-// observations. It returns an error, as a *FileError of the report's path,
-// when the text does not settle the report's region or year and the
-// options do not give them.
+// ReadText fills a report from its decoded text, plain or Markdown:
+// region, year, title and observations. It returns an error, as a
+// *FileError of the report's path, when the text does not settle the
+// report's region or year and the options do not give them.
 func ReadText(rep *model.Report, decoded string, opts Options) error {
-	return readText(rep, text.Normalise(decoded), opts)
+	return ReadBlocks(rep, document.TextBlocks(decoded), opts)
+}
+
+// ReadBlocks is ReadText of a document's blocks.
+func ReadBlocks(rep *model.Report, blocks []model.Block, opts Options) error {
+	return readText(rep, text.Normalise(blocks), opts)
 }
 
 // readText is ReadText of the normalised text.

@@ -87,19 +87,19 @@ func TestHTMLSeed(t *testing.T) {
 		t.Errorf("format %q encoding %q invalid %d; want html, gb18030, 0", doc.Format, doc.Encoding, doc.Invalid)
 	}
 	for _, l := range testdoc.Lines(seed) {
-		if !strings.Contains(doc.Text, l) {
+		if !strings.Contains(testdoc.Render(doc.Blocks), l) {
 			t.Errorf("text lacks the line %q", l)
 		}
 	}
 	for _, decoy := range []string{"99%", "88%", "77%", "首页", "分享到", "主办", "margin"} {
-		if strings.Contains(doc.Text, decoy) {
+		if strings.Contains(testdoc.Render(doc.Blocks), decoy) {
 			t.Errorf("text holds %q, which the page does not show as its content", decoy)
 		}
 	}
-	if !strings.HasPrefix(doc.Text, "# 新乡市人民政府门户网站\n\n# 凝心聚力促发展 砥砺奋进新征程\n") {
-		t.Errorf("text does not start with the title and then the heading:\n%.200s", doc.Text)
+	if !strings.HasPrefix(testdoc.Render(doc.Blocks), "# 新乡市人民政府门户网站\n\n# 凝心聚力促发展 砥砺奋进新征程\n") {
+		t.Errorf("text does not start with the title and then the heading:\n%.200s", testdoc.Render(doc.Blocks))
 	}
-	docSameCore(t, "html", docCore(t, doc.Text), docCore(t, seed))
+	docSameCore(t, "html", docCore(t, doc.Blocks), docCore(t, document.TextBlocks(seed)))
 }
 
 // TestDOCXSeed builds a Word document from a seed report, with a table of
@@ -122,9 +122,9 @@ func TestDOCXSeed(t *testing.T) {
 	if doc.Format != "docx" || doc.Encoding != "" || doc.Invalid != 0 {
 		t.Errorf("format %q encoding %q invalid %d; want docx, none, 0", doc.Format, doc.Encoding, doc.Invalid)
 	}
-	lines := strings.Split(doc.Text, "\n")
+	lines := strings.Split(testdoc.Render(doc.Blocks), "\n")
 	for _, l := range testdoc.Lines(seed) {
-		if !strings.Contains(doc.Text, l) {
+		if !strings.Contains(testdoc.Render(doc.Blocks), l) {
 			t.Errorf("text lacks the line %q", l)
 		}
 	}
@@ -138,11 +138,11 @@ func TestDOCXSeed(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"# 凝心聚力促发展 砥砺奋进新征程\n", "## 2023年全市重点工作\n", "- 全年完成地区生产总值3347.6亿元,居全省第4位\n"} {
-		if !strings.Contains(doc.Text, want) {
+		if !strings.Contains(testdoc.Render(doc.Blocks), want) {
 			t.Errorf("text lacks %q", want)
 		}
 	}
-	docSameCore(t, "docx", docCore(t, doc.Text), docCore(t, seed))
+	docSameCore(t, "docx", docCore(t, doc.Blocks), docCore(t, document.TextBlocks(seed)))
 }
 
 // TestDOCXTableRowIsAClause checks that a row of a table of main
@@ -158,11 +158,11 @@ func TestDOCXTableRowIsAClause(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "# 2024年工作回顾\n\n指标，2024年，增长\n\n地区生产总值，3569.7亿元，增长4.9%\n\n规模以上工业增加值，增长6%\n"
-	if doc.Text != want {
-		t.Fatalf("text %q, want %q", doc.Text, want)
+	if testdoc.Render(doc.Blocks) != want {
+		t.Fatalf("text %q, want %q", testdoc.Render(doc.Blocks), want)
 	}
 	rep := &model.Report{}
-	ReadText(rep, doc.Text, Options{Region: "新乡市", Year: 2025})
+	ReadBlocks(rep, doc.Blocks, Options{Region: "新乡市", Year: 2025})
 	got := map[string]float64{}
 	for _, o := range rep.Observations {
 		if o.Value != nil && o.Year == 2024 && o.Kind == model.Actual {
@@ -172,6 +172,13 @@ func TestDOCXTableRowIsAClause(t *testing.T) {
 	for k, v := range map[string]float64{"gdp level": 3569.7, "gdp growth": 4.9, "industry_value_added growth": 6} {
 		if got[k] != v {
 			t.Errorf("%s = %v, want %v (observations %v)", k, got[k], v, got)
+		}
+	}
+	// A Word document's places are its paragraphs: the heading, the
+	// header row, then the row of 地区生产总值.
+	for _, o := range rep.Observations {
+		if o.Indicator == "gdp" && (o.Line != 3 || o.Page != 0) {
+			t.Errorf("gdp %s: page %d paragraph %d, want paragraph 3", o.Measure, o.Page, o.Line)
 		}
 	}
 }
@@ -192,18 +199,18 @@ func TestPDFSeed(t *testing.T) {
 	if doc.Format != "pdf" || doc.Encoding != "" || doc.Invalid != 0 {
 		t.Errorf("format %q encoding %q invalid %d; want pdf, none, 0", doc.Format, doc.Encoding, doc.Invalid)
 	}
-	if strings.Contains(doc.Text, "\f") {
+	if strings.Contains(testdoc.Render(doc.Blocks), "\f") {
 		t.Error("text holds form feeds")
 	}
-	docSameCore(t, "pdf", docCore(t, doc.Text), docCore(t, seed))
+	docSameCore(t, "pdf", docCore(t, doc.Blocks), docCore(t, document.TextBlocks(seed)))
 }
 
 // docCore returns the core observations ReadText finds in a text, as
 // "indicator measure year kind value qualifier", sorted.
-func docCore(t testing.TB, text string) []string {
+func docCore(t testing.TB, blocks []model.Block) []string {
 	t.Helper()
 	rep := &model.Report{}
-	if err := ReadText(rep, text, Options{}); err != nil {
+	if err := ReadBlocks(rep, blocks, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	cat := catalogue.DefaultCatalogue()

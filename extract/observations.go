@@ -164,7 +164,7 @@ func (sr *sentenceReader) emit(sub *subject, it item, leadRunes []rune, textStar
 		return
 	}
 	o.Text = sr.r.text.Quote(sr.p, textStart, it.end)
-	o.Line = sr.r.text.Line(sr.p.Pos[textStart])
+	o.Page, o.Line = sr.r.text.Page(sr.p.Pos[textStart]), sr.r.text.Line(sr.p.Pos[textStart])
 	o.Year, o.Kind = sr.period(l.year)
 	if o.Kind == model.Actual && l.year == 0 && sr.year == 0 && targetVerbs.In(sr.p.Runes[max(textStart, it.start-leadWindow):it.start]) {
 		// 力争全年地区生产总值增长6%以上: a target, whatever the section
@@ -232,7 +232,7 @@ func (sr *sentenceReader) rank(o *model.Observation, sub *subject, it item, l le
 		both.Measure = model.GrowthRank
 		if ind.Takes(model.GrowthRank) {
 			both.Text = sr.r.text.Quote(sr.p, textStart, it.end)
-			both.Line = sr.r.text.Line(sr.p.Pos[textStart])
+			both.Page, both.Line = sr.r.text.Page(sr.p.Pos[textStart]), sr.r.text.Line(sr.p.Pos[textStart])
 			both.Year, both.Kind = sr.period(l.year)
 			sr.take(both)
 		}

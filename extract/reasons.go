@@ -78,7 +78,7 @@ func (sr *sentenceReader) account() {
 	r := sr.r
 	if r.explain && (sr.took > 0 || len(sr.declines) > 0) {
 		r.sentences = append(r.sentences, model.Sentence{
-			Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e),
+			Page: r.text.Page(sr.p.Pos[sr.s]), Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e),
 			Taken: sr.taken, Declined: sr.declines,
 		})
 	}
@@ -111,7 +111,7 @@ func (sr *sentenceReader) account() {
 					continue
 				}
 				item := model.ReviewItem{Reason: model.ReviewUnread, Indicator: ind.ID,
-					Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e)}
+					Page: r.text.Page(sr.p.Pos[sr.s]), Line: r.text.Line(sr.p.Pos[sr.s]), Text: r.text.Quote(sr.p, sr.s, sr.e)}
 				item.Year, item.Kind = sr.period(0) // the figure's, if it is the indicator's
 				if unread {
 					words := cmp.Or(d.Words, d.Figure, "—")
@@ -161,7 +161,7 @@ func (sr *sentenceReader) laterDoubts() {
 				}
 				year, kind := sr.period(0)
 				sr.r.addDoubt(model.ReviewItem{Reason: model.ReviewUnread, Indicator: last.ID, Year: year, Kind: kind,
-					Measure: figureMeasure(it, last), Line: sr.r.text.Line(sr.p.Pos[sr.s]), Text: sr.r.text.Quote(sr.p, sr.s, sr.e), Warning: w})
+					Measure: figureMeasure(it, last), Page: sr.r.text.Page(sr.p.Pos[sr.s]), Line: sr.r.text.Line(sr.p.Pos[sr.s]), Text: sr.r.text.Quote(sr.p, sr.s, sr.e), Warning: w})
 			}
 		}
 	}

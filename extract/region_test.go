@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zhibiao/extract/divisions"
+	"zhibiao/extract/document"
 	"zhibiao/extract/model"
 	"zhibiao/extract/text"
 )
@@ -34,7 +35,7 @@ func TestDetectRegionAndYear(t *testing.T) {
 		{"政府工作报告\n——二〇二五年一月十日在洛阳市第十五届人民代表大会第五次会议上\n", "洛阳市", 2025, true},
 		{"政府工作报告\n——二○一九年十二月二十日在沅陵县第十八届人民代表大会第四次会议上\n", "沅陵县", 2020, true},
 	} {
-		text := text.Normalise(c.text)
+		text := text.Normalise(document.TextBlocks(c.text))
 		d := detectRegion(text)
 		reg := d.region
 		year := detectYear(text).year
@@ -203,7 +204,7 @@ func TestYearFromSections(t *testing.T) {
 		{"paragraphs run together in one line", "各位代表：\u3000\u3000现在，我代表市人民政府向大会报告工作，请予审议。一、2024年工作回顾\u3000\u3000过去的一年，全市上下团结奋进。\u3000\u30002025年政府工作总的要求是：坚持稳中求进。", 2025},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := detectYear(text.Normalise(c.text)); got.year != c.year {
+			if got := detectYear(text.Normalise(document.TextBlocks(c.text))); got.year != c.year {
 				t.Errorf("year %d (%+v), want %d", got.year, got.evidence, c.year)
 			}
 		})
@@ -211,7 +212,7 @@ func TestYearFromSections(t *testing.T) {
 	// A review and a plan that name the same year, each as its own, leave
 	// the year untold.
 	src := cityOpening + "二、2025年工作安排\n今年，我们将聚焦高质量发展。\n一、2025年工作回顾\n过去一年成绩显著。\n"
-	if got := detectYear(text.Normalise(src)); got.year != 0 {
+	if got := detectYear(text.Normalise(document.TextBlocks(src))); got.year != 0 {
 		t.Errorf("conflicting sections: year %d, want none", got.year)
 	}
 }

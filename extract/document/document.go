@@ -13,7 +13,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
+	"zhibiao/extract/model"
 )
 
 // Errors of ReadDocument. The errors it returns wrap one of these, or one of
@@ -54,24 +54,33 @@ var formats = map[string]string{
 	".pdf":  FormatPDF,
 }
 
-// Document is the text of one input file, whatever its form.
+// Document is the text of one input file, whatever its form, as blocks.
 type Document struct {
-	Text     string // decoded text, paragraphs separated by "\n"
+	Blocks   []model.Block
 	Format   string // txt, md, html, docx, pdf
 	Encoding string // the encoding of the bytes (utf-8, gb18030, …), "" when not applicable (docx, pdf)
 	Invalid  int    // bytes replaced while decoding
+}
+
+// Size is the bytes of text the document holds.
+func (d *Document) Size() int {
+	n := 0
+	for _, b := range d.Blocks {
+		n += len(b.Text) + 1
+	}
+	return n
 }
 
 // ReadDocument turns a file's bytes into text according to its form, told
 // by the extension (case-insensitive) and checked against the content (a
 // .txt that is really a zip or PDF is an error naming what it is).
 //
-// Plain text and Markdown are decoded with Decode. Web pages, Word
-// documents and PDFs keep their structure in the way the normaliser reads
-// it: headings start with "#" marks and list items with "- ", as in
-// Markdown; a short table row is one line, its cells joined with "，", set
-// apart by blank lines, so that a row of a table of main indicators
-// (地区生产总值 | 3569.7亿元 | 增长4.9%) reads as a clause.
+// Plain text and Markdown are decoded with Decode and read by TextBlocks,
+// a block a line. Web pages and Word documents give a block a paragraph,
+// heading, list item or table row: a short table row is one block of kind
+// Row, its cells joined with "，", set apart by breaks, so that a row of a
+// table of main indicators (地区生产总值 | 3569.7亿元 | 增长4.9%) reads as a
+// clause. A PDF gives a block a line, with its page.
 //
 // path is used only for its extension; the error messages name no path.
 func ReadDocument(path string, data []byte) (Document, error) {
@@ -111,7 +120,7 @@ func ReadDocument(path string, data []byte) (Document, error) {
 	case FormatTxt, FormatMD:
 		var dec Decoded
 		dec, err = Decode(data)
-		doc = Document{Text: dec.Text, Encoding: dec.Encoding, Invalid: dec.Invalid}
+		doc = Document{Blocks: TextBlocks(dec.Text), Encoding: dec.Encoding, Invalid: dec.Invalid}
 	case FormatHTML:
 		doc, err = readHTML(data)
 	case FormatDOCX:
@@ -252,225 +261,6 @@ func oleKind(data []byte) *fileKind {
 	return &fileKind{name: "ole", what: "a legacy Office document"}
 }
 
-// A dataRowMaxRunes is the most text a table cell may hold for its row to
-// be read as one line: longer cells are those of a table used for page
-// layout, whose cells hold paragraphs.
-const dataRowMaxRunes = 200
-
-// tableMaxDepth is how deep tables may nest and still be read as tables;
-// the rows and cells of tables nested deeper are read as blocks.
-const tableMaxDepth = 8
-
-// textBuilder collects the text of a structured document — a web page or a
-// Word document — line by line. Text is written into the current line;
-// ending a block ends the line. Inside a table, lines go to the open cell,
-// and a row ends as one line, its cells joined with "，", when it is a row
-// of data (every cell short, none holding a table), or as the lines of its
-// cells, in order, when the table lays out a page.
-type textBuilder struct {
-	out    strings.Builder
-	line   strings.Builder
-	prefix string      // heading or list mark of the current line
-	rows   []*tableRow // open table rows, innermost last
-	deeper int         // open rows past tableMaxDepth
-}
-
-type tableRow struct {
-	cells  []tableCell
-	inCell bool
-}
-
-type tableCell struct {
-	lines  []cellLine
-	runes  int
-	nested bool // holds a table
-}
-
-type cellLine struct{ prefix, text string }
-
-// write appends s to the current line.
-func (w *textBuilder) write(s string) { w.line.WriteString(s) }
-
-// space appends a space to the current line unless it is empty or already
-// ends in white space.
-func (w *textBuilder) space() {
-	if n := w.line.Len(); n > 0 {
-		if c := w.line.String()[n-1]; c != ' ' && c != '\t' {
-			w.line.WriteByte(' ')
-		}
-	}
-}
-
-// setPrefix marks the line about to start: "## " for a heading, "- " for
-// a list item. It ends the current line.
-func (w *textBuilder) setPrefix(p string) {
-	w.endLine()
-	w.prefix = p
-}
-
-// endLine ends the current line, if it holds any text. A mark set for
-// the line stays until the line has text or endMarked drops it.
-func (w *textBuilder) endLine() {
-	text := strings.TrimSpace(w.line.String())
-	w.line.Reset()
-	if text == "" {
-		return
-	}
-	prefix := w.prefix
-	w.prefix = ""
-	if n := len(w.rows); n > 0 {
-		w.cellAdd(cellLine{prefix, text}, false)
-		return
-	}
-	w.out.WriteString(prefix)
-	w.out.WriteString(text)
-	w.out.WriteByte('\n')
-}
-
-// endMarked ends the line of a heading or list item, dropping the mark if
-// the element held no text.
-func (w *textBuilder) endMarked() {
-	w.endLine()
-	w.prefix = ""
-}
-
-// blankLine ends the current line and then the paragraph: the normaliser
-// never joins lines across a blank one. Inside a table it only ends the
-// line.
-func (w *textBuilder) blankLine() {
-	w.endLine()
-	if len(w.rows) > 0 {
-		return
-	}
-	if s := w.out.String(); s != "" && !strings.HasSuffix(s, "\n\n") {
-		w.out.WriteByte('\n')
-	}
-}
-
-// cellAdd adds a line to the open cell of the innermost row, opening one
-// for text that stands in a row outside any cell.
-func (w *textBuilder) cellAdd(l cellLine, nested bool) {
-	row := w.rows[len(w.rows)-1]
-	if !row.inCell {
-		row.cells = append(row.cells, tableCell{})
-		row.inCell = true
-	}
-	c := &row.cells[len(row.cells)-1]
-	c.lines = append(c.lines, l)
-	c.runes += utf8.RuneCountInString(l.text)
-	c.nested = c.nested || nested
-}
-
-// startRow opens a table row.
-func (w *textBuilder) startRow() {
-	w.endLine()
-	if n := len(w.rows); n >= tableMaxDepth {
-		if row := w.rows[n-1]; row.inCell {
-			row.cells[len(row.cells)-1].nested = true
-		}
-		w.deeper++
-		return
-	}
-	w.rows = append(w.rows, &tableRow{})
-}
-
-// startCell opens a cell in the innermost row; outside a row it only ends
-// the line.
-func (w *textBuilder) startCell() {
-	w.endLine()
-	if n := len(w.rows); n > 0 && w.deeper == 0 {
-		row := w.rows[n-1]
-		row.cells = append(row.cells, tableCell{})
-		row.inCell = true
-	}
-}
-
-// endCell closes the open cell.
-func (w *textBuilder) endCell() {
-	w.endLine()
-	if n := len(w.rows); n > 0 && w.deeper == 0 {
-		w.rows[n-1].inCell = false
-	}
-}
-
-// endRow closes the innermost row and writes its lines where the row
-// stands: into the enclosing cell, or into the text set apart by blank
-// lines.
-func (w *textBuilder) endRow() {
-	w.endLine()
-	if w.deeper > 0 {
-		w.deeper--
-		return
-	}
-	n := len(w.rows)
-	if n == 0 {
-		return
-	}
-	row := w.rows[n-1]
-	w.rows = w.rows[:n-1]
-	data := true
-	for _, c := range row.cells {
-		if c.nested || c.runes > dataRowMaxRunes {
-			data = false
-			break
-		}
-	}
-	var lines []cellLine
-	if data {
-		var cells []string
-		for _, c := range row.cells {
-			var parts []string
-			for _, l := range c.lines {
-				parts = append(parts, l.text)
-			}
-			if s := strings.Join(parts, " "); s != "" {
-				cells = append(cells, s)
-			}
-		}
-		if len(cells) > 0 {
-			lines = []cellLine{{text: strings.Join(cells, "，")}}
-		}
-	} else {
-		for _, c := range row.cells {
-			lines = append(lines, c.lines...)
-		}
-	}
-	if len(w.rows) > 0 {
-		for _, l := range lines {
-			w.cellAdd(l, true)
-		}
-		if outer := w.rows[len(w.rows)-1]; len(lines) == 0 && outer.inCell {
-			outer.cells[len(outer.cells)-1].nested = true
-		}
-		return
-	}
-	if data {
-		w.blankLine()
-	}
-	for _, l := range lines {
-		w.out.WriteString(l.prefix)
-		w.out.WriteString(l.text)
-		w.out.WriteByte('\n')
-	}
-	if data {
-		w.blankLine()
-	}
-}
-
-// String ends what is open and returns the text.
-func (w *textBuilder) String() string {
-	w.deeper = 0
-	for len(w.rows) > 0 {
-		w.endRow()
-	}
-	w.endLine()
-	s := strings.TrimRight(w.out.String(), "\n")
-	if s == "" {
-		return ""
-	}
-	return s + "\n"
-}
-
 // MaxText is the most text one report may hold: a report is a few hundred
 // kilobytes, so anything past this is not one, and is refused before it
 // costs time and memory.
@@ -496,4 +286,62 @@ func SizeLimit(path string) int64 {
 		return 512 << 20
 	}
 	return 2 * MaxText
+}
+
+// TextBlocks reads decoded plain text or Markdown, a block a line, with
+// its line. A line that Markdown marks as a heading (#) or a list item
+// (-, *, +), after any indent, quote marks (>) and emphasis (**), is one,
+// without its marks; any other line is a Paragraph as written. Reports
+// saved as plain text often carry these marks, so a .txt is read the same
+// way.
+func TextBlocks(s string) []model.Block {
+	blocks := make([]model.Block, 0, strings.Count(s, "\n")+1)
+	for n := 1; ; n++ {
+		line, rest, more := strings.Cut(s, "\n")
+		b := markdownLine(line)
+		b.Line = n
+		blocks = append(blocks, b)
+		if !more {
+			return blocks
+		}
+		s = rest
+	}
+}
+
+// markdownLine reads the marks of a line of Markdown.
+func markdownLine(s string) model.Block {
+	b := model.Block{Text: s}
+	level := 0
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == ' ' || s[i] == '\t' || s[i] == '>':
+			i++
+			continue
+		case s[i] == '#':
+			level++
+			i++
+			continue
+		case (s[i] == '*' || s[i] == '_') && i+1 < len(s) && s[i+1] == s[i]:
+			i += 2 // emphasis around a heading: **●综合实力稳步提升**
+			continue
+		case (s[i] == '-' || s[i] == '*' || s[i] == '+') && i+1 < len(s) && s[i+1] == ' ':
+			b.Kind = model.Item
+			i += 2
+			continue
+		}
+		if level > 0 {
+			b.Kind, b.Level = model.Heading, min(level, 6)
+		}
+		if b.Kind != model.Paragraph {
+			b.Text = s[i:]
+		}
+		return b
+	}
+	if level > 0 {
+		b.Kind, b.Level = model.Heading, min(level, 6)
+	}
+	if b.Kind != model.Paragraph {
+		b.Text = ""
+	}
+	return b
 }

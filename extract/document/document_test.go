@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"zhibiao/extract/internal/testdoc"
+	"zhibiao/extract/model"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -88,8 +89,8 @@ func TestReadDocument(t *testing.T) {
 			if doc.Format != tt.format || doc.Encoding != tt.encoding || doc.Invalid != 0 {
 				t.Errorf("format %q encoding %q invalid %d; want %q %q 0", doc.Format, doc.Encoding, doc.Invalid, tt.format, tt.encoding)
 			}
-			if !strings.Contains(doc.Text, tt.text) {
-				t.Errorf("text %q lacks %q", doc.Text, tt.text)
+			if !strings.Contains(testdoc.Render(doc.Blocks), tt.text) {
+				t.Errorf("text %q lacks %q", testdoc.Render(doc.Blocks), tt.text)
 			}
 		})
 	}
@@ -124,14 +125,14 @@ func TestDocumentSupported(t *testing.T) {
 	}
 }
 
-func TestDocumentTextBuilder(t *testing.T) {
+func TestDocumentBlockBuilder(t *testing.T) {
 	tests := []struct {
 		name  string
-		build func(w *textBuilder)
+		build func(w *blockBuilder)
 		want  string
 	}{
-		{"empty", func(w *textBuilder) {}, ""},
-		{"lines", func(w *textBuilder) {
+		{"empty", func(w *blockBuilder) {}, ""},
+		{"lines", func(w *blockBuilder) {
 			w.write(" 一 ")
 			w.endLine()
 			w.endLine()
@@ -140,24 +141,24 @@ func TestDocumentTextBuilder(t *testing.T) {
 			w.space()
 			w.write("三")
 		}, "一\n二 三\n"},
-		{"prefixes", func(w *textBuilder) {
-			w.setPrefix("## ")
+		{"prefixes", func(w *blockBuilder) {
+			w.setKind(model.Heading, 2)
 			w.write("标题")
-			w.setPrefix("- ")
+			w.setKind(model.Item, 0)
 			w.write("项")
-			w.setPrefix("- ")
+			w.setKind(model.Item, 0)
 			w.endLine()
 			w.endMarked()
 			w.write("正文")
 		}, "## 标题\n- 项\n正文\n"},
-		{"blank lines do not pile up", func(w *textBuilder) {
+		{"blank lines do not pile up", func(w *blockBuilder) {
 			w.blankLine()
 			w.write("一")
 			w.blankLine()
 			w.blankLine()
 			w.write("二")
 		}, "一\n\n二\n"},
-		{"data row", func(w *textBuilder) {
+		{"data row", func(w *blockBuilder) {
 			w.write("前")
 			w.startRow()
 			for _, c := range []string{"地区生产总值", "", "3569.7亿元", "增长4.9%"} {
@@ -168,27 +169,27 @@ func TestDocumentTextBuilder(t *testing.T) {
 			w.endRow()
 			w.write("后")
 		}, "前\n\n地区生产总值，3569.7亿元，增长4.9%\n\n后\n"},
-		{"cell of two paragraphs", func(w *textBuilder) {
+		{"cell of two paragraphs", func(w *blockBuilder) {
 			w.startRow()
 			w.startCell()
-			w.setPrefix("- ")
+			w.setKind(model.Item, 0)
 			w.write("3569.7")
 			w.endLine()
 			w.write("亿元")
 			w.endCell()
 			w.endRow()
 		}, "3569.7 亿元\n"},
-		{"layout row", func(w *textBuilder) {
+		{"layout row", func(w *blockBuilder) {
 			w.startRow()
 			w.startCell()
-			w.setPrefix("# ")
+			w.setKind(model.Heading, 1)
 			w.write("报告")
 			w.endLine()
 			w.write(strings.Repeat("长", dataRowMaxRunes+1))
 			w.endCell()
 			w.endRow()
 		}, "# 报告\n" + strings.Repeat("长", dataRowMaxRunes+1) + "\n"},
-		{"nested table", func(w *textBuilder) {
+		{"nested table", func(w *blockBuilder) {
 			w.startRow()
 			w.startCell()
 			w.write("外")
@@ -203,7 +204,7 @@ func TestDocumentTextBuilder(t *testing.T) {
 			w.endCell()
 			w.endRow()
 		}, "外\n甲，乙\n"},
-		{"tables nested too deep are blocks", func(w *textBuilder) {
+		{"tables nested too deep are blocks", func(w *blockBuilder) {
 			for i := range tableMaxDepth + 2 {
 				w.startRow()
 				w.startCell()
@@ -215,7 +216,7 @@ func TestDocumentTextBuilder(t *testing.T) {
 				w.endRow()
 			}
 		}, "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n"},
-		{"unclosed row", func(w *textBuilder) {
+		{"unclosed row", func(w *blockBuilder) {
 			w.startRow()
 			w.startCell()
 			w.write("甲")
@@ -225,9 +226,9 @@ func TestDocumentTextBuilder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var w textBuilder
+			var w blockBuilder
 			tt.build(&w)
-			if got := w.String(); got != tt.want {
+			if got := testdoc.Render(w.blocks()); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"zhibiao/extract/model"
 )
 
 // Bounds on what reading a Word document may inflate. A .docx is a zip
@@ -74,11 +75,11 @@ func readDOCX(data []byte) (Document, error) {
 		}
 		return Document{}, fmt.Errorf("reading %s: %w", main.Name, err)
 	}
-	text := d.w.String()
-	if strings.TrimSpace(text) == "" {
+	blocks := numbered(d.w.blocks())
+	if !hasText(blocks) {
 		return Document{}, fmt.Errorf("%w: the document holds no text (only pictures, or a scan?)", ErrNoText)
 	}
-	return Document{Text: text}, nil
+	return Document{Blocks: blocks}, nil
 }
 
 // docxBudget is what is left of the bytes all parts together may inflate.
@@ -264,7 +265,7 @@ func docxAttr(t xml.StartElement, local string) string {
 
 // docxReader turns the stream of a document part into text.
 type docxReader struct {
-	w      textBuilder
+	w      blockBuilder
 	styles map[string]docxStyle
 	paras  []*docxPara // open paragraphs; a text box's open inside another's run
 	runs   int         // depth of open runs
@@ -398,9 +399,9 @@ func (d *docxReader) emit(p *docxPara) {
 	}
 	switch {
 	case level > 0:
-		d.w.setPrefix(strings.Repeat("#", level) + " ")
+		d.w.setKind(model.Heading, level)
 	case p.list:
-		d.w.setPrefix("- ")
+		d.w.setKind(model.Item, 0)
 	default:
 		d.w.endLine()
 	}

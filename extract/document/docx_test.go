@@ -77,8 +77,8 @@ func TestDOCXText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if doc.Text != tt.want {
-				t.Errorf("text %q\nwant %q", doc.Text, tt.want)
+			if testdoc.Render(doc.Blocks) != tt.want {
+				t.Errorf("text %q\nwant %q", testdoc.Render(doc.Blocks), tt.want)
 			}
 		})
 	}
@@ -133,8 +133,8 @@ func TestDOCXParts(t *testing.T) {
 				}
 			case err != nil:
 				t.Fatal(err)
-			case doc.Text != tt.want:
-				t.Errorf("text %q, want %q", doc.Text, tt.want)
+			case testdoc.Render(doc.Blocks) != tt.want:
+				t.Errorf("text %q, want %q", testdoc.Render(doc.Blocks), tt.want)
 			}
 		})
 	}
@@ -216,7 +216,7 @@ func TestDOCXBounds(t *testing.T) {
 		pictures[i] = [2]string{fmt.Sprintf("word/media/image%d.png", i), "x"}
 	}
 	pictures = append(pictures, [2]string{"word/document.xml", testdoc.DOCXOpen + testdoc.DOCXParagraph("", "地区生产总值增长5%") + testdoc.DOCXClose})
-	if doc, err := readDOCX(testdoc.Zip(t, pictures...)); err != nil || !strings.Contains(doc.Text, "地区生产总值") {
+	if doc, err := readDOCX(testdoc.Zip(t, pictures...)); err != nil || !strings.Contains(testdoc.Render(doc.Blocks), "地区生产总值") {
 		t.Errorf("a report with 250 pictures: %v", err)
 	}
 	body := []byte(testdoc.DOCXOpen + testdoc.DOCXParagraph("", "一") + testdoc.DOCXClose)
@@ -311,8 +311,8 @@ func FuzzDOCX(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(doc.Text) > 4*len(part)+16 {
-			t.Errorf("%d bytes of text from a part of %d", len(doc.Text), len(part))
+		if len(testdoc.Render(doc.Blocks)) > 4*len(part)+16 {
+			t.Errorf("%d bytes of text from a part of %d", len(testdoc.Render(doc.Blocks)), len(part))
 		}
 	})
 }

@@ -3,8 +3,10 @@ package document
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
+	"zhibiao/extract/model"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -32,11 +34,11 @@ func readHTML(data []byte) (Document, error) {
 	if err != nil {
 		return Document{}, fmt.Errorf("parsing the page: %w", err)
 	}
-	text := htmlText(root)
-	if strings.TrimSpace(text) == "" {
+	blocks := pageBlocks(root)
+	if !hasText(blocks) {
 		return Document{}, fmt.Errorf("%w: the page shows no text", ErrNoText)
 	}
-	return Document{Text: text, Encoding: dec.Encoding, Invalid: dec.Invalid}, nil
+	return Document{Blocks: blocks, Encoding: dec.Encoding, Invalid: dec.Invalid}, nil
 }
 
 // htmlTextSize counts the bytes of text a page holds outside scripts and
@@ -206,20 +208,25 @@ var htmlBlocks = map[atom.Atom]bool{
 
 // htmlWalker collects the visible text of a parsed page.
 type htmlWalker struct {
-	w   textBuilder
+	w   blockBuilder
 	pre int // depth of <pre> elements, whose white space is kept
 }
 
-// htmlText returns the visible text of a parsed page, its title first.
-func htmlText(root *html.Node) string {
+// pageBlocks returns the visible text of a parsed page as blocks, its
+// title first, unless the page shows it, numbered as paragraphs.
+func pageBlocks(root *html.Node) []model.Block {
 	var h htmlWalker
 	h.walk(root)
-	body := h.w.String()
+	body := h.w.blocks()
 	title := htmlTitle(root)
-	if title == "" || strings.Contains(body, title) {
-		return body
+	if title == "" || slices.ContainsFunc(body, func(b model.Block) bool { return strings.Contains(b.Text, title) }) {
+		return numbered(body)
 	}
-	return "# " + title + "\n\n" + body
+	head := []model.Block{{Kind: model.Heading, Level: 1, Text: title}}
+	if len(body) > 0 {
+		head = append(head, model.Block{Kind: model.Break})
+	}
+	return numbered(append(head, body...))
 }
 
 // htmlTitle returns the text of the page's first <title>, white space
@@ -269,11 +276,11 @@ func (h *htmlWalker) walk(n *html.Node) {
 	case atom.Br:
 		h.w.endLine()
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		h.w.setPrefix(strings.Repeat("#", int(n.Data[1]-'0')) + " ")
+		h.w.setKind(model.Heading, int(n.Data[1]-'0'))
 		h.children(n)
 		h.w.endMarked()
 	case atom.Li:
-		h.w.setPrefix("- ")
+		h.w.setKind(model.Item, 0)
 		h.children(n)
 		h.w.endMarked()
 	case atom.Tr:

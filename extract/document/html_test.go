@@ -2,10 +2,12 @@ package document
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 	"zhibiao/extract/internal/testdoc"
+	"zhibiao/extract/model"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -84,8 +86,8 @@ func TestHTMLText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if doc.Text != tt.want {
-				t.Errorf("text %q\nwant %q", doc.Text, tt.want)
+			if testdoc.Render(doc.Blocks) != tt.want {
+				t.Errorf("text %q\nwant %q", testdoc.Render(doc.Blocks), tt.want)
 			}
 		})
 	}
@@ -140,8 +142,8 @@ func TestHTMLEncoding(t *testing.T) {
 			if doc.Encoding != tt.encoding || doc.Invalid != tt.invalid {
 				t.Errorf("encoding %q invalid %d, want %q %d", doc.Encoding, doc.Invalid, tt.encoding, tt.invalid)
 			}
-			if !strings.Contains(doc.Text, tt.text) {
-				t.Errorf("text %q lacks %q", doc.Text, tt.text)
+			if !strings.Contains(testdoc.Render(doc.Blocks), tt.text) {
+				t.Errorf("text %q lacks %q", testdoc.Render(doc.Blocks), tt.text)
 			}
 		})
 	}
@@ -185,13 +187,13 @@ func FuzzHTML(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !utf8.ValidString(doc.Text) {
-			t.Errorf("text is not valid UTF-8: %q", doc.Text)
+		if !utf8.ValidString(testdoc.Render(doc.Blocks)) {
+			t.Errorf("text is not valid UTF-8: %q", testdoc.Render(doc.Blocks))
 		}
 		// Decoding at most doubles the bytes (two of GBK make three of
 		// UTF-8); marks and the "，" between cells add a few per element.
-		if len(doc.Text) > 8*len(data)+64 {
-			t.Errorf("%d bytes of text from a page of %d", len(doc.Text), len(data))
+		if len(testdoc.Render(doc.Blocks)) > 8*len(data)+64 {
+			t.Errorf("%d bytes of text from a page of %d", len(testdoc.Render(doc.Blocks)), len(data))
 		}
 	})
 }
@@ -209,5 +211,34 @@ func TestHTMLTextSize(t *testing.T) {
 	}
 	if _, err := readHTML([]byte("<p>" + strings.Repeat("x", MaxText+1) + "</p>")); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("a page of more text than a report: %v", err)
+	}
+}
+
+// TestStructureIsTheReaders: marks of Markdown typed into a web page or a
+// Word document are text, not structure: only the elements say what is a
+// heading or an item.
+func TestStructureIsTheReaders(t *testing.T) {
+	want := []model.Block{
+		{Kind: model.Heading, Level: 2, Text: "一、工作回顾", Line: 1},
+		{Kind: model.Paragraph, Text: "# 不是标题", Line: 2},
+		{Kind: model.Paragraph, Text: "- 不是列表项", Line: 3},
+		{Kind: model.Item, Text: "列表项", Line: 4},
+	}
+	doc, err := readHTML([]byte("<h2>一、工作回顾</h2><p># 不是标题</p><p>- 不是列表项</p><ul><li>列表项</li></ul>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := slices.DeleteFunc(doc.Blocks, func(b model.Block) bool { return b.Kind == model.Break })
+	if !slices.Equal(got, want) {
+		t.Errorf("web page: %+v\nwant %+v", got, want)
+	}
+	body := testdoc.DOCXParagraph("1", "一、工作回顾") + testdoc.DOCXParagraph("", "# 不是标题") + testdoc.DOCXParagraph("", "- 不是列表项")
+	doc, err = readDOCX(testdoc.MinimalDOCX(t, body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = slices.DeleteFunc(doc.Blocks, func(b model.Block) bool { return b.Kind == model.Break })
+	if len(got) != 3 || got[0].Kind != model.Heading || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("Word document: %+v", got)
 	}
 }

@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"zhibiao/extract/model"
 	"zhibiao/internal/cleanup"
 
 	// The package has a type of its own named context.
@@ -91,11 +92,11 @@ func readPDF(data []byte) (Document, error) {
 		invalid = countInvalidUTF8(out)
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
-	text := pdfJoinPages(string(out))
-	if strings.TrimSpace(text) == "" {
+	blocks := pdfBlocks(string(out))
+	if !hasText(blocks) {
 		return Document{}, fmt.Errorf("%w: the PDF has no text layer, only pictures of pages (a scan); it needs OCR first", ErrNoText)
 	}
-	return Document{Text: text, Invalid: invalid}, nil
+	return Document{Blocks: blocks, Invalid: invalid}, nil
 }
 
 // pdfErrorLine picks the line of pdftotext's messages that says what went
@@ -119,19 +120,22 @@ func pdfErrorLine(msg string) string {
 // — 3 —, 第3页, 第3页 共20页, 3/20.
 var pdfPageNumber = regexp.MustCompile(`^[\s\x{3000}]*(?:[-—–－]+[\s\x{3000}]*)?(?:\d{1,4}|第[\s\x{3000}]*\d{1,4}[\s\x{3000}]*页(?:[\s\x{3000}]*[,，/]?[\s\x{3000}]*共[\s\x{3000}]*\d{1,4}[\s\x{3000}]*页)?|\d{1,4}[\s\x{3000}]*/[\s\x{3000}]*\d{1,4})(?:[\s\x{3000}]*[-—–－]+)?[\s\x{3000}]*$`)
 
-// pdfJoinPages turns pdftotext's pages, ended by form feeds, into one text:
-// the blank lines at the top and foot of each page and a page number
-// standing alone on the first or last line are dropped, and the pages are
-// joined with a newline.
-func pdfJoinPages(s string) string {
+// pdfBlocks turns pdftotext's pages, ended by form feeds, into blocks, a
+// line each, read as a line of plain text is (a line that opens with a
+// bullet "- " is a list item), with its page and its line on the page: the blank lines at
+// the top and foot of each page and a page number standing alone on the
+// first or last line are dropped, and the pages follow one another, so
+// that a sentence running over a page break reads as one.
+func pdfBlocks(s string) []model.Block {
 	pages := strings.Split(s, "\f")
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, page := range pages {
+	var out []model.Block
+	for p, page := range pages {
 		lines := strings.Split(page, "\n")
+		first := 0 // the index on the page of lines[0]
 		trim := func() {
 			for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
 				lines = lines[1:]
+				first++
 			}
 			for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
 				lines = lines[:len(lines)-1]
@@ -144,18 +148,17 @@ func pdfJoinPages(s string) string {
 			}
 			if len(lines) > 0 && pdfPageNumber.MatchString(lines[0]) {
 				lines = lines[1:]
+				first++
 			}
 			trim()
 		}
-		if len(lines) == 0 {
-			continue
-		}
-		for _, l := range lines {
-			b.WriteString(strings.TrimRight(l, " \t\r"))
-			b.WriteByte('\n')
+		for i, l := range lines {
+			b := markdownLine(strings.TrimRight(l, " \t\r"))
+			b.Page, b.Line = p+1, first+i+1
+			out = append(out, b)
 		}
 	}
-	return b.String()
+	return out
 }
 
 // countInvalidUTF8 counts the bytes of p that are not part of valid UTF-8.

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"zhibiao/extract/internal/testdoc"
+	"zhibiao/extract/model"
 )
 
 // pdfEmptyPage returns a PDF of one page with nothing on it: what a scan
@@ -90,6 +92,16 @@ func TestPDFNoTempFileLeft(t *testing.T) {
 	}
 }
 
+// TestPDFBlockPlaces: a PDF's blocks say their page and their line on it,
+// counting the lines dropped at the top.
+func TestPDFBlockPlaces(t *testing.T) {
+	got := pdfBlocks("1\n\n甲\n乙\f\n\n丙\n")
+	want := []model.Block{{Text: "甲", Page: 1, Line: 3}, {Text: "乙", Page: 1, Line: 4}, {Text: "丙", Page: 2, Line: 3}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
 func TestPDFJoinPages(t *testing.T) {
 	tests := []struct {
 		name string
@@ -111,7 +123,7 @@ func TestPDFJoinPages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := pdfJoinPages(tt.in); got != tt.want {
+			if got := testdoc.Render(pdfBlocks(tt.in)); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})

@@ -26,7 +26,8 @@ type Decline struct {
 // Sentence is what reading one sentence gave: its observations and the
 // figures it left, for `zhibiao extract --explain`.
 type Sentence struct {
-	Line     int           `json:"line"`
+	Page     int           `json:"page,omitempty"` // of a PDF
+	Line     int           `json:"line"`           // see Block.Line
 	Text     string        `json:"text"`
 	Taken    []Observation `json:"taken,omitempty"`
 	Declined []Decline     `json:"declined,omitempty"`

@@ -88,7 +88,8 @@ type ReviewItem struct {
 	Year      int    `json:"year,omitempty"`
 	Kind      string `json:"kind,omitempty"`
 	Scope     string `json:"scope,omitempty"`
-	Line      int    `json:"line"`
+	Page      int    `json:"page,omitempty"` // of a PDF
+	Line      int    `json:"line"`           // see Block.Line
 	Text      string `json:"text"`
 	Warning   `json:"-"`
 }
@@ -131,7 +132,8 @@ type Observation struct {
 	Qualifier string   `json:"qualifier"`
 	Scope     string   `json:"scope,omitempty"`
 	Text      string   `json:"text"`
-	Line      int      `json:"line"`
+	Page      int      `json:"page,omitempty"` // of a PDF
+	Line      int      `json:"line"`           // see Block.Line
 	// Flags are the reasons of its review items (ReviewConflict …), if any.
 	Flags []string `json:"flags,omitempty"`
 	// Corrected says where the analyst's correction of its value came

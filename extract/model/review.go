@@ -16,7 +16,7 @@ func SortReview(items []ReviewItem) {
 // NewReviewItem is the review item of an observation.
 func NewReviewItem(o *Observation, reason string, w Warning) ReviewItem {
 	return ReviewItem{Reason: reason, Indicator: o.Indicator, Measure: o.Measure, Year: o.Year, Kind: o.Kind,
-		Scope: o.Scope, Line: o.Line, Text: o.Text, Warning: w}
+		Scope: o.Scope, Page: o.Page, Line: o.Line, Text: o.Text, Warning: w}
 }
 
 // ValueText writes an observation's value the way a report does: 4.9%,

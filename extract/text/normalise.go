@@ -12,57 +12,84 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"zhibiao/extract/model"
 
 	"golang.org/x/text/width"
 )
 
 // Text is a report prepared for matching. Paragraphs hold the normalised
 // runes — width folded, Simplified, without Markdown debris, with lines that
-// were broken mid-sentence joined — and, for every rune, its byte offset in
-// Orig, so that any span can be quoted as written and given its line.
+// were broken mid-sentence joined — and, for every rune, its offset in the
+// text of the blocks, so that any span can be quoted as written and given
+// its place in the document.
 type Text struct {
-	Orig       string
+	Blocks     []model.Block
 	Paragraphs []Paragraph
-	lineStart  []int       // byte offset at which each physical line starts
-	script     scriptCount // of all the runes of Orig
+	starts     []int       // the offset of each block: its text and a newline follow the block before
+	script     scriptCount // of all the runes of the blocks
 	Runes      []rune      // the runes of all the paragraphs, one after another
 }
 
 // Paragraph is one logical line of a report.
 type Paragraph struct {
 	Runes   []rune
-	Pos     []int // byte offset in Text.Orig of each rune
-	Heading bool  // a Markdown heading (#)
-	Item    bool  // a Markdown list item
+	Pos     []int // offset of each rune (see Text.Quote)
+	Heading bool  // a block of kind Heading
+	Item    bool  // a block of kind Item, or a line that opens with a bullet
 }
 
-// Quote returns the original text of the paragraph's runes [i, j).
+// Quote returns the original text of the paragraph's runes [i, j), as
+// the document has it: the lines of a paragraph joined by newlines.
 func (t *Text) Quote(p *Paragraph, i, j int) string {
 	if i >= j || j > len(p.Pos) {
 		return ""
 	}
-	start := p.Pos[i]
-	_, size := utf8.DecodeRuneInString(t.Orig[p.Pos[j-1]:])
-	return t.Orig[start : p.Pos[j-1]+size]
+	start, last := p.Pos[i], p.Pos[j-1]
+	k, m := t.block(start), t.block(last)
+	at := func(b, off int) int { return off - t.starts[b] }
+	_, size := utf8.DecodeRuneInString(t.Blocks[m].Text[at(m, last):])
+	if k == m {
+		return t.Blocks[k].Text[at(k, start) : at(m, last)+size]
+	}
+	var b strings.Builder
+	b.WriteString(t.Blocks[k].Text[at(k, start):])
+	for x := k + 1; x < m; x++ {
+		b.WriteByte('\n')
+		b.WriteString(t.Blocks[x].Text)
+	}
+	b.WriteByte('\n')
+	b.WriteString(t.Blocks[m].Text[:at(m, last)+size])
+	return b.String()
 }
 
-// Line returns the 1-based line of a byte offset in Orig.
-func (t *Text) Line(offset int) int {
-	return sort.Search(len(t.lineStart), func(i int) bool { return t.lineStart[i] > offset })
+// block returns the index of the block that holds an offset.
+func (t *Text) block(offset int) int {
+	return sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > offset }) - 1
 }
 
-// Normalise prepares decoded text for matching.
-func Normalise(orig string) *Text {
-	return new(Writer).Normalise(orig)
+// Line returns the line of an offset in its document: the line of a text
+// file or of a PDF's page, the paragraph of a web page or Word document.
+func (t *Text) Line(offset int) int { return t.Blocks[t.block(offset)].Line }
+
+// Page returns the page of an offset in a PDF, or 0.
+func (t *Text) Page(offset int) int { return t.Blocks[t.block(offset)].Page }
+
+// Normalise prepares a document's blocks for matching.
+func Normalise(blocks []model.Block) *Text {
+	return new(Writer).Normalise(blocks)
 }
 
-// normalise prepares orig for matching in w's arrays, which it reuses when
-// they have room: the text is good until w's next use.
-func (w *Writer) Normalise(orig string) *Text {
+// Normalise prepares blocks for matching in w's arrays, which it reuses
+// when they have room: the text is good until w's next use.
+func (w *Writer) Normalise(blocks []model.Block) *Text {
 	// Normalising adds no runes, so the arrays need room for as many as
 	// the text has (they grow, if need be, for bytes that are not UTF-8).
-	w.reset(countRunes(orig), strings.Count(orig, "\n")+1)
-	t := &Text{Orig: orig, Paragraphs: w.paragraphs, lineStart: w.lineStart}
+	n := 0
+	for _, b := range blocks {
+		n += countRunes(b.Text)
+	}
+	w.reset(n, len(blocks))
+	t := &Text{Blocks: blocks, Paragraphs: w.paragraphs, starts: w.starts}
 	var cur Paragraph // the paragraph being read: it starts at curStart in w
 	curStart := -1
 	flush := func(end int) {
@@ -72,16 +99,13 @@ func (w *Writer) Normalise(orig string) *Text {
 		curStart = -1
 	}
 	off := 0
-	for off <= len(orig) {
-		end := strings.IndexByte(orig[off:], '\n')
-		if end < 0 {
-			end = len(orig)
-		} else {
-			end += off
-		}
-		t.lineStart = append(t.lineStart, off)
+	for _, b := range blocks {
+		t.starts = append(t.starts, off)
 		lineStart := len(w.runes)
-		line := w.writeLine(orig, off, end)
+		line := w.writeLine(b.Text, off)
+		off += len(b.Text) + 1
+		line.Heading = line.Heading || b.Kind == model.Heading
+		line.Item = line.Item || b.Kind == model.Item
 		if len(w.breaks) > 0 {
 			// A line of paragraphs run together: the first may continue
 			// the paragraph before; each of the others is one of its own,
@@ -108,11 +132,10 @@ func (w *Writer) Normalise(orig string) *Text {
 			flush(s)
 			cur, curStart = w.paragraph(s, e, false, false), s
 		}
-		off = end + 1
 	}
 	flush(len(w.runes))
 	t.script, t.Runes = w.script, w.runes
-	w.paragraphs, w.lineStart = t.Paragraphs, t.lineStart
+	w.paragraphs, w.starts = t.Paragraphs, t.starts
 	return t
 }
 
@@ -146,21 +169,21 @@ type Writer struct {
 	runes      []rune
 	pos        []int
 	paragraphs []Paragraph
-	lineStart  []int
+	starts     []int
 	breaks     []int       // where the paragraphs of the last line written start, after its first
 	simp       *t2sTable   // the table of Simplified forms
 	script     scriptCount // of every rune read, kept or not
 }
 
-// reset empties w for a text of n runes on the given number of lines.
-func (w *Writer) reset(n, lines int) {
+// reset empties w for a text of n runes in the given number of blocks.
+func (w *Writer) reset(n, blocks int) {
 	if cap(w.runes) < n || cap(w.pos) < n {
 		w.runes, w.pos = make([]rune, 0, n), make([]int, 0, n)
 	}
-	if cap(w.lineStart) < lines {
-		w.lineStart = make([]int, 0, lines)
+	if cap(w.starts) < blocks {
+		w.starts = make([]int, 0, blocks)
 	}
-	w.runes, w.pos, w.paragraphs, w.lineStart = w.runes[:0], w.pos[:0], w.paragraphs[:0], w.lineStart[:0]
+	w.runes, w.pos, w.paragraphs, w.starts = w.runes[:0], w.pos[:0], w.paragraphs[:0], w.starts[:0]
 	w.simp, w.script = t2s(), scriptCount{}
 }
 
@@ -168,7 +191,7 @@ func (w *Writer) reset(n, lines int) {
 // large that keeping them would hold much memory.
 func (w *Writer) Small() bool {
 	const most = 1 << 20 // a report of a few hundred kilobytes has some hundred thousand runes and lines
-	return cap(w.runes) <= most && cap(w.lineStart) <= most
+	return cap(w.runes) <= most && cap(w.starts) <= most
 }
 
 // paragraph returns the paragraph of runes [start, end), capped so that
@@ -177,30 +200,23 @@ func (w *Writer) paragraph(start, end int, heading, item bool) Paragraph {
 	return Paragraph{Runes: w.runes[start:end:end], Pos: w.pos[start:end:end], Heading: heading, Item: item}
 }
 
+// writeLine folds the text of one block, which starts at offset start,
 // writeLine folds one physical line orig[start:end], appends its runes and
 // returns it.
-func (w *Writer) writeLine(orig string, start, end int) Paragraph {
+func (w *Writer) writeLine(s string, start int) Paragraph {
 	var p Paragraph
-	s := orig[start:end]
 	from := len(w.runes)
 	w.breaks = w.breaks[:0]
 	i := 0
-	// Leading Markdown: headings, list bullets, quote marks, indentation.
+	// Leading debris: bullets, quote marks, emphasis, indentation. The
+	// marks of headings and list items are the document reader's.
 	for i < len(s) {
 		switch {
 		case s[i] == ' ' || s[i] == '\t' || s[i] == '>':
 			i++
 			continue
-		case s[i] == '#':
-			p.Heading = true
-			i++
-			continue
 		case (s[i] == '*' || s[i] == '_') && i+1 < len(s) && s[i+1] == s[i]:
 			i += 2 // emphasis around a heading: **●综合实力稳步提升**
-			continue
-		case (s[i] == '-' || s[i] == '*' || s[i] == '+') && i+1 < len(s) && s[i+1] == ' ':
-			p.Item = true
-			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

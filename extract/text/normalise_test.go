@@ -3,10 +3,13 @@ package text
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"zhibiao/extract/document"
 	"zhibiao/extract/internal/testdoc"
+	"zhibiao/extract/model"
 )
 
 func TestNormalise(t *testing.T) {
@@ -25,7 +28,7 @@ func TestNormalise(t *testing.T) {
 		{"list items are not joined", "- 地区生产总值增长6%\n- 固定资产投资增长8%", []string{"地区生产总值增长6%", "固定资产投资增长8%"}},
 		{"zero-width spaces", "\u200b\n增长\u200b5%", []string{"增长5%"}},
 	} {
-		text := Normalise(c.in)
+		text := Normalise(document.TextBlocks(c.in))
 		var got []string
 		for _, p := range text.Paragraphs {
 			got = append(got, string(p.Runes))
@@ -44,7 +47,7 @@ func TestNormalise(t *testing.T) {
 func TestHeadRunes(t *testing.T) {
 	texts := []string{"\n\n一、标题\n\n正文,\n接着。\n\n- 一项\n\n", readSeed(t, seedSimplified), readSeed(t, seedTraditional)}
 	for _, s := range texts {
-		text := Normalise(s)
+		text := Normalise(document.TextBlocks(s))
 		for _, n := range []int{0, 1, 2, 40, len(text.Paragraphs) + 1} {
 			var want []rune
 			for _, p := range text.Paragraphs[:min(n, len(text.Paragraphs))] {
@@ -91,7 +94,7 @@ func TestDecodeIdeograph(t *testing.T) {
 // its own script and width, and knows its line.
 func TestQuote(t *testing.T) {
 	src := "各位代表:\n全年完成地區生產總值３５６９．７億元、增長4.9%。"
-	text := Normalise(src)
+	text := Normalise(document.TextBlocks(src))
 	p := &text.Paragraphs[1]
 	index := func(word string) int {
 		for k := range p.Runes {
@@ -127,7 +130,30 @@ func BenchmarkNormalise(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, s := range texts {
-			Normalise(s)
+			Normalise(document.TextBlocks(s))
+		}
+	}
+}
+
+// TestPlaces: a span of a paragraph joined from two blocks quotes both, as
+// the document has them, and every rune knows its block's page and line.
+func TestPlaces(t *testing.T) {
+	blocks := []model.Block{
+		{Text: "全年全市地区生产总值按可比价格计算比上年增长", Page: 2, Line: 40},
+		{Text: "5.2%，规模以上工业增加值增长6%。", Page: 3, Line: 1},
+	}
+	text := Normalise(blocks)
+	if len(text.Paragraphs) != 1 {
+		t.Fatalf("%d paragraphs, want the two lines joined", len(text.Paragraphs))
+	}
+	p := &text.Paragraphs[0]
+	end := slices.Index(p.Runes, ',') // folded from ，
+	if got := text.Quote(p, 4, end); got != "地区生产总值按可比价格计算比上年增长\n5.2%" {
+		t.Errorf("quote %q", got)
+	}
+	for i, want := range map[int][2]int{0: {2, 40}, end - 1: {3, 1}} {
+		if page, line := text.Page(p.Pos[i]), text.Line(p.Pos[i]); page != want[0] || line != want[1] {
+			t.Errorf("rune %d: page %d line %d, want %v", i, page, line, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"zhibiao/extract/document"
 	"zhibiao/extract/internal/testdoc"
 )
 
@@ -204,7 +205,7 @@ func TestTextScript(t *testing.T) {
 		for _, r := range s {
 			want.add(t2s(), r)
 		}
-		if got := Normalise(s).script; got != want {
+		if got := Normalise(document.TextBlocks(s)).script; got != want {
 			t.Errorf("Normalise(%.20q) counts %+v, want %+v", s, got, want)
 		}
 	}

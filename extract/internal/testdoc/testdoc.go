@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"zhibiao/extract/model"
 )
 
 // HTMLFromSeed returns a web page of a seed's text, as a government site
@@ -236,3 +237,21 @@ const (
 		` xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>`
 	DOCXClose = `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`
 )
+
+// Render writes blocks back as the Markdown-like text they stand for, a
+// line each: headings with their # marks, list items with "- ", a break
+// as a blank line. Tests compare it with the text they expect.
+func Render(blocks []model.Block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		switch bl.Kind {
+		case model.Heading:
+			b.WriteString(strings.Repeat("#", max(bl.Level, 1)) + " ")
+		case model.Item:
+			b.WriteString("- ")
+		}
+		b.WriteString(bl.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
