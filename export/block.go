@@ -65,7 +65,7 @@ func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, b
 	}
 	w.note(cols.target, row, wb.figureNote("目标", t))
 	if e := c.eval; e != nil {
-		w.str(cols.status, row, e.Status, centreStyle)
+		w.str(cols.status, row, label(statusNames, e.Status), centreStyle)
 		if e.Gap != nil {
 			w.num(cols.gap, row, *e.Gap, styleSpec{numFmt: gapFormat(*e.Gap, t.Unit), border: true})
 		}

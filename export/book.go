@@ -49,7 +49,10 @@ type region struct {
 
 // rowKey is a row of a region sheet: an indicator's measure in one unit.
 type rowKey struct {
-	indicator, measure, scope, unit string
+	indicator string
+	measure   model.Measure
+	scope     model.Scope
+	unit      string
 }
 
 type cellKey struct {
@@ -190,9 +193,12 @@ func (b *book) collect() {
 
 // figureKey identifies a target among the evaluations.
 type figureKey struct {
-	file                                 string
-	line, year                           int
-	indicator, measure, scope, qualifier string
+	file       string
+	line, year int
+	indicator  string
+	measure    model.Measure
+	scope      model.Scope
+	qualifier  model.Qualifier
 }
 
 func keyOf(f *evaluate.Figure) figureKey {
@@ -338,7 +344,7 @@ func (b *book) defaultAsOf() time.Time {
 
 // cellAt returns the cell of a region for an indicator's measure in a year
 // whatever its unit, preferring one with a target.
-func (reg *region) cellAt(indicator, measure string, year int) *cell {
+func (reg *region) cellAt(indicator string, measure model.Measure, year int) *cell {
 	return reg.findCell(year, func(k rowKey) bool {
 		return k.indicator == indicator && k.measure == measure && k.scope == ""
 	})

@@ -16,7 +16,7 @@ import (
 )
 
 func TestRegionOrder(t *testing.T) {
-	rep := func(name, level, parent, code string) Input {
+	rep := func(name string, level model.RegionLevel, parent, code string) Input {
 		r := report(name+".txt", name, level, parent, 2025)
 		r.Region.Code = code
 		return Input{Path: name + ".txt", Report: r}
@@ -56,7 +56,7 @@ func TestChoices(t *testing.T) {
 		asOf     time.Time // the date wanted
 		target   float64   // the target of 2024 kept for region A
 		actual   float64   // the actual of 2024 kept for region A
-		wantStat string
+		wantStat evaluate.Status
 	}{
 		{
 			name: "most regions",
@@ -103,7 +103,7 @@ func TestChoices(t *testing.T) {
 // different ways: tolerance, ranges on up and down indicators, bounds.
 func TestJudgementCells(t *testing.T) {
 	f64 := func(v float64) *float64 { return &v }
-	rangeTarget := func(ind, measure string, lo, hi float64) model.Observation {
+	rangeTarget := func(ind string, measure model.Measure, lo, hi float64) model.Observation {
 		o := observation(ind, measure, 2024, model.Target, lo, model.Range, "区间")
 		o.High = f64(hi)
 		return o
@@ -136,10 +136,10 @@ func TestJudgementCells(t *testing.T) {
 		actual, target string // as shown
 		status         string
 	}{
-		{"4", "7.4%", "7.5%左右", evaluate.NearlyMet},
-		{"5", "6.6%", "6.5—7.0%", evaluate.Met},
-		{"6", "5.6%", "5.0—5.5%", evaluate.Missed},
-		{"7", "-3.2%", "下降3.0%以上", evaluate.Met},
+		{"4", "7.4%", "7.5%左右", statusNames[evaluate.NearlyMet]},
+		{"5", "6.6%", "6.5—7.0%", statusNames[evaluate.Met]},
+		{"6", "5.6%", "5.0—5.5%", statusNames[evaluate.Missed]},
+		{"7", "-3.2%", "下降3.0%以上", statusNames[evaluate.Met]},
 	}
 	for _, c := range cells {
 		get := func(col string) string {

@@ -45,9 +45,11 @@ func (c change) shown() *PreviousObservation {
 
 // changeKey is what an observation is matched by.
 type changeKey struct {
-	region, indicator, measure string
-	year                       int
-	kind, scope                string
+	region, indicator string
+	measure           model.Measure
+	year              int
+	kind              model.Kind
+	scope             model.Scope
 }
 
 func keyOfPrevious(o *PreviousObservation) changeKey {
@@ -149,7 +151,7 @@ func compareSource(a, b *PreviousObservation) int {
 }
 
 // kindOrder puts actuals before targets.
-var kindOrder = map[string]int{model.Actual: 0, model.Target: 1}
+var kindOrder = map[model.Kind]int{model.Actual: 0, model.Target: 1}
 
 // sortChanges orders the changes: by region as the workbook orders them
 // (regions only the previous workbook had come last, in the order of its
@@ -187,7 +189,7 @@ func figureText(o *PreviousObservation) string {
 	if o == nil {
 		return ""
 	}
-	return FormatNumber(o.Value) + "/" + FormatNumber(o.High) + "/" + o.Unit + "/" + o.Qualifier
+	return FormatNumber(o.Value) + "/" + FormatNumber(o.High) + "/" + o.Unit + "/" + string(o.Qualifier)
 }
 
 // changeCounts counts the changes of each kind.

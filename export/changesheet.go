@@ -117,7 +117,7 @@ func (wb *workbook) writeChange(w *sheetWriter, row int, c change) {
 }
 
 // measureLabel names a measure with its rank scope: 增速, 全省排名.
-func measureLabel(measure, scope string) string {
+func measureLabel(measure model.Measure, scope model.Scope) string {
 	return label(scopeNames, scope) + label(measureNames, measure)
 }
 

@@ -48,7 +48,7 @@ func (b *book) judgementOf(t *evaluate.Figure) (judgement, bool) {
 
 // higherIsBetter is the indicator's direction for a measure: a smaller
 // position in a ranking is the better one.
-func higherIsBetter(ind *catalogue.Indicator, measure string) bool {
+func higherIsBetter(ind *catalogue.Indicator, measure model.Measure) bool {
 	if measure == model.Rank || measure == model.GrowthRank {
 		return false
 	}

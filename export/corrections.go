@@ -82,7 +82,7 @@ func ReadCorrections(path string, cat *catalogue.Catalogue) (*CorrectionFile, er
 	}
 	sum := sha256.Sum256(data)
 	cf := &CorrectionFile{Path: path, SHA256: hex.EncodeToString(sum[:])}
-	rd := &correctionReader{namer: newNamer(cat), file: cf, keys: map[model.ObservationKey]int{}}
+	rd := &correctionReader{namer: newNamer(cat), file: cf, keys: map[correctionKey]int{}}
 	name := filepath.Base(path)
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		f, err := openWorkbookReader(bytes.NewReader(data))
@@ -179,16 +179,22 @@ func readLimited(path string, limit int64) ([]byte, error) {
 type correctionReader struct {
 	namer *namer
 	file  *CorrectionFile
-	keys  map[model.ObservationKey]int // index in file.Rows of each figure's row
+	keys  map[correctionKey]int // index in file.Rows of each figure's row
 }
 
-// rowKey is what makes a row one: its region and figure, or, for a row of
-// a sentence left unread, the sentence.
-func (rd *correctionReader) key(row evaluate.CorrectionRow) model.ObservationKey {
-	k := row.Key()
-	k.Scope = row.Region + "\x00" + k.Scope
+// correctionKey is what makes a row one: its region and figure, and, for
+// a row of a sentence left unread, the sentence and its file.
+type correctionKey struct {
+	region     string
+	figure     model.ObservationKey
+	text, file string
+}
+
+// key is the key of a row.
+func (rd *correctionReader) key(row evaluate.CorrectionRow) correctionKey {
+	k := correctionKey{region: row.Region, figure: row.Key()}
 	if row.Measure == "" || row.Year == 0 {
-		k.Scope += "\x00" + row.Text + "\x00" + row.File
+		k.text, k.file = row.Text, row.File
 	}
 	return k
 }
@@ -206,7 +212,7 @@ func (rd *correctionReader) table(name string, rows [][]string, lines []int) err
 	if head < 0 {
 		return &model.FileError{Path: name, Warning: model.Warnf(0, "no header row naming the columns 地区, 指标 and 更正")}
 	}
-	own := map[model.ObservationKey]int{} // the line of each key of this table
+	own := map[correctionKey]int{} // the line of each key of this table
 	for i := head + 1; i < len(rows); i++ {
 		get := func(c int) string {
 			if at := cols[c]; at >= 0 && at < len(rows[i]) {
@@ -344,7 +350,7 @@ func correctionAction(cell string) (action, value string) {
 // qualifierWords are how a value says its qualifier, before or after it.
 var qualifierWords = []struct {
 	word      string
-	qualifier string
+	qualifier model.Qualifier
 	prefix    bool
 }{
 	{"左右", model.About, false}, {"约", model.About, true},
@@ -421,7 +427,7 @@ func parseCorrectionValue(row *evaluate.CorrectionRow, v string, ind *catalogue.
 // correctionNumber reads one number of a measure: a percentage, with or
 // without %; a rank, with or without 第…位; an amount, with or without a
 // unit, in the indicator's unit.
-func correctionNumber(s, measure string, ind *catalogue.Indicator) (float64, bool) {
+func correctionNumber(s string, measure model.Measure, ind *catalogue.Indicator) (float64, bool) {
 	switch measure {
 	case model.Growth, model.Rate:
 		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))

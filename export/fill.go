@@ -273,7 +273,7 @@ func (fl *filler) resolve(inner string) (filled, *model.Warning) {
 		if c.eval == nil {
 			return filled{}, &missing
 		}
-		return filled{text: c.eval.Status}, nil
+		return filled{text: label(statusNames, c.eval.Status)}, nil
 	case fieldGap:
 		if c.eval == nil || c.eval.Gap == nil {
 			return filled{}, &missing
@@ -328,7 +328,7 @@ func (fl *filler) region(name string) *region {
 // of figureFormat shows it in the workbook but with the decimals as
 // stated: 4.9%, 3569.7亿元, 6%左右, 第4位, 6.5%—7%, 下降3%以上. other is the
 // other end of a range, low whether v is its low end.
-func proseFigure(v float64, unit, qualifier, measure string, other *float64, low bool) string {
+func proseFigure(v float64, unit string, qualifier model.Qualifier, measure model.Measure, other *float64, low bool) string {
 	o := model.Observation{Measure: measure, Value: &v, Unit: unit, Qualifier: qualifier}
 	if qualifier == model.Range && other != nil {
 		lo, hi := v, *other

@@ -299,8 +299,8 @@ func TestPlaceholderGrammar(t *testing.T) {
 				}
 				return s
 			}
-			got = strings.Join([]string{p.region, p.item.ind.ID, p.item.measure, dash(p.item.scope), dash(p.item.unit),
-				fmt.Sprint(p.year), dash(p.kind), p.field}, " ")
+			got = strings.Join([]string{p.region, p.item.ind.ID, string(p.item.measure), dash(string(p.item.scope)), dash(p.item.unit),
+				fmt.Sprint(p.year), dash(string(p.kind)), p.field}, " ")
 		}
 		if got != c.want {
 			t.Errorf("{{%s}}: %s, want %s", c.text, got, c.want)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"zhibiao/extract/catalogue"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -9,12 +10,12 @@ import (
 
 var measureNames = catalogue.MeasureNames
 
-var kindNames = map[string]string{
+var kindNames = map[model.Kind]string{
 	model.Actual: "实际",
 	model.Target: "目标",
 }
 
-var qualifierNames = map[string]string{
+var qualifierNames = map[model.Qualifier]string{
 	model.Exact:       "确数",
 	model.About:       "左右",
 	model.AtLeast:     "以上",
@@ -23,13 +24,21 @@ var qualifierNames = map[string]string{
 	model.Qualitative: "定性",
 }
 
-var scopeNames = map[string]string{
-	model.Nation:   "全国",
-	model.Province: "全省",
-	"city":         "全市",
+var scopeNames = map[model.Scope]string{
+	model.ScopeNation:   "全国",
+	model.ScopeProvince: "全省",
+	model.ScopeCity:     "全市",
 }
 
-var levelNames = map[string]string{
+var statusNames = map[evaluate.Status]string{
+	evaluate.Met:        "完成",
+	evaluate.NearlyMet:  "基本完成",
+	evaluate.Missed:     "未完成",
+	evaluate.Pending:    "待公布",
+	evaluate.NotApplied: "不适用",
+}
+
+var levelNames = map[model.RegionLevel]string{
 	model.Nation:     "全国",
 	model.Province:   "省级",
 	model.Prefecture: "地级",
@@ -37,7 +46,7 @@ var levelNames = map[string]string{
 }
 
 // measureOrder is the order of an indicator's rows on a region sheet.
-var measureOrder = map[string]int{
+var measureOrder = map[model.Measure]int{
 	model.Level:      0,
 	model.Growth:     1,
 	model.Rate:       2,
@@ -46,25 +55,25 @@ var measureOrder = map[string]int{
 }
 
 // scopeOrder orders rank rows: national before provincial before city ranks.
-var scopeOrder = map[string]int{"": 0, model.Nation: 1, model.Province: 2, "city": 3}
+var scopeOrder = map[model.Scope]int{"": 0, model.ScopeNation: 1, model.ScopeProvince: 2, model.ScopeCity: 3}
 
 // label returns a code's label, or the code itself when it has none.
-func label(names map[string]string, code string) string {
+func label[C ~string](names map[C]string, code C) string {
 	if s, ok := names[code]; ok {
 		return s
 	}
-	return code
+	return string(code)
 }
 
 // unlabel returns the code whose label is s, or s itself when no code has
 // that label: the inverse of label, for reading a workbook back.
-func unlabel(names map[string]string, s string) string {
+func unlabel[C ~string](names map[C]string, s string) C {
 	for code, l := range names {
 		if l == s {
 			return code
 		}
 	}
-	return s
+	return C(s)
 }
 
 // indicatorName is the name of an indicator, or its id when the catalogue
@@ -80,7 +89,7 @@ func indicatorName(ind *catalogue.Indicator, id string) string {
 // 地区生产总值, 地区生产总值增速, 地区生产总值全省排名, 税收收入占比.
 // An indicator that is itself a change or a ratio (居民消费价格涨幅,
 // 城镇调查失业率) keeps its name for that measure.
-func rowLabel(ind *catalogue.Indicator, id, measure, scope string) string {
+func rowLabel(ind *catalogue.Indicator, id string, measure model.Measure, scope model.Scope) string {
 	name := indicatorName(ind, id)
 	own := ind != nil && !ind.Takes(model.Level) // the measure is the indicator
 	growth := name + "增速"
@@ -106,7 +115,7 @@ func rowLabel(ind *catalogue.Indicator, id, measure, scope string) string {
 }
 
 // measureUnit is the canonical unit of an indicator's measure.
-func measureUnit(ind *catalogue.Indicator, measure string) string {
+func measureUnit(ind *catalogue.Indicator, measure model.Measure) string {
 	switch measure {
 	case model.Growth, model.Rate:
 		return "%"

@@ -43,8 +43,8 @@ func WriteTSV(w io.Writer, reports []*model.Report) error {
 		file := filepath.Base(r.Source.Path)
 		for _, o := range r.Observations {
 			fields := []string{
-				file, r.Region.Name, o.Indicator, strconv.Itoa(o.Year), o.Kind, o.Measure,
-				FormatNumber(o.Value), FormatNumber(o.High), o.Unit, o.Qualifier, o.Scope,
+				file, r.Region.Name, o.Indicator, strconv.Itoa(o.Year), string(o.Kind), string(o.Measure),
+				FormatNumber(o.Value), FormatNumber(o.High), o.Unit, string(o.Qualifier), string(o.Scope),
 				cleanField(o.Text), strconv.Itoa(o.Line), strings.Join(o.Flags, ","),
 			}
 			bw.WriteString(strings.Join(fields, "\t"))

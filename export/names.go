@@ -26,16 +26,16 @@ import (
 // measure, a rank's scope and a unit.
 type itemRef struct {
 	ind     *catalogue.Indicator
-	measure string // "" when the words do not say
-	scope   string // for ranks, "" when not said
-	unit    string // "" when not said
+	measure model.Measure // "" when the words do not say
+	scope   model.Scope   // for ranks, "" when not said
+	unit    string        // "" when not said
 }
 
 // scopeWords name the scopes of ranks.
-var scopeWords = map[string]string{
-	"全国": model.Nation, "nation": model.Nation,
-	"全省": model.Province, "province": model.Province,
-	"全市": "city", "city": "city",
+var scopeWords = map[string]model.Scope{
+	"全国": model.ScopeNation, "nation": model.ScopeNation,
+	"全省": model.ScopeProvince, "province": model.ScopeProvince,
+	"全市": model.ScopeCity, "city": model.ScopeCity,
 }
 
 // namer resolves words against a catalogue.
@@ -91,9 +91,9 @@ func (n *namer) addLabels(ind *catalogue.Indicator, name string, add func(string
 	named := *ind
 	named.Name = name
 	for _, m := range ind.Measures {
-		scopes := []string{""}
+		scopes := []model.Scope{""}
 		if m == model.Rank || m == model.GrowthRank {
-			scopes = []string{model.Nation, model.Province, "city", ""}
+			scopes = []model.Scope{model.ScopeNation, model.ScopeProvince, model.ScopeCity, ""}
 		}
 		for _, s := range scopes {
 			if label := rowLabel(&named, ind.ID, m, s); label != name {
@@ -128,7 +128,7 @@ func wordErr(w model.Warning) error { return &wordError{w} }
 // item resolves words naming an indicator's measure.
 func (n *namer) item(words []string) (itemRef, error) {
 	var r itemRef
-	setMeasure := func(m string) error {
+	setMeasure := func(m model.Measure) error {
 		switch {
 		case r.measure == "" || r.measure == m:
 			r.measure = m
@@ -139,7 +139,7 @@ func (n *namer) item(words []string) (itemRef, error) {
 		}
 		return nil
 	}
-	setScope := func(s string) error {
+	setScope := func(s model.Scope) error {
 		if r.scope != "" && r.scope != s {
 			return wordErr(model.Warnf(0, "two scopes: %s and %s", scopeNames[r.scope], scopeNames[s]))
 		}
@@ -211,9 +211,9 @@ func (n *namer) item(words []string) (itemRef, error) {
 }
 
 // scopedRank reads a rank with its scope in one word: 全省排名, 增速全市排名.
-func scopedRank(k string) (scope, measure string, ok bool) {
+func scopedRank(k string) (scope model.Scope, measure model.Measure, ok bool) {
 	for word, s := range scopeWords {
-		for _, m := range []string{model.Rank, model.GrowthRank} {
+		for _, m := range []model.Measure{model.Rank, model.GrowthRank} {
 			prefix := ""
 			if m == model.GrowthRank {
 				prefix = "增速"

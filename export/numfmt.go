@@ -61,7 +61,7 @@ func literal(s string) string {
 // figureFormat is the number format of a figure stored as v. other is the
 // other end of a range (see the package notes above), low tells whether v
 // is the low end.
-func figureFormat(v float64, unit, qualifier, measure string, other *float64, low bool) string {
+func figureFormat(v float64, unit string, qualifier model.Qualifier, measure model.Measure, other *float64, low bool) string {
 	d := max(decimals(v), minDecimals(unit))
 	if other != nil {
 		d = max(d, decimals(*other))

@@ -10,8 +10,8 @@ func TestFigureFormat(t *testing.T) {
 	tests := []struct {
 		v         float64
 		unit      string
-		qualifier string
-		measure   string
+		qualifier model.Qualifier
+		measure   model.Measure
 		other     *float64
 		low       bool
 		want      string

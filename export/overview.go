@@ -21,7 +21,8 @@ import (
 const barWidth = 12
 
 var statusColumns = []struct {
-	status, bar string
+	status evaluate.Status
+	bar    string
 }{
 	{evaluate.Met, "63BE7B"},
 	{evaluate.NearlyMet, "FFB628"},
@@ -124,7 +125,7 @@ func (wb *workbook) writeCounts(w *sheetWriter, row int) int {
 	row++
 	header := []string{"地区", "层级", "目标年份", "目标数"}
 	for _, c := range statusColumns {
-		header = append(header, c.status)
+		header = append(header, statusNames[c.status])
 	}
 	for i, h := range header {
 		w.str(i+1, row, h, headerStyle)
@@ -203,11 +204,11 @@ func (wb *workbook) legend() []legendItem {
 	}
 	six := 6.0
 	return []legendItem{
-		{sample: evaluate.Met, style: status(metFill, metText), text: "实际达到目标：按指标方向和目标的限定词（以上、以内、左右、区间）判断"},
-		{sample: evaluate.NearlyMet, style: status(nearlyFill, nearlyText), text: "未达到“左右”目标，但差距在容差以内（容差为 0 时不会出现）"},
-		{sample: evaluate.Missed, style: status(missedFill, missedText), text: "实际未达到目标"},
-		{sample: evaluate.Pending, style: centreStyle, text: "目标年份的实际数尚未读到（通常在下一年的报告中公布）"},
-		{sample: evaluate.NotApplied, style: centreStyle, text: "定性目标，或没有可比较的数字"},
+		{sample: statusNames[evaluate.Met], style: status(metFill, metText), text: "实际达到目标：按指标方向和目标的限定词（以上、以内、左右、区间）判断"},
+		{sample: statusNames[evaluate.NearlyMet], style: status(nearlyFill, nearlyText), text: "未达到“左右”目标，但差距在容差以内（容差为 0 时不会出现）"},
+		{sample: statusNames[evaluate.Missed], style: status(missedFill, missedText), text: "实际未达到目标"},
+		{sample: statusNames[evaluate.Pending], style: centreStyle, text: "目标年份的实际数尚未读到（通常在下一年的报告中公布）"},
+		{sample: statusNames[evaluate.NotApplied], style: centreStyle, text: "定性目标，或没有可比较的数字"},
 		{sample: "差距", style: centreStyle, text: "实际 − 目标，单位同指标；百分比指标为百分点"},
 		{value: &six, style: styleSpec{numFmt: figureFormat(6, "%", model.About, model.Growth, nil, true), border: true, align: "center"},
 			text: "目标保留为数字，限定词由数字格式显示；区间目标存判定所用的一端，另一端写在格式里"},

@@ -61,7 +61,7 @@ var fieldWords = map[string]string{
 }
 
 // kindWords name the kinds.
-var kindWords = map[string]string{
+var kindWords = map[string]model.Kind{
 	"实际": model.Actual, "actual": model.Actual, "实际值": model.Actual,
 	"目标": model.Target, "target": model.Target, "目标值": model.Target, "预期目标": model.Target,
 }
@@ -71,7 +71,7 @@ type placeholder struct {
 	region string // as written
 	item   itemRef
 	year   int
-	kind   string // extract.Actual, extract.Target, or "" for status and gap
+	kind   model.Kind // model.Actual, model.Target, or "" for status and gap
 	field  string
 }
 

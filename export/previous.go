@@ -21,14 +21,14 @@ import (
 type PreviousObservation struct {
 	Region    string
 	Year      int
-	Kind      string // extract.Actual or extract.Target
-	Indicator string // the indicator id (指标代码)
-	Measure   string
-	Scope     string
+	Kind      model.Kind // model.Actual or model.Target
+	Indicator string     // the indicator id (指标代码)
+	Measure   model.Measure
+	Scope     model.Scope
 	Value     *float64
 	High      *float64
 	Unit      string
-	Qualifier string
+	Qualifier model.Qualifier
 	Text      string // the source phrase
 	File      string // the input's file name, without its folder
 	Line      int

@@ -153,7 +153,7 @@ func readBackLibreOffice(t *testing.T, path string, b *book) {
 			actual = c.actual.Value
 		}
 		if c != nil && c.eval != nil {
-			gap, status = c.eval.Gap, c.eval.Status
+			gap, status = c.eval.Gap, label(statusNames, c.eval.Status)
 		}
 		want(cols.actual, actual)
 		want(cols.gap, gap)

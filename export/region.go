@@ -148,7 +148,7 @@ func (w *sheetWriter) title(text, facts string) {
 // row of the 待核对 sheet links to them.
 func (wb *workbook) place(w *sheetWriter, region string, key rowKey, year int, b block, row int) {
 	for _, k := range [...]struct {
-		kind string
+		kind model.Kind
 		col  int
 	}{{model.Actual, b.actual}, {model.Target, b.target}} {
 		p := place{region, key, year, k.kind}

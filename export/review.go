@@ -250,7 +250,7 @@ type place struct {
 	region string
 	row    rowKey
 	year   int
-	kind   string
+	kind   model.Kind
 }
 
 func placeOf(region string, o *model.Observation) place {

@@ -158,10 +158,10 @@ func TestCorrectionValues(t *testing.T) {
 	for _, c := range []struct {
 		text      string
 		ind       *catalogue.Indicator
-		measure   string
+		measure   model.Measure
 		value     string
 		high      string
-		qualifier string
+		qualifier model.Qualifier
 	}{
 		{"6.5", gdp, model.Growth, "6.5", "", model.Exact},
 		{"6%左右", gdp, model.Growth, "6", "", model.About},
@@ -207,7 +207,7 @@ func TestCorrectionValues(t *testing.T) {
 	}
 	for _, bad := range []struct {
 		text    string
-		measure string
+		measure model.Measure
 	}{{"六点五", model.Growth}, {"3500万人", model.Level}, {"6%左右以上", model.Growth}, {"第零位", model.Rank}, {"", model.Growth}, {"1e400", model.Level}} {
 		row := evaluate.CorrectionRow{Measure: bad.measure}
 		_, text := correctionAction(bad.text)

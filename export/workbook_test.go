@@ -245,7 +245,7 @@ func assertFiles(t *testing.T, dir string, want ...string) {
 }
 
 // report makes a report of the given region and observations.
-func report(path, region, level, parent string, year int, obs ...model.Observation) *model.Report {
+func report(path, region string, level model.RegionLevel, parent string, year int, obs ...model.Observation) *model.Report {
 	return &model.Report{
 		Source:       model.Source{Path: path, Format: "txt", Encoding: "utf-8", Script: "simplified"},
 		Region:       model.Region{Name: region, Level: level, Parent: parent},
@@ -255,7 +255,7 @@ func report(path, region, level, parent string, year int, obs ...model.Observati
 }
 
 // observation makes one observation with the indicator's canonical unit.
-func observation(ind, measure string, year int, kind string, v float64, qualifier, text string) model.Observation {
+func observation(ind string, measure model.Measure, year int, kind model.Kind, v float64, qualifier model.Qualifier, text string) model.Observation {
 	o := model.Observation{Indicator: ind, Measure: measure, Year: year, Kind: kind, Qualifier: qualifier, Text: text, Line: 1}
 	o.Unit = measureUnit(catalogue.DefaultCatalogue().Indicator(ind), measure)
 	if qualifier != model.Qualitative {

@@ -91,8 +91,8 @@ func predictions(reports []*model.Report) []goldRow {
 	for _, r := range reports {
 		for _, o := range r.Observations {
 			rows = append(rows, goldRow{file: filepath.Base(r.Source.Path), region: r.Region.Name,
-				indicator: o.Indicator, kind: o.Kind, measure: o.Measure, qualifier: o.Qualifier,
-				scope: o.Scope, year: o.Year, value: o.Value, high: o.High, text: o.Text})
+				indicator: o.Indicator, kind: string(o.Kind), measure: string(o.Measure), qualifier: string(o.Qualifier),
+				scope: string(o.Scope), year: o.Year, value: o.Value, high: o.High, text: o.Text})
 		}
 	}
 	return rows
@@ -207,10 +207,10 @@ func reportYearOf(gold []goldRow, file string) int {
 		if g.file != file || g.tier == "optional" {
 			continue
 		}
-		if g.kind == model.Actual && g.year+1 > actual {
+		if g.kind == string(model.Actual) && g.year+1 > actual {
 			actual = g.year + 1
 		}
-		if g.kind == model.Target && (target == 0 || g.year < target) {
+		if g.kind == string(model.Target) && (target == 0 || g.year < target) {
 			target = g.year
 		}
 	}

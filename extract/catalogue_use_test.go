@@ -78,7 +78,7 @@ func TestCatalogueCSVAddsIndicator(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		ind := cat.Indicator("digital_economy")
-		if ind == nil || ind.Tier != "extended" || ind.Direction != "up" || ind.Disabled || !slices.Equal(ind.Measures, []string{model.Level, model.Growth}) {
+		if ind == nil || ind.Tier != "extended" || ind.Direction != "up" || ind.Disabled || !slices.Equal(ind.Measures, []model.Measure{model.Level, model.Growth}) {
 			t.Fatalf("%s: digital_economy read as %+v", name, ind)
 		}
 		text, err := os.ReadFile("../testdata/seeds/000_cd39c75d5ad0c911.txt")

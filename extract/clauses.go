@@ -12,7 +12,7 @@ import (
 
 // context is what the section around a sentence says of its figures.
 type context struct {
-	kind      string // actual or target
+	kind      model.Kind // actual or target
 	year      int
 	goals     bool // inside the statement of 主要预期目标
 	goalsFrom int  // the rune of the paragraph where that statement starts
@@ -56,9 +56,9 @@ type clause struct {
 // something the catalogue does not know.
 type subject struct {
 	ind     *catalogue.Indicator
-	measure string // the measure the name implies (经济增长 → growth)
-	start   int    // where its phrase starts, for the observation's text
-	end     int    // for a name the catalogue does not know, where it ends
+	measure model.Measure // the measure the name implies (经济增长 → growth)
+	start   int           // where its phrase starts, for the observation's text
+	end     int           // for a name the catalogue does not know, where it ends
 }
 
 // sentenceReader reads the figures of one sentence.
@@ -71,18 +71,18 @@ type sentenceReader struct {
 	year        int      // a year the sentence names for itself (2016年, 到2030年, 今年)
 	last        *subject // the subject a clause without a name inherits
 	clauses     []clause
-	pending     []*subject // names of clauses joined by 、, waiting for 分别 or 均
-	totalOf     *subject   // an indicator whose new additions were just given
-	othersFirst bool       // a figure of something unknown came earlier
-	lastSub     *subject   // the subject of the last figure
-	lastM       string     // and its measure
-	recent      []*subject // subjects of the clauses with figures so far
-	group       []*subject // the subjects of the last 分别 or 均
-	why         decline    // why the subject of the figure being read is unknown
-	other       string     // another region the sentence opens with: its figures are that region's
-	named       bool       // the clause of the figure being read names its subject
-	part        string     // a period shorter than the year the sentence opens with (前三季度)
-	topic       string     // a part its paragraph's title sentence names (提升开发区发展能级。)
+	pending     []*subject    // names of clauses joined by 、, waiting for 分别 or 均
+	totalOf     *subject      // an indicator whose new additions were just given
+	othersFirst bool          // a figure of something unknown came earlier
+	lastSub     *subject      // the subject of the last figure
+	lastM       model.Measure // and its measure
+	recent      []*subject    // subjects of the clauses with figures so far
+	group       []*subject    // the subjects of the last 分别 or 均
+	why         decline       // why the subject of the figure being read is unknown
+	other       string        // another region the sentence opens with: its figures are that region's
+	named       bool          // the clause of the figure being read names its subject
+	part        string        // a period shorter than the year the sentence opens with (前三季度)
+	topic       string        // a part its paragraph's title sentence names (提升开发区发展能级。)
 
 	took       int                 // observations taken, new or repeated
 	tookOf     []string            // the indicators of the observations taken, in the reader's room
@@ -829,7 +829,7 @@ var qualitativeWords = lexicon.NewList("qualitative")
 
 // period gives the year and kind of a figure: the sentence's or figure's
 // own year if it names one, the section's otherwise.
-func (sr *sentenceReader) period(figYear int) (int, string) {
+func (sr *sentenceReader) period(figYear int) (int, model.Kind) {
 	y := figYear
 	if y == 0 {
 		y = sr.year

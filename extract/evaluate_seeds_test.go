@@ -13,7 +13,7 @@ func TestEvaluateSeeds(t *testing.T) {
 	paths, _ := filepath.Glob("../testdata/seeds/*.txt")
 	evals := evaluate.Evaluate(extractFiles(t, paths), nil, 0)
 	want := map[string]struct {
-		status string
+		status evaluate.Status
 		gap    float64
 	}{
 		"gdp":                    {evaluate.Missed, -1.1},

@@ -21,8 +21,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 func observationKeys(rep *model.Report) []string {
 	var out []string
 	for _, o := range rep.Observations {
-		out = append(out, strings.Join([]string{o.Indicator, o.Measure, fmtNum(&[]float64{float64(o.Year)}[0]), o.Kind,
-			fmtNum(o.Value), fmtNum(o.High), o.Unit, o.Qualifier, o.Scope}, " "))
+		out = append(out, strings.Join([]string{o.Indicator, string(o.Measure), fmtNum(&[]float64{float64(o.Year)}[0]), string(o.Kind),
+			fmtNum(o.Value), fmtNum(o.High), o.Unit, string(o.Qualifier), string(o.Scope)}, " "))
 	}
 	return out
 }

@@ -15,8 +15,8 @@ type figure struct {
 	isRange     bool
 	unit        catalogue.Unit
 	hasUnit     bool
-	suffix      string // the qualifier a word after the figure gives: 左右 About, 以上 AtLeast …
-	start, end  int    // rune span, qualifiers included
+	suffix      model.Qualifier // the qualifier a word after the figure gives: 左右 About, 以上 AtLeast …
+	start, end  int             // rune span, qualifiers included
 }
 
 // isRangeSep reports whether r joins the two ends of a range: 6%—6.5%,
@@ -32,7 +32,7 @@ func isRangeSep(r rune) bool {
 // figureSuffixes qualify a figure after its unit: 6%左右, 90亿斤以上.
 var figureSuffixes = []struct {
 	words     *lexicon.List
-	qualifier string
+	qualifier model.Qualifier
 }{
 	{lexicon.NewList("suffix_about"), model.About},
 	{lexicon.NewList("suffix_at_least"), model.AtLeast},

@@ -166,7 +166,7 @@ func TestDOCXTableRowIsAClause(t *testing.T) {
 	got := map[string]float64{}
 	for _, o := range rep.Observations {
 		if o.Value != nil && o.Year == 2024 && o.Kind == model.Actual {
-			got[o.Indicator+" "+o.Measure] = *o.Value
+			got[o.Indicator+" "+string(o.Measure)] = *o.Value
 		}
 	}
 	for k, v := range map[string]float64{"gdp level": 3569.7, "gdp growth": 4.9, "industry_value_added growth": 6} {

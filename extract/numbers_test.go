@@ -11,7 +11,7 @@ func TestScanFigure(t *testing.T) {
 		in          string
 		value, high float64
 		unit        string
-		suffix      string // the qualifier of the words after the figure
+		suffix      model.Qualifier // the qualifier of the words after the figure
 		isRange     bool
 		ok          bool
 	}{

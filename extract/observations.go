@@ -20,7 +20,7 @@ type lead struct {
 	multiYear        bool // 年均, 每年, 连续: not one year's figure
 	ofTarget         bool // 完成年度目标的: a share of a target, not a figure of the indicator
 	outpace          bool // 高于, 快于: the figure is a margin over another's
-	qualifier        string
+	qualifier        model.Qualifier
 	year             int // 2010年的, 到2030年
 }
 

@@ -27,9 +27,9 @@ func phraseKey(o model.Observation) string {
 			v += ".." + num(*o.High)
 		}
 	}
-	parts := []string{o.Indicator, o.Measure, strconv.Itoa(o.Year), o.Kind, v, o.Qualifier}
+	parts := []string{o.Indicator, string(o.Measure), strconv.Itoa(o.Year), string(o.Kind), v, string(o.Qualifier)}
 	if o.Scope != "" {
-		parts = append(parts, o.Scope)
+		parts = append(parts, string(o.Scope))
 	}
 	if o.Unit == "亿美元" {
 		parts = append(parts, o.Unit)

@@ -197,7 +197,7 @@ func sure(d model.Decline, f item) bool {
 
 // figureMeasure is the measure a figure next to an indicator's name would
 // be: a rank, a percentage (growth, or the indicator's rate), or a level.
-func figureMeasure(it item, ind *catalogue.Indicator) string {
+func figureMeasure(it item, ind *catalogue.Indicator) model.Measure {
 	switch {
 	case it.kind == itemRank:
 		return model.Rank

@@ -221,7 +221,8 @@ func TestYearFromSections(t *testing.T) {
 // own, by its kind.
 func TestRankScopes(t *testing.T) {
 	for _, c := range []struct {
-		region, word, want string
+		region, word string
+		want         model.Scope
 	}{
 		{"北海市", "全区", "province"}, // a city of 广西
 		{"北海市", "全市", ""},         // its own counties

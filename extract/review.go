@@ -127,7 +127,7 @@ func paragraphTopic(rs []rune) (string, int) {
 
 // implausible says why an observation is outside its indicator's
 // plausible range for a region of level, if it is.
-func implausible(cat *catalogue.Catalogue, o *model.Observation, level string) (model.Warning, bool) {
+func implausible(cat *catalogue.Catalogue, o *model.Observation, level model.RegionLevel) (model.Warning, bool) {
 	ind := cat.Indicator(o.Indicator)
 	if ind == nil || o.Value == nil {
 		return model.Warning{}, false

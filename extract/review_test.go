@@ -25,7 +25,7 @@ func flagged(rep *model.Report, reason string) []string {
 	var out []string
 	for _, o := range rep.Observations {
 		if slices.Contains(o.Flags, reason) {
-			out = append(out, o.Indicator+"/"+o.Measure+"/"+o.Kind+"/"+model.ValueText(&o))
+			out = append(out, o.Indicator+"/"+string(o.Measure)+"/"+string(o.Kind)+"/"+model.ValueText(&o))
 		}
 	}
 	return out
@@ -36,7 +36,7 @@ func items(rep *model.Report, reason string) []string {
 	var out []string
 	for _, it := range rep.Review {
 		if it.Reason == reason {
-			out = append(out, it.Indicator+"/"+it.Measure+"/"+it.Kind)
+			out = append(out, it.Indicator+"/"+string(it.Measure)+"/"+string(it.Kind))
 		}
 	}
 	return out

@@ -86,11 +86,11 @@ func ancestors(reg model.Region) []divisions.Division {
 // city (全市, 全州, 全盟, 全地区: the prefecture-level region above). It
 // returns "" when the word names no region above the report's own (a city
 // ranked 全市 is ranking its own counties).
-func (r *reader) rankScope(word string) string {
+func (r *reader) rankScope(word string) model.Scope {
 	kinds := scopeKinds()[word]
 	if slices.Contains(kinds, divisions.NationKind) {
 		if r.kind != divisions.NationKind && r.kind != "" {
-			return "nation"
+			return model.ScopeNation
 		}
 		return ""
 	}
@@ -100,9 +100,9 @@ func (r *reader) rankScope(word string) string {
 			continue
 		}
 		if a.Level == divisions.Province && (k == divisions.ProvinceKind || k == divisions.RegionKind) {
-			return "province"
+			return model.ScopeProvince
 		}
-		return "city"
+		return model.ScopeCity
 	}
 	return ""
 }

@@ -160,7 +160,7 @@ func headingStyle(rs []rune) string {
 
 // section reads a heading, or the opening words of a paragraph, for the
 // period its section covers.
-func (r *reader) section(rs []rune, heading bool) (kind string, year int, span, ok bool) {
+func (r *reader) section(rs []rune, heading bool) (kind model.Kind, year int, span, ok bool) {
 	var review, plan bool
 	if heading {
 		review, plan = reviewWords.In(rs), planWords.In(rs)

@@ -23,16 +23,16 @@ import (
 
 // Indicator is one entry of the catalogue.
 type Indicator struct {
-	ID        string   `json:"id"`
-	Tier      string   `json:"tier"`  // core or extended
-	Group     string   `json:"group"` // 经济总量, 工业, …
-	Name      string   `json:"name"`  // 名称
-	Unit      string   `json:"unit"`  // canonical unit of the level measure
-	Direction string   `json:"direction"`
-	Measures  []string `json:"measures"` // the measures it takes
-	Target    string   `json:"target"`   // the measure of a target without a number
-	Adds      bool     `json:"adds"`     // its level is an addition over the year (新增…)
-	Aliases   []string `json:"aliases"`
+	ID        string          `json:"id"`
+	Tier      string          `json:"tier"`  // core or extended
+	Group     string          `json:"group"` // 经济总量, 工业, …
+	Name      string          `json:"name"`  // 名称
+	Unit      string          `json:"unit"`  // canonical unit of the level measure
+	Direction string          `json:"direction"`
+	Measures  []model.Measure `json:"measures"` // the measures it takes
+	Target    model.Measure   `json:"target"`   // the measure of a target without a number
+	Adds      bool            `json:"adds"`     // its level is an addition over the year (新增…)
+	Aliases   []string        `json:"aliases"`
 	// Disabled indicators are switched off: their names are still
 	// recognised, so that a figure of theirs is never taken for another
 	// indicator's, but they yield no observations and are not shown.
@@ -49,7 +49,7 @@ type Indicator struct {
 }
 
 // Takes reports whether the indicator takes measure m.
-func (ind *Indicator) Takes(m string) bool { return slices.Contains(ind.Measures, m) }
+func (ind *Indicator) Takes(m model.Measure) bool { return slices.Contains(ind.Measures, m) }
 
 // Catalogue is the set of indicators the extractor knows.
 type Catalogue struct {
@@ -66,10 +66,10 @@ type Catalogue struct {
 type Alias struct {
 	Text      []rune
 	Indicator *Indicator
-	Measure   string     // the measure the name itself implies, or ""
-	After     string     // a word that must come earlier in the sentence, or ""
-	Generic   bool       // trusted only when nothing else's figure comes first
-	And       *Indicator // a second indicator the name covers (城乡居民… = 城镇… and 农村…)
+	Measure   model.Measure // the measure the name itself implies, or ""
+	After     string        // a word that must come earlier in the sentence, or ""
+	Generic   bool          // trusted only when nothing else's figure comes first
+	And       *Indicator    // a second indicator the name covers (城乡居民… = 城镇… and 农村…)
 	// split names the two indicators a joint name covers in turn, with 分别
 	// or 均 (城乡居民人均可支配收入 → 城镇…, 农村…); alone, the name is its
 	// indicator's (resident_income).
@@ -87,7 +87,7 @@ func (a *Alias) Pair() []*Indicator {
 	return nil
 }
 
-var validMeasures = []string{model.Level, model.Growth, model.Rate, model.Rank, model.GrowthRank}
+var validMeasures = []model.Measure{model.Level, model.Growth, model.Rate, model.Rank, model.GrowthRank}
 
 // ParseCatalogue reads a catalogue in the tab-separated form of
 // templates/catalogue.tsv. name is used in messages (name:line: message),
@@ -327,13 +327,14 @@ func (c *Catalogue) index() *model.Warning {
 				w := model.Warnf(ind.Line, "%s: empty alias", ind.ID)
 				return &w
 			}
+			var implied model.Measure
 			if measure != "" {
 				m, ok := ParseMeasure(measure)
 				if !ok || !ind.Takes(m) {
 					w := model.Warnf(ind.Line, "%s: alias %q implies measure %q the indicator does not take", ind.ID, a, measure)
 					return &w
 				}
-				measure = m
+				implied = m
 			}
 			key := string(normaliseWord(name)) + "@" + string(normaliseWord(after))
 			if prev, dup := owner[key]; dup {
@@ -354,7 +355,7 @@ func (c *Catalogue) index() *model.Warning {
 			} else {
 				c.oneRune = true
 			}
-			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], Alias{Text: rs, Indicator: ind, Measure: measure, After: string(normaliseWord(after)), Generic: generic, And: and, Split: split})
+			c.byFirst[rs[0]] = append(c.byFirst[rs[0]], Alias{Text: rs, Indicator: ind, Measure: implied, After: string(normaliseWord(after)), Generic: generic, And: and, Split: split})
 		}
 	}
 	for r := range c.byFirst {

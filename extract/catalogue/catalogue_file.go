@@ -138,19 +138,20 @@ func (c columns) indicator(f []string) (Indicator, error) {
 		return ""
 	}
 	ind := Indicator{ID: get(colID), Tier: get(colTier), Group: get(colGroup), Name: get(colName),
-		Unit: get(colUnit), Direction: get(colDirection), Target: get(colTarget)}
+		Unit: get(colUnit), Direction: get(colDirection), Target: model.Measure(get(colTarget))}
 	if ind.ID == "" {
 		return ind, lineless(model.Warnf(0, "indicator without an id"))
 	}
 	ind.Tier = word(ind.Tier, map[string]string{"核心": "core", "扩展": "extended"})
 	ind.Direction = word(ind.Direction, map[string]string{"越高越好": "up", "越低越好": "down", "越大越好": "up", "越小越好": "down"})
 	for _, m := range splitList(get(colMeasures), ",，、 |") {
-		if code, ok := ParseMeasure(m); ok {
-			m = code
+		code, ok := ParseMeasure(m)
+		if !ok {
+			code = model.Measure(m) // refused by the check, which names it
 		}
-		ind.Measures = append(ind.Measures, m)
+		ind.Measures = append(ind.Measures, code)
 	}
-	if code, ok := ParseMeasure(ind.Target); ok {
+	if code, ok := ParseMeasure(string(ind.Target)); ok {
 		ind.Target = code
 	}
 	adds, ok := yesNo(get(colAdds), false)
@@ -208,7 +209,7 @@ func splitList(s, seps string) []string {
 
 // MeasureNames are the Chinese names of the measures, as the workbook and
 // the catalogue's CSV write them.
-var MeasureNames = map[string]string{
+var MeasureNames = map[model.Measure]string{
 	model.Level:      "总量",
 	model.Growth:     "增速",
 	model.Rate:       "比率",
@@ -218,10 +219,10 @@ var MeasureNames = map[string]string{
 
 // ParseMeasure returns the measure a word names: its code (growth), its
 // Chinese name (增速), or 占比 and 增长 for a rate and a growth.
-func ParseMeasure(s string) (string, bool) {
+func ParseMeasure(s string) (model.Measure, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for code, name := range MeasureNames {
-		if s == code || s == name {
+		if s == string(code) || s == name {
 			return code, true
 		}
 	}
@@ -350,9 +351,9 @@ func chineseAlias(a string) string {
 }
 
 // measureWord names a measure in the words of a report.
-func MeasureWord(m string) string {
+func MeasureWord(m model.Measure) string {
 	if s, ok := MeasureNames[m]; ok {
 		return s
 	}
-	return m
+	return string(m)
 }

@@ -12,21 +12,21 @@ import (
 // 亿元). Min and Max are in the indicator's unit for a level, in % for a
 // growth or a rate, and nil where the range is open.
 type Plausible struct {
-	Measure string   `json:"measure"`
-	Level   string   `json:"level,omitempty"` // Nation … County; "" for any
-	Min     *float64 `json:"min,omitempty"`
-	Max     *float64 `json:"max,omitempty"`
+	Measure model.Measure     `json:"measure"`
+	Level   model.RegionLevel `json:"level,omitempty"` // Nation … County; "" for any
+	Min     *float64          `json:"min,omitempty"`
+	Max     *float64          `json:"max,omitempty"`
 }
 
 // regionLevelWords are the words of region levels in a plausible range.
-var regionLevelWords = map[string]string{
-	model.Nation: model.Nation, model.Province: model.Province, model.Prefecture: model.Prefecture, model.County: model.County,
+var regionLevelWords = map[string]model.RegionLevel{
+	string(model.Nation): model.Nation, string(model.Province): model.Province, string(model.Prefecture): model.Prefecture, string(model.County): model.County,
 	"全国": model.Nation, "国家": model.Nation, "省级": model.Province, "省": model.Province,
 	"地级": model.Prefecture, "市": model.Prefecture, "地市": model.Prefecture, "县级": model.County, "县": model.County,
 }
 
 // levelNamesZh are the Chinese words plausibleText writes.
-var levelNamesZh = map[string]string{model.Nation: "全国", model.Province: "省级", model.Prefecture: "地级", model.County: "县级"}
+var levelNamesZh = map[model.RegionLevel]string{model.Nation: "全国", model.Province: "省级", model.Prefecture: "地级", model.County: "县级"}
 
 // parsePlausible reads the ranges of the catalogue's plausible column:
 // clauses separated by ; of a measure, perhaps a region level, and a range
@@ -87,7 +87,7 @@ func parsePlausible(s string) ([]Plausible, error) {
 func plausibleText(ps []Plausible, zh bool) string {
 	var parts []string
 	for _, p := range ps {
-		words := []string{p.Measure}
+		words := []string{string(p.Measure)}
 		if zh {
 			words[0] = MeasureNames[p.Measure]
 		}
@@ -95,7 +95,7 @@ func plausibleText(ps []Plausible, zh bool) string {
 			if zh {
 				words = append(words, levelNamesZh[p.Level])
 			} else {
-				words = append(words, p.Level)
+				words = append(words, string(p.Level))
 			}
 		}
 		words = append(words, boundText(p.Min)+"~"+boundText(p.Max))
@@ -116,7 +116,7 @@ func boundText(v *float64) string {
 
 // PlausibleRange returns the range of an indicator's measure for a region
 // of a level: the level's own, failing that the one of any level.
-func (ind *Indicator) PlausibleRange(measure, level string) (Plausible, bool) {
+func (ind *Indicator) PlausibleRange(measure model.Measure, level model.RegionLevel) (Plausible, bool) {
 	var any *Plausible
 	for i := range ind.Plausible {
 		p := &ind.Plausible[i]

@@ -83,8 +83,10 @@ func (s stated) where() string {
 // items to.
 func checkRegion(reports []*model.Report, cat *catalogue.Catalogue) []*model.Report {
 	type key struct {
-		indicator, measure, kind string
-		year                     int
+		indicator string
+		measure   model.Measure
+		kind      model.Kind
+		year      int
 	}
 	// Of several statements of a figure, the one of the report of the
 	// year after (an actual) or of its own year (a target), as the

@@ -28,16 +28,16 @@ type CorrectionRow struct {
 	Source    string // the corrections file, and its sheet: 指标汇总.xlsx:待核对
 	Line      int    // of the corrections file
 	Region    string
-	Indicator string // an id; "" for a row of the report's region
-	Measure   string // "" for a row of a sentence left unread
-	Scope     string
+	Indicator string        // an id; "" for a row of the report's region
+	Measure   model.Measure // "" for a row of a sentence left unread
+	Scope     model.Scope
 	Year      int
-	Kind      string
+	Kind      model.Kind
 	Action    string
 	Value     *float64
 	High      *float64
 	Unit      string
-	Qualifier string
+	Qualifier model.Qualifier
 	Note      string // 说明
 	Text      string // 原文, when the row gives it
 	File      string // the report's file, when the row gives it (文件:行)

@@ -12,13 +12,17 @@ import (
 	"zhibiao/extract/model"
 )
 
+// Status is the judgement of a target. The workbook labels each in
+// Chinese: 完成, 基本完成, 未完成, 待公布, 不适用.
+type Status string
+
 // Statuses of a target.
 const (
-	Met        = "完成"
-	NearlyMet  = "基本完成" // a missed 左右 target within the tolerance
-	Missed     = "未完成"
-	Pending    = "待公布" // no actual of the year yet
-	NotApplied = "不适用" // qualitative, or nothing comparable
+	Met        Status = "met"
+	NearlyMet  Status = "nearly_met" // a missed 左右 target within the tolerance
+	Missed     Status = "missed"
+	Pending    Status = "pending"     // no actual of the year yet
+	NotApplied Status = "not_applied" // qualitative, or nothing comparable
 )
 
 // Figure is an observation together with the report it came from.
@@ -30,14 +34,14 @@ type Figure struct {
 
 // Evaluation is a target set for a year checked against that year's actual.
 type Evaluation struct {
-	Region    string   `json:"region"`
-	Indicator string   `json:"indicator"`
-	Measure   string   `json:"measure"`
-	Year      int      `json:"year"`
-	Target    Figure   `json:"target"`
-	Actual    *Figure  `json:"actual,omitempty"`
-	Status    string   `json:"status"`
-	Gap       *float64 `json:"gap,omitempty"` // actual − target, in the measure's unit (points for %)
+	Region    string        `json:"region"`
+	Indicator string        `json:"indicator"`
+	Measure   model.Measure `json:"measure"`
+	Year      int           `json:"year"`
+	Target    Figure        `json:"target"`
+	Actual    *Figure       `json:"actual,omitempty"`
+	Status    Status        `json:"status"`
+	Gap       *float64      `json:"gap,omitempty"` // actual − target, in the measure's unit (points for %)
 }
 
 // Evaluate checks every target of the reports against the actual of the
@@ -50,8 +54,10 @@ func Evaluate(reports []*model.Report, cat *catalogue.Catalogue, tolerance float
 		cat = catalogue.DefaultCatalogue()
 	}
 	type key struct {
-		region, indicator, measure, scope string
-		year                              int
+		region, indicator string
+		measure           model.Measure
+		scope             model.Scope
+		year              int
 	}
 	actuals := map[key]Figure{}
 	actualFrom := map[key]int{} // report year of the actual kept
@@ -108,7 +114,7 @@ func catalogueOrder(cat *catalogue.Catalogue, id string) int {
 }
 
 // judge applies the rules of SPEC §4 to one target.
-func judge(t model.Observation, actual *Figure, ind *catalogue.Indicator, tolerance float64) (string, *float64) {
+func judge(t model.Observation, actual *Figure, ind *catalogue.Indicator, tolerance float64) (Status, *float64) {
 	if t.Qualifier == model.Qualitative || t.Value == nil || ind == nil {
 		return NotApplied, nil
 	}

@@ -12,7 +12,7 @@ func TestJudge(t *testing.T) {
 	up := &catalogue.Indicator{ID: "gdp", Direction: "up"}
 	down := &catalogue.Indicator{ID: "cpi", Direction: "down"}
 	actual := func(v float64) *Figure { return &Figure{Observation: model.Observation{Value: f64(v)}} }
-	target := func(v float64, q string) model.Observation {
+	target := func(v float64, q model.Qualifier) model.Observation {
 		return model.Observation{Measure: model.Growth, Value: f64(v), Qualifier: q}
 	}
 	for _, c := range []struct {
@@ -21,7 +21,7 @@ func TestJudge(t *testing.T) {
 		actual *Figure
 		ind    *catalogue.Indicator
 		tol    float64
-		status string
+		status Status
 		gap    float64
 	}{
 		{"up exact missed", target(6, model.Exact), actual(4.9), up, 0, Missed, -1.1},

@@ -11,37 +11,50 @@ import (
 	"slices"
 )
 
+// Measure is what of an indicator a figure gives: its amount, its growth …
+type Measure string
+
 // Measures of an observation.
 const (
-	Level      = "level"       // an amount
-	Growth     = "growth"      // % change on a year earlier
-	Rate       = "rate"        // a ratio that is itself a percentage
-	Rank       = "rank"        // position of the level or rate
-	GrowthRank = "growth_rank" // position of the growth
+	Level      Measure = "level"       // an amount
+	Growth             = "growth"      // % change on a year earlier
+	Rate               = "rate"        // a ratio that is itself a percentage
+	Rank               = "rank"        // position of the level or rate
+	GrowthRank         = "growth_rank" // position of the growth
 )
+
+// Kind tells a result from a target.
+type Kind string
 
 // Kinds of an observation.
 const (
-	Actual = "actual"
-	Target = "target"
+	Actual Kind = "actual"
+	Target Kind = "target"
 )
+
+// Qualifier says how a value is meant: exactly, about, at least …
+type Qualifier string
 
 // Qualifiers of an observation's value.
 const (
-	Exact       = "exact"
-	About       = "about"
-	AtLeast     = "at_least"
-	AtMost      = "at_most"
-	Range       = "range"
-	Qualitative = "qualitative"
+	Exact       Qualifier = "exact"
+	About                 = "about"
+	AtLeast               = "at_least"
+	AtMost                = "at_most"
+	Range                 = "range"
+	Qualitative           = "qualitative"
 )
+
+// RegionLevel is the rank of a region among divisions. (Level is the
+// measure of an amount.)
+type RegionLevel string
 
 // Region levels.
 const (
-	Nation     = "nation"
-	Province   = "province"
-	Prefecture = "prefecture"
-	County     = "county"
+	Nation     RegionLevel = "nation"
+	Province               = "province"
+	Prefecture             = "prefecture"
+	County                 = "county"
 )
 
 // Report is everything read from one input file.
@@ -64,6 +77,17 @@ type Report struct {
 	Sentences []Sentence `json:"sentences,omitempty"`
 }
 
+// Scope is the area a rank is taken among: 全国, 全省, 全市. An
+// observation of any other measure has none ("").
+type Scope string
+
+// Scopes of ranks.
+const (
+	ScopeNation   Scope = "nation"
+	ScopeProvince Scope = "province"
+	ScopeCity     Scope = "city"
+)
+
 // Reasons of review items and flags of observations, most serious first.
 const (
 	ReviewRegion       = "region"       // the region or year was told by weak evidence
@@ -82,15 +106,15 @@ var ReviewReasons = []string{ReviewRegion, ReviewConflict, ReviewImplausible, Re
 // message is a Warning, so that a user interface can say it in another
 // language; its line is the item's.
 type ReviewItem struct {
-	Reason    string `json:"reason"`
-	Indicator string `json:"indicator,omitempty"`
-	Measure   string `json:"measure,omitempty"`
-	Year      int    `json:"year,omitempty"`
-	Kind      string `json:"kind,omitempty"`
-	Scope     string `json:"scope,omitempty"`
-	Page      int    `json:"page,omitempty"` // of a PDF
-	Line      int    `json:"line"`           // see Block.Line
-	Text      string `json:"text"`
+	Reason    string  `json:"reason"`
+	Indicator string  `json:"indicator,omitempty"`
+	Measure   Measure `json:"measure,omitempty"`
+	Year      int     `json:"year,omitempty"`
+	Kind      Kind    `json:"kind,omitempty"`
+	Scope     Scope   `json:"scope,omitempty"`
+	Page      int     `json:"page,omitempty"` // of a PDF
+	Line      int     `json:"line"`           // see Block.Line
+	Text      string  `json:"text"`
 	Warning   `json:"-"`
 }
 
@@ -114,26 +138,26 @@ type Source struct {
 
 // Region is the administrative area a report speaks for.
 type Region struct {
-	Name   string `json:"name"`
-	Level  string `json:"level"`
-	Parent string `json:"parent,omitempty"`
-	Code   string `json:"code,omitempty"`
+	Name   string      `json:"name"`
+	Level  RegionLevel `json:"level"`
+	Parent string      `json:"parent,omitempty"`
+	Code   string      `json:"code,omitempty"`
 }
 
 // Observation is one figure of one indicator.
 type Observation struct {
-	Indicator string   `json:"indicator"`
-	Measure   string   `json:"measure"`
-	Year      int      `json:"year"`
-	Kind      string   `json:"kind"`
-	Value     *float64 `json:"value"`
-	High      *float64 `json:"high,omitempty"`
-	Unit      string   `json:"unit"`
-	Qualifier string   `json:"qualifier"`
-	Scope     string   `json:"scope,omitempty"`
-	Text      string   `json:"text"`
-	Page      int      `json:"page,omitempty"` // of a PDF
-	Line      int      `json:"line"`           // see Block.Line
+	Indicator string    `json:"indicator"`
+	Measure   Measure   `json:"measure"`
+	Year      int       `json:"year"`
+	Kind      Kind      `json:"kind"`
+	Value     *float64  `json:"value"`
+	High      *float64  `json:"high,omitempty"`
+	Unit      string    `json:"unit"`
+	Qualifier Qualifier `json:"qualifier"`
+	Scope     Scope     `json:"scope,omitempty"`
+	Text      string    `json:"text"`
+	Page      int       `json:"page,omitempty"` // of a PDF
+	Line      int       `json:"line"`           // see Block.Line
 	// Flags are the reasons of its review items (ReviewConflict …), if any.
 	Flags []string `json:"flags,omitempty"`
 	// Corrected says where the analyst's correction of its value came
@@ -175,8 +199,11 @@ func (o *Observation) Key() ObservationKey {
 // ObservationKey identifies an observation of a report: a report has at
 // most one per indicator, measure, kind, scope and year.
 type ObservationKey struct {
-	Indicator, Measure, Kind, Scope string
-	Year                            int
+	Indicator string
+	Measure   Measure
+	Kind      Kind
+	Scope     Scope
+	Year      int
 }
 
 // Key is the observation key a review item concerns; its Indicator is

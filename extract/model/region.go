@@ -7,7 +7,7 @@ import (
 // RegionOf makes the model's region of a division.
 func RegionOf(i int) Region {
 	d := divisions.Get(i)
-	r := Region{Name: d.Name, Level: d.Level, Code: d.Code}
+	r := Region{Name: d.Name, Level: RegionLevel(d.Level), Code: d.Code}
 	if p, ok := divisions.Parent(d); ok {
 		r.Parent = p.Name
 	}

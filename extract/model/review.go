@@ -43,7 +43,7 @@ func ValueText(o *Observation) string {
 
 // QualifierWord is the word after a figure that says its qualifier:
 // 左右, 以上, 以内, or "".
-func QualifierWord(q string) string {
+func QualifierWord(q Qualifier) string {
 	switch q {
 	case About:
 		return "左右"

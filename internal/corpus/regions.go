@@ -11,10 +11,10 @@ import (
 // region is a division a report can speak for.
 type region struct {
 	model.Region
-	head      string // the head of its government: 市长, 县长, 区长
-	scope     string // 全市, 全县, 全区
-	rankScope string // where its ranks are counted: 全省 or 全市; "" for none
-	scopeKey  string // the model's scope of those ranks: province or city
+	head      string      // the head of its government: 市长, 县长, 区长
+	scope     string      // 全市, 全县, 全区
+	rankScope string      // where its ranks are counted: 全省 or 全市; "" for none
+	scopeKey  model.Scope // the model's scope of those ranks: province or city
 }
 
 // regions are the prefecture-level cities and autonomous prefectures and the
@@ -26,9 +26,9 @@ var regions = sync.OnceValue(func() []region {
 	for _, d := range divisions.All() {
 		head := ""
 		switch {
-		case d.Level == model.Prefecture && strings.HasSuffix(d.Name, "自治州"):
+		case model.RegionLevel(d.Level) == model.Prefecture && strings.HasSuffix(d.Name, "自治州"):
 			head = "州长"
-		case d.Level == model.Prefecture && strings.HasSuffix(d.Name, "市"):
+		case model.RegionLevel(d.Level) == model.Prefecture && strings.HasSuffix(d.Name, "市"):
 			head = "市长"
 		case d.Level == model.County && strings.HasSuffix(d.Name, "自治县"), d.Level == model.County && strings.HasSuffix(d.Name, "县"):
 			head = "县长"
@@ -46,12 +46,12 @@ var regions = sync.OnceValue(func() []region {
 		if !ok || parent.Name == d.Name {
 			continue // 中山市 under 中山市: the city itself
 		}
-		r := region{Region: model.Region{Name: d.Name, Level: d.Level, Code: d.Code, Parent: parent.Name}, head: head, scope: scopeWord(d.Name)}
+		r := region{Region: model.Region{Name: d.Name, Level: model.RegionLevel(d.Level), Code: d.Code, Parent: parent.Name}, head: head, scope: scopeWord(d.Name)}
 		switch {
-		case d.Level == model.Prefecture && strings.HasSuffix(parent.Name, "省"):
-			r.rankScope, r.scopeKey = "全省", model.Province
-		case d.Level == model.County && strings.HasSuffix(parent.Name, "市") && parent.Level == model.Prefecture:
-			r.rankScope, r.scopeKey = "全市", "city"
+		case model.RegionLevel(d.Level) == model.Prefecture && strings.HasSuffix(parent.Name, "省"):
+			r.rankScope, r.scopeKey = "全省", model.ScopeProvince
+		case model.RegionLevel(d.Level) == model.County && strings.HasSuffix(parent.Name, "市") && model.RegionLevel(parent.Level) == model.Prefecture:
+			r.rankScope, r.scopeKey = "全市", model.ScopeCity
 		}
 		out = append(out, r)
 	}

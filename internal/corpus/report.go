@@ -61,15 +61,19 @@ func (w *writer) review() {
 	w.line(strconv.Itoa(y) + "年,面对复杂严峻的外部环境和艰巨繁重的改革发展稳定任务,在" + w.reg.Parent + "委、" +
 		w.reg.Parent + "政府和" + shortScope(w.reg.scope) + "委的坚强领导下," + w.reg.scope + "上下坚持稳中求进工作总基调,较好完成了年度目标任务。")
 	var picked []statement
-	stated := map[[2]string]bool{} // indicator and measure: each is stated once
+	type named struct {
+		indicator string
+		measure   model.Measure
+	}
+	stated := map[named]bool{} // indicator and measure: each is stated once
 	for _, k := range w.rng.Perm(len(results)) {
 		if !w.chance(0.8) {
 			continue
 		}
 		st := results[k].fact(w, y)
-		if !slices.ContainsFunc(st.obs, func(o model.Observation) bool { return stated[[2]string{o.Indicator, o.Measure}] }) {
+		if !slices.ContainsFunc(st.obs, func(o model.Observation) bool { return stated[named{o.Indicator, o.Measure}] }) {
 			for _, o := range st.obs {
-				stated[[2]string{o.Indicator, o.Measure}] = true
+				stated[named{o.Indicator, o.Measure}] = true
 			}
 			picked = append(picked, st)
 		}

@@ -230,7 +230,7 @@ func (w *writer) tenThousandYuan(id string, y int, name string) statement {
 }
 
 // rank adds, now and then, the region's place among its peers: ,居全省第4位.
-func (w *writer) rank(st *statement, id, measure string, y int) {
+func (w *writer) rank(st *statement, id string, measure model.Measure, y int) {
 	if w.reg.rankScope == "" || !w.chance(0.3) {
 		return
 	}

@@ -84,7 +84,7 @@ var targets = []struct {
 
 // qualifier draws how a target is bounded: exact, 左右 or 以上 (and, for
 // growths, a range 6%—7%, written by the caller).
-func (w *writer) qualifier(withRange bool) (string, string) {
+func (w *writer) qualifier(withRange bool) (model.Qualifier, string) {
 	n := 3
 	if withRange {
 		n = 4

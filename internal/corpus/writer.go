@@ -90,7 +90,7 @@ func (w *writer) integer(lo, hi int) (string, float64) {
 }
 
 // observation makes one expected observation.
-func observation(ind, measure, kind string, year int, value float64, unit, qualifier, text string) model.Observation {
+func observation(ind string, measure model.Measure, kind model.Kind, year int, value float64, unit string, qualifier model.Qualifier, text string) model.Observation {
 	v := value
 	return model.Observation{Indicator: ind, Measure: measure, Year: year, Kind: kind,
 		Value: &v, Unit: unit, Qualifier: qualifier, Text: text}
@@ -102,7 +102,7 @@ func single(o model.Observation) statement {
 }
 
 // qualitative makes a target stated without a number.
-func qualitative(ind, measure string, year int, unit, text string) model.Observation {
+func qualitative(ind string, measure model.Measure, year int, unit, text string) model.Observation {
 	return model.Observation{Indicator: ind, Measure: measure, Year: year, Kind: model.Target,
 		Unit: unit, Qualifier: model.Qualitative, Text: text}
 }
