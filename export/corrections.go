@@ -62,7 +62,7 @@ type CorrectionFile struct {
 	Path   string
 	SHA256 string
 	Rows   []evaluate.CorrectionRow
-	Errors []*model.FileError
+	Errors model.ErrorList
 }
 
 // maxCorrectionsCSV bounds a corrections CSV: a line per figure.
@@ -116,11 +116,11 @@ func ReadCorrections(path string, cat *catalogue.Catalogue) (*CorrectionFile, er
 		return cf, nil
 	}
 	if len(data) > maxCorrectionsCSV {
-		return nil, fmt.Errorf("%s: %w: more than %d MiB", path, document.ErrTooLarge, maxCorrectionsCSV>>20)
+		return nil, model.ReadError(path, fmt.Errorf("%w: more than %d MiB", document.ErrTooLarge, maxCorrectionsCSV>>20))
 	}
 	dec, err := document.Decode(data)
 	if err != nil {
-		return nil, &model.ReadError{Path: path, Err: err}
+		return nil, model.ReadError(path, err)
 	}
 	cr := csv.NewReader(strings.NewReader(dec.Text))
 	first, _, _ := strings.Cut(dec.Text, "\n")
@@ -140,7 +140,7 @@ func ReadCorrections(path string, cat *catalogue.Catalogue) (*CorrectionFile, er
 			return nil, &model.FileError{Path: path, Warning: model.Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, model.ReadError(path, err)
 		}
 		line, _ := cr.FieldPos(0)
 		rows, lines = append(rows, rec), append(lines, line)
@@ -170,7 +170,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: %w: more than %d MiB", path, document.ErrTooLarge, limit>>20)
+		return nil, model.ReadError(path, fmt.Errorf("%w: more than %d MiB", document.ErrTooLarge, limit>>20))
 	}
 	return data, nil
 }

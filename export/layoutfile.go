@@ -147,7 +147,7 @@ const maxTitle = 32767 - 100
 // year range that is not one.
 func ParseLayout(name string, data []byte) (*Layout, error) {
 	if len(data) > layoutMaxSize {
-		return nil, fmt.Errorf("%s: %w: more than %d MiB", name, document.ErrTooLarge, layoutMaxSize>>20)
+		return nil, model.ReadError(name, fmt.Errorf("%w: more than %d MiB", document.ErrTooLarge, layoutMaxSize>>20))
 	}
 	dec, err := document.Decode(data)
 	if err != nil {

@@ -62,7 +62,7 @@ func ReadPrevious(path string) ([]PreviousObservation, error) {
 			}
 		}
 		if out, err = readDetailSheet(f, sheet, out); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, model.ReadError(path, err)
 		}
 	}
 }

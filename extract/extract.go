@@ -150,10 +150,10 @@ func Extract(path string, data []byte, opts Options) (*model.Report, error) {
 	}
 	doc, err := document.ReadDocument(path, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, model.ReadError(path, err)
 	}
 	if size := doc.Size(); size > document.MaxText {
-		return nil, fmt.Errorf("%s: %w: %d MB of text, more than a report's %d MB", path, document.ErrTooLarge, size>>20, document.MaxText>>20)
+		return nil, model.ReadError(path, fmt.Errorf("%w: %d MB of text, more than a report's %d MB", document.ErrTooLarge, size>>20, document.MaxText>>20))
 	}
 	sum := sha256.Sum256(data)
 	w := textWriters.Get().(*text.Writer)

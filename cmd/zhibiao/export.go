@@ -156,7 +156,7 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 		for _, m := range pl.missing {
 			why := a.p.Sprintf("not given")
 			if m.err != nil {
-				why = strings.TrimPrefix(a.describe(m.file, m.err), m.file+": ")
+				_, why = a.explain(m.err)
 			}
 			lacks = append(lacks, m.file+"（"+why+"）")
 		}

@@ -380,21 +380,18 @@ func figures(rep *model.Report) []string {
 	return out
 }
 
-// withPath makes an error read path: message, unless it already starts
-// with the path.
+// withPath says an error in English as place: message, for the JSON
+// model: the place the error names, else path.
 func withPath(path string, err error) string {
-	if path == "" {
-		return err.Error()
+	var fe *model.FileError
+	if errors.As(err, &fe) {
+		return fe.Error()
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && pe.Path == path {
-		return fmt.Sprintf("%s: %v", path, pe.Err)
+		return prefixed(path, pe.Err.Error())
 	}
-	msg := err.Error()
-	if len(msg) >= len(path) && msg[:len(path)] == path {
-		return msg
-	}
-	return path + ": " + msg
+	return prefixed(path, err.Error())
 }
 
 // unjoin lists the errors an errors.Join put together.

@@ -1,11 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"strconv"
-	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -203,6 +203,12 @@ var zhMessages = map[string]string{
 	"column %q named twice":                                         "列 %q 重复",
 	"no column %s (%s)":                                             "缺少列 %s（%s）",
 	"not valid CSV: %s":                                             "不是有效的 CSV：%s",
+	"%d fields; expected path, region, year":                        "有 %d 个字段；应为 路径,地区,年份",
+	"no path":                                                       "没有路径",
+	"year %q is not a number":                                       "年份 %q 不是数字",
+	"year %d is not between %d and %d":                              "年份 %d 不在 %d 到 %d 之间",
+	"%s: neither a region nor a year":                               "%s：既没有地区也没有年份",
+	"%s is already on line %d":                                      "%s 已在第 %d 行",
 	"no indicators: the catalogue has no rows":                      "指标目录中没有任何指标",
 	// Mistakes in a layout file.
 	"empty layout: it must be a JSON object { … }":               "版式文件为空：应为 JSON 对象 { … }",
@@ -312,45 +318,57 @@ var errorNames = []struct {
 	{fs.ErrPermission, "没有读取权限", true},
 }
 
-// describe says an error in the user's language, as path: message.
+// describe says an error in the user's language, as place: message. The
+// place is the one the error names, else path.
 func (a *app) describe(path string, err error) string {
+	place, msg := a.explain(err)
+	return prefixed(cmp.Or(place, path), msg)
+}
+
+// explain says an error in the user's language, and the place it names,
+// if any. It reads the error's parts — a *model.FileError's place, format
+// and cause, an *fs.PathError's path and cause — never its text.
+func (a *app) explain(err error) (place, msg string) {
 	var ue *usageErr
 	if errors.As(err, &ue) {
-		return ue.msg
+		return "", ue.msg
 	}
 	var dup *duplicateError
 	if errors.As(err, &dup) {
 		if dup.same {
-			return prefixed(path, a.p.Sprintf("the same %s %s report as %s; read once", dup.region, strconv.Itoa(dup.year), dup.first))
+			return "", a.p.Sprintf("the same %s %s report as %s; read once", dup.region, strconv.Itoa(dup.year), dup.first)
 		}
-		return prefixed(path, a.p.Sprintf("another %s %s report, with figures different from %s; not used: keep the right one", dup.region, strconv.Itoa(dup.year), dup.first))
-	}
-	var pe *fs.PathError
-	var re *model.ReadError
-	switch {
-	case path == "" && errors.As(err, &re):
-		path = re.Path // a catalogue, a manifest
-	case path == "" && errors.As(err, &pe):
-		path = pe.Path // a file of the command line: a catalogue, a layout, a template
+		return "", a.p.Sprintf("another %s %s report, with figures different from %s; not used: keep the right one", dup.region, strconv.Itoa(dup.year), dup.first)
 	}
 	var fe *model.FileError
 	if errors.As(err, &fe) {
-		return prefixed(fe.Where(), a.p.Sprintf(fe.Format, fe.Args...))
+		place = fe.Where()
+		if fe.Format != "" {
+			return place, a.p.Sprintf(fe.Format, fe.Args...)
+		}
+		if fe.Err == nil {
+			return place, fe.Message
+		}
+		err = fe.Err
 	}
-	msg := withPath(path, err)
+	detail := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		place = cmp.Or(place, pe.Path)
+		detail = pe.Err.Error()
+	}
 	if a.lang == language.English {
-		return msg
+		return place, detail
 	}
-	detail := strings.TrimPrefix(msg, path+": ")
 	for _, n := range errorNames {
 		if errors.Is(err, n.err) {
 			if n.plain {
-				return prefixed(path, n.zh)
+				return place, n.zh
 			}
-			return prefixed(path, fmt.Sprintf("%s（%s）", n.zh, detail))
+			return place, fmt.Sprintf("%s（%s）", n.zh, detail)
 		}
 	}
-	return msg
+	return place, detail
 }
 
 // warning says a report's warning in the user's language, as

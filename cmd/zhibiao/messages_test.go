@@ -15,7 +15,7 @@ import (
 
 // messageFormats finds every message format the code says: the first
 // argument of a printer's Sprintf (x.p.Sprintf) and the format of
-// model.Warnf, as string literals or constants of this package.
+// model.Warnf and model.Errorf, as string literals or constants of this package.
 func messageFormats(t *testing.T) map[string]string {
 	t.Helper()
 	consts := map[string]string{"usageMain": usageMain, "usageExport": usageExport, "usageExtract": usageExtract,
@@ -56,6 +56,8 @@ func messageFormats(t *testing.T) map[string]string {
 				switch {
 				case fn.Sel.Name == "Warnf" && len(call.Args) > 1:
 					arg = call.Args[1]
+				case fn.Sel.Name == "Errorf" && isIdent(fn.X, "model") && len(call.Args) > 2:
+					arg = call.Args[2]
 				case fn.Sel.Name == "usageError" && len(call.Args) > 0: // says a.p.Sprintf(format, …)
 					arg = call.Args[0]
 				case fn.Sel.Name == "parse" && len(call.Args) > 1: // says a.p.Sprintf(usage)
@@ -173,4 +175,10 @@ func TestChinese(t *testing.T) {
 			t.Errorf("%s --help in English:\n%s", c.cmd, out)
 		}
 	}
+}
+
+// isIdent reports whether x is the identifier name.
+func isIdent(x ast.Expr, name string) bool {
+	id, ok := x.(*ast.Ident)
+	return ok && id.Name == name
 }

@@ -124,11 +124,11 @@ func readCatalogueText(name string, r io.Reader) (string, string, error) {
 		return "", "", fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > catalogueMaxSize {
-		return "", "", fmt.Errorf("%s: %w: more than %d MiB", name, document.ErrTooLarge, catalogueMaxSize>>20)
+		return "", "", model.ReadError(name, fmt.Errorf("%w: more than %d MiB", document.ErrTooLarge, catalogueMaxSize>>20))
 	}
 	dec, err := document.Decode(data)
 	if err != nil {
-		return "", "", &model.ReadError{Path: name, Err: err}
+		return "", "", model.ReadError(name, err)
 	}
 	sum := sha256.Sum256(data)
 	return dec.Text, hex.EncodeToString(sum[:])[:12], nil

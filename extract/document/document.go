@@ -272,7 +272,7 @@ const MaxText = 32 << 20
 func CheckSize(path string, size int64) error {
 	limit := SizeLimit(path)
 	if size > limit {
-		return fmt.Errorf("%s: %w: %d MB, more than the %d MB a report may have", path, ErrTooLarge, size>>20, limit>>20)
+		return model.ReadError(path, fmt.Errorf("%w: %d MB, more than the %d MB a report may have", ErrTooLarge, size>>20, limit>>20))
 	}
 	return nil
 }

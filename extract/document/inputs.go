@@ -138,14 +138,14 @@ const (
 func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntry, error) {
 	data, err := io.ReadAll(io.LimitReader(r, manifestMaxSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, model.ReadError(name, err)
 	}
 	if len(data) > manifestMaxSize {
-		return nil, fmt.Errorf("%s: %w: more than %d MiB", name, ErrTooLarge, manifestMaxSize>>20)
+		return nil, model.ReadError(name, fmt.Errorf("%w: more than %d MiB", ErrTooLarge, manifestMaxSize>>20))
 	}
 	dec, err := Decode(data)
 	if err != nil {
-		return nil, &model.ReadError{Path: name, Err: err}
+		return nil, model.ReadError(name, err)
 	}
 	cr := csv.NewReader(strings.NewReader(dec.Text))
 	cr.FieldsPerRecord = -1
@@ -164,9 +164,9 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s:%d: %w", name, pe.Line, pe.Err)
+				return nil, model.Errorf(name, pe.Line, "not valid CSV: %s", pe.Err.Error())
 			}
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, model.ReadError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		for i := range rec {
@@ -183,7 +183,7 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 			continue
 		}
 		if col.header == 0 && len(rec) > 3 {
-			return nil, fmt.Errorf("%s:%d: %d fields; expected path, region, year", name, line, len(rec))
+			return nil, model.Errorf(name, line, "%d fields; expected path, region, year", len(rec))
 		}
 		field := func(i int) string {
 			if 0 <= i && i < len(rec) {
@@ -193,21 +193,21 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 		}
 		p, region, year := field(col.path), field(col.region), field(col.year)
 		if p == "" {
-			return nil, fmt.Errorf("%s:%d: no path", name, line)
+			return nil, model.Errorf(name, line, "no path")
 		}
 		e := ManifestEntry{Region: region, Line: line}
 		if year != "" {
 			y, err := strconv.Atoi(strings.TrimSuffix(year, "年"))
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: year %q is not a number", name, line, year)
+				return nil, model.Errorf(name, line, "year %q is not a number", year)
 			}
 			if y < manifestMinYear || y > manifestMaxYear {
-				return nil, fmt.Errorf("%s:%d: year %d is not between %d and %d", name, line, y, manifestMinYear, manifestMaxYear)
+				return nil, model.Errorf(name, line, "year %d is not between %d and %d", y, manifestMinYear, manifestMaxYear)
 			}
 			e.Year = y
 		}
 		if e.Region == "" && e.Year == 0 {
-			return nil, fmt.Errorf("%s:%d: %s: neither a region nor a year", name, line, p)
+			return nil, model.Errorf(name, line, "%s: neither a region nor a year", p)
 		}
 		p = filepath.FromSlash(p)
 		if !filepath.IsAbs(p) {
@@ -215,7 +215,7 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 		}
 		p = filepath.Clean(p)
 		if prev, dup := lines[p]; dup {
-			return nil, fmt.Errorf("%s:%d: %s is already on line %d", name, line, p, prev)
+			return nil, model.Errorf(name, line, "%s is already on line %d", p, prev)
 		}
 		lines[p] = line
 		out[p] = e

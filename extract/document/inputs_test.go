@@ -187,7 +187,7 @@ func TestManifest(t *testing.T) {
 		{"only a path", "a.txt\n", nil, "manifest.csv:1: a.txt: neither a region nor a year"},
 		{"too many fields", "a.txt,新乡市,2025,x\n", nil, "manifest.csv:1: 4 fields; expected path, region, year"},
 		{"twice", "a.txt,新乡市,2025\n./a.txt,新乡市,2024\n", nil, "manifest.csv:2: " + filepath.Join(dir, "a.txt") + " is already on line 1"},
-		{"bad quoting", "a.txt,新乡市,2025\n\"b.txt,新乡市,2025\n", nil, "manifest.csv:2: extraneous or missing \" in quoted-field"},
+		{"bad quoting", "a.txt,新乡市,2025\n\"b.txt,新乡市,2025\n", nil, "manifest.csv:2: not valid CSV: extraneous or missing \" in quoted-field"},
 		{"empty", "", nil, "manifest.csv: empty file"},
 		{"only a header", "path,region,year\n", map[string]ManifestEntry{}, ""},
 	}

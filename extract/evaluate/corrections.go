@@ -55,7 +55,7 @@ func (c *CorrectionRow) Key() model.ObservationKey {
 type CorrectionResult struct {
 	Corrected, Added, Deleted, Confirmed int
 	Skipped                              []CorrectionRow
-	Errors                               []*model.FileError // at the row's line
+	Errors                               model.ErrorList // at the row's line
 }
 
 // ApplyCorrections applies the rows of an analyst's corrections to the

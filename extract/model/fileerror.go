@@ -1,18 +1,39 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
-// FileError is a mistake in a file a user writes for zhibiao — a
-// catalogue, a layout, a template — at a line, and where it is known a
-// column, of it. The message is kept as a Warning, so that a user
-// interface can say it in another language.
+// FileError is the one shape of zhibiao's errors, after go/scanner's: a
+// place in a file of the user's — a report, a catalogue, a layout, a
+// manifest, a corrections file — and what is wrong there. The place is the
+// path and, where known, the line and column. The message is a format and
+// its arguments (the Warning), so that a user interface can say it in
+// another language; Err, when set, is the cause, which errors.Is tests
+// (document.ErrTooLarge, fs.ErrNotExist), and says what is wrong when there
+// is no format.
 type FileError struct {
 	Path string
 	Col  int // 0 when only the line is known
 	Warning
+	Err error
 }
 
-func (e *FileError) Error() string { return e.Where() + ": " + e.Message }
+// Error is path:line:col: message, in English.
+func (e *FileError) Error() string {
+	switch {
+	case e.Format == "" && e.Message == "" && e.Err != nil:
+		return e.Where() + ": " + e.Err.Error()
+	case e.Err != nil:
+		return e.Where() + ": " + e.Message + ": " + e.Err.Error()
+	}
+	return e.Where() + ": " + e.Message
+}
+
+// Unwrap returns the cause.
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Where is path:line:col, path:line or path.
 func (e *FileError) Where() string {
@@ -25,12 +46,52 @@ func (e *FileError) Where() string {
 	return e.Path
 }
 
-// ReadError is an error of reading a file of the user's, in the form
-// path: message, whose cause stays an error to test with errors.Is.
-type ReadError struct {
-	Path string
-	Err  error
+// Errorf makes the error of a format and its arguments at a line of a file.
+func Errorf(path string, line int, format string, args ...any) *FileError {
+	return &FileError{Path: path, Warning: Warnf(line, format, args...)}
 }
 
-func (e *ReadError) Error() string { return e.Path + ": " + e.Err.Error() }
-func (e *ReadError) Unwrap() error { return e.Err }
+// ReadError is the error of a file that could not be read at all, its
+// cause saying why.
+func ReadError(path string, err error) *FileError {
+	return &FileError{Path: path, Err: err}
+}
+
+// ErrorList is a list of errors of files, as go/scanner's: sorted by
+// place, it is an error itself, the first one's and how many follow.
+type ErrorList []*FileError
+
+// Add appends an error.
+func (l *ErrorList) Add(e *FileError) { *l = append(*l, e) }
+
+// Sort orders the errors by path, line and column.
+func (l ErrorList) Sort() {
+	slices.SortStableFunc(l, func(a, b *FileError) int {
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Col - b.Col
+	})
+}
+
+// Error says the first error and how many more there are.
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
+}
+
+// Err returns the list as an error, or nil when it is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}

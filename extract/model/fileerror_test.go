@@ -1,0 +1,40 @@
+package model
+
+import (
+	"errors"
+	"io/fs"
+	"testing"
+)
+
+// TestFileError: an error says its place and message; its cause answers
+// errors.Is; a list sorts by place and is nil when empty.
+func TestFileError(t *testing.T) {
+	cause := errors.New("input too large")
+	for _, c := range []struct {
+		err  *FileError
+		want string
+	}{
+		{Errorf("清单.csv", 3, "no path"), "清单.csv:3: no path"},
+		{&FileError{Path: "layout.json", Col: 7, Warning: Warnf(2, "unknown key %q", "x")}, `layout.json:2:7: unknown key "x"`},
+		{ReadError("报告.txt", cause), "报告.txt: input too large"},
+		{&FileError{Path: "a.csv", Warning: Warnf(0, "not a table"), Err: fs.ErrNotExist}, "a.csv: not a table: file does not exist"},
+	} {
+		if got := c.err.Error(); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
+	}
+	if err := ReadError("报告.txt", cause); !errors.Is(err, cause) {
+		t.Error("the cause is lost")
+	}
+	var l ErrorList
+	if l.Err() != nil {
+		t.Error("an empty list is an error")
+	}
+	l.Add(Errorf("b.csv", 1, "x"))
+	l.Add(Errorf("a.csv", 9, "y"))
+	l.Add(Errorf("a.csv", 2, "z"))
+	l.Sort()
+	if got := l.Err().Error(); got != "a.csv:2: z (and 2 more errors)" {
+		t.Errorf("list: %q", got)
+	}
+}
