@@ -33,9 +33,8 @@ const detailText = 50
 // a fifth of what a sheet can hold. A table of that size filters and
 // pivots at a usable speed in Excel, WPS and LibreOffice, and a sheet's XML
 // stays under the ten million attributes libxml2 (and so the OOXML checker
-// of the tests) handles in one query. A variable, so that tests can split
-// at a few rows.
-var maxDetailRows = 200000
+// of the tests) handles in one query.
+const maxDetailRows = 200000
 
 // detailRow is one observation of the 明细 sheets.
 type detailRow struct {
@@ -54,10 +53,11 @@ func (b *book) detailRows() []detailRow {
 	return rows
 }
 
-// detailSheets names the 明细 sheets n observations need: 明细, then 明细2 ….
-func detailSheets(n int) []string {
+// detailSheets names the 明细 sheets n observations need, per a sheet:
+// 明细, then 明细2 ….
+func detailSheets(n, per int) []string {
 	names := []string{detailSheet}
-	for k := 2; (k-1)*maxDetailRows < n; k++ {
+	for k := 2; (k-1)*per < n; k++ {
 		names = append(names, detailSheet+strconv.Itoa(k))
 	}
 	return names
@@ -65,8 +65,9 @@ func detailSheets(n int) []string {
 
 func (wb *workbook) writeDetails() error {
 	rows := wb.details
-	for k, name := range detailSheets(len(rows)) {
-		part := rows[k*maxDetailRows : min(len(rows), (k+1)*maxDetailRows)]
+	per := wb.detailRows
+	for k, name := range detailSheets(len(rows), per) {
+		part := rows[k*per : min(len(rows), (k+1)*per)]
 		table := detailTable
 		if k > 0 {
 			table += strconv.Itoa(k + 1)

@@ -13,25 +13,22 @@ import (
 // 明细3 …, each a table of its own, and a later run reads them all back,
 // from a workbook built in excelize's model or streamed.
 func TestDetailSheetsSplit(t *testing.T) {
-	defer func(n int) { maxDetailRows = n }(maxDetailRows)
-	maxDetailRows = 40
-	defer func(n int) { maxModelObservations = n }(maxModelObservations)
-	for _, limit := range []int{maxModelObservations, 0} {
-		maxModelObservations = limit
-		t.Run(map[bool]string{true: "model", false: "streamed"}[limit > 0], checkDetailSplit)
+	for _, stream := range []bool{false, true} {
+		lim := limits{stream: stream, detailRows: 40}
+		t.Run(map[bool]string{false: "model", true: "streamed"}[stream], func(t *testing.T) { checkDetailSplit(t, lim) })
 	}
 }
 
-func checkDetailSplit(t *testing.T) {
-
+func checkDetailSplit(t *testing.T, lim limits) {
 	inputs := seedInputs(t)
 	path := filepath.Join(t.TempDir(), "split.xlsx")
-	if err := SaveWorkbook(path, inputs, WorkbookOptions{AsOf: demoAsOf}); err != nil {
+	opt := WorkbookOptions{AsOf: demoAsOf, limits: lim}
+	if err := SaveWorkbook(path, inputs, opt); err != nil {
 		t.Fatal(err)
 	}
-	b := newBook(inputs, WorkbookOptions{AsOf: demoAsOf})
+	b := newBook(inputs, opt)
 	total := len(b.details)
-	want := (total + maxDetailRows - 1) / maxDetailRows
+	want := (total + lim.detailRows - 1) / lim.detailRows
 	if want < 2 {
 		t.Fatalf("only %d observations: the test needs more than one sheet's worth", total)
 	}
@@ -51,7 +48,7 @@ func checkDetailSplit(t *testing.T) {
 		if err != nil {
 			t.Fatalf("sheet %s: %v", sheet, err)
 		}
-		if len(got) < 2 || len(got)-1 > maxDetailRows || !reflect.DeepEqual(got[0][:len(detailHeader)], detailHeader) {
+		if len(got) < 2 || len(got)-1 > lim.detailRows || !reflect.DeepEqual(got[0][:len(detailHeader)], detailHeader) {
 			t.Errorf("sheet %s: %d rows, header %q", sheet, len(got), got[0])
 		}
 		rows += len(got) - 1

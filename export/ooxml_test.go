@@ -51,20 +51,16 @@ func TestWorkbooksAreExcelClean(t *testing.T) {
 	_, filled, _ := fillExample(t)
 	ooxmlCheck(t, "filled.xlsx", filled)
 
-	defer func(n int) { maxModelObservations = n }(maxModelObservations)
-	maxModelObservations = 0
-	ooxmlCheck(t, "seeds-streamed.xlsx", writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf}))
+	ooxmlCheck(t, "seeds-streamed.xlsx", writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf, limits: limits{stream: true}}))
 }
 
 // Hooks for the tests of package export_test.
 var (
 	OOXMLCheck = ooxmlCheck
-	// StreamAll makes every workbook streamed until the function it
-	// returns is called.
-	StreamAll = func() (restore func()) {
-		n := maxModelObservations
-		maxModelObservations = 0
-		return func() { maxModelObservations = n }
+	// Streamed returns options that stream the sheets whatever their size.
+	Streamed = func(opt WorkbookOptions) WorkbookOptions {
+		opt.limits.stream = true
+		return opt
 	}
 )
 

@@ -44,10 +44,10 @@ func missingTool(t *testing.T, format string, args ...any) {
 
 // demoBook writes the demo workbook to a folder and returns its path and
 // the model as the writer arranged it.
-func demoBook(t *testing.T) (string, *book) {
+func demoBook(t *testing.T, lim limits) (string, *book) {
 	t.Helper()
 	inputs := seedInputs(t)
-	opt := WorkbookOptions{AsOf: demoAsOf}
+	opt := WorkbookOptions{AsOf: demoAsOf, limits: lim}
 	path := filepath.Join(t.TempDir(), "demo.xlsx")
 	if err := SaveWorkbook(path, inputs, opt); err != nil {
 		t.Fatal(err)
@@ -61,7 +61,7 @@ func demoBook(t *testing.T) (string, *book) {
 }
 
 func TestReadBack(t *testing.T) {
-	path, b := demoBook(t)
+	path, b := demoBook(t, limits{})
 	t.Run("LibreOffice", func(t *testing.T) { readBackLibreOffice(t, path, b) })
 	t.Run("openpyxl", func(t *testing.T) { readBackOpenpyxl(t, path, b) })
 }
@@ -69,9 +69,7 @@ func TestReadBack(t *testing.T) {
 // TestReadBackStreamed: the demo workbook written the way a large one is,
 // streamed, reads back the same in LibreOffice and openpyxl.
 func TestReadBackStreamed(t *testing.T) {
-	defer func(n int) { maxModelObservations = n }(maxModelObservations)
-	maxModelObservations = 0
-	path, b := demoBook(t)
+	path, b := demoBook(t, limits{stream: true})
 	t.Run("LibreOffice", func(t *testing.T) { readBackLibreOffice(t, path, b) })
 	t.Run("openpyxl", func(t *testing.T) { readBackOpenpyxl(t, path, b) })
 }

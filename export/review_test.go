@@ -87,9 +87,7 @@ func TestReviewSheet(t *testing.T) {
 		}
 	}
 	ooxmlCheck(t, "review.xlsx", data)
-	defer func(n int) { maxModelObservations = n }(maxModelObservations)
-	maxModelObservations = 0
-	ooxmlCheck(t, "review-streamed.xlsx", writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf}))
+	ooxmlCheck(t, "review-streamed.xlsx", writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf, limits: limits{stream: true}}))
 }
 
 // TestCorrectionsSheet: corrections applied show on the region sheet with

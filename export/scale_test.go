@@ -51,9 +51,8 @@ func BenchmarkWorkbook(b *testing.B) {
 // TestManyRegionsExcelClean: a streamed workbook of many regions, in
 // sheets shared past fifty, passes the OOXML checker.
 func TestManyRegionsExcelClean(t *testing.T) {
-	defer export.StreamAll()()
 	var buf bytes.Buffer
-	if err := export.WriteWorkbook(&buf, generatedInputs(t, 120), export.WorkbookOptions{}); err != nil {
+	if err := export.WriteWorkbook(&buf, generatedInputs(t, 120), export.Streamed(export.WorkbookOptions{})); err != nil {
 		t.Fatal(err)
 	}
 	export.OOXMLCheck(t, "regions-streamed.xlsx", buf.Bytes())

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"time"
@@ -49,6 +50,8 @@ type WorkbookOptions struct {
 	// sheet, so that it is the corrections file of the next run, and
 	// names the file on 来源. nil when none were given.
 	Corrections *AppliedCorrections
+	// limits are the sizes of a large workbook; tests change them.
+	limits limits
 }
 
 // AppliedCorrections are a corrections file and what applying it did.
@@ -82,17 +85,25 @@ func WriteWorkbook(w io.Writer, inputs []Input, opt WorkbookOptions) error {
 // workbook is a book being rendered into an excelize file.
 type workbook struct {
 	*book
-	f        *excelize.File
-	st       *styles
-	shown    *numberShower
-	streamed bool // the sheets are streamed (see sheetWriter)
+	f          *excelize.File
+	st         *styles
+	shown      *numberShower
+	streamed   bool // the sheets are streamed (see sheetWriter)
+	detailRows int  // the observations of one 明细 sheet
 }
 
 // maxModelObservations is the most observations a workbook may have for its
 // sheets to go into excelize's model cell by cell, which takes some 3 s at
-// this size; a larger one (past 500 reports or so) is streamed. A
-// variable, so that tests can stream a small workbook.
-var maxModelObservations = 20000
+// this size; a larger one (past 500 reports or so) is streamed.
+const maxModelObservations = 20000
+
+// limits change the sizes at which a workbook is built otherwise, so that
+// tests reach those ways with a few reports; the zero value is the
+// product's.
+type limits struct {
+	stream     bool // stream the sheets whatever their size
+	detailRows int  // observations of one 明细 sheet; 0 is maxDetailRows
+}
 
 // plan resolves the layout against the catalogue.
 func (opt WorkbookOptions) plan(cat *catalogue.Catalogue) (*plan, error) {
@@ -116,7 +127,8 @@ func render(inputs []Input, opt WorkbookOptions) (*excelize.File, error) {
 	f := excelize.NewFile()
 	f.SetZipWriter(stampedZipWriter(b.asOf))
 	wb := &workbook{book: b, f: f, shown: newNumberShower()}
-	wb.streamed = len(b.details) > maxModelObservations
+	wb.streamed = opt.limits.stream || len(b.details) > maxModelObservations
+	wb.detailRows = cmp.Or(opt.limits.detailRows, maxDetailRows)
 	if err := wb.build(); err != nil {
 		f.Close()
 		return nil, err
@@ -154,7 +166,7 @@ func (wb *workbook) build() error {
 			reg.sheet = s.name
 		}
 	}
-	order = append(order, detailSheets(len(wb.details))...)
+	order = append(order, detailSheets(len(wb.details), wb.detailRows)...)
 	order = append(order, sourceSheet)
 	for _, name := range order {
 		// NewSheet hands back an existing sheet of the same name, in any

@@ -71,9 +71,7 @@ func TestWorkbookGolden(t *testing.T) {
 func TestStreamedLikeModel(t *testing.T) {
 	inputs := seedInputs(t)
 	model := dumpWorkbook(t, writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf}))
-	defer func(n int) { maxModelObservations = n }(maxModelObservations)
-	maxModelObservations = 0
-	streamed := dumpWorkbook(t, writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf}))
+	streamed := dumpWorkbook(t, writeBytes(t, inputs, WorkbookOptions{AsOf: demoAsOf, limits: limits{stream: true}}))
 	inline := regexp.MustCompile(`(?m)^(  [A-Z]+[0-9]+) is `)
 	streamed = inline.ReplaceAllString(streamed, "$1 s ")
 	model = strings.Replace(model, "xl/sharedStrings.xml "+demoAsOf.Format(time.RFC3339)+"\n", "", 1)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -233,7 +234,9 @@ func checkAccuracy(t *testing.T, goldPath string, paths []string, minP, minR, mi
 		}
 	}
 	reports := extractFiles(t, scored)
-	s := scoreAgainst(gold, predictions(reports))
+	pred := predictions(reports)
+	s := scoreAgainst(gold, pred)
+	checkScorer(t, goldPath, pred, s)
 	for _, m := range append(s.falses, s.misses...) {
 		t.Log(m)
 	}
@@ -266,6 +269,56 @@ func checkAccuracy(t *testing.T, goldPath string, paths []string, minP, minR, mi
 	}
 	if s.extGold > 0 && s.extRecall() < minExt {
 		t.Errorf("extended recall %.3f below %.2f", s.extRecall(), minExt)
+	}
+}
+
+// scorer is the project's scoring script beside the corpus.
+var scorer = filepath.Join(corpusDev, "..", "tools", "score.py")
+
+// checkScorer runs the scoring script on the same prediction and fails
+// unless it gives the figures this test does, so that the accuracy the
+// tests check is the one the script reports. Without python3 or the
+// script it says so and checks nothing, except in CI, where it fails.
+func checkScorer(t *testing.T, goldPath string, pred []goldRow, s score) {
+	t.Helper()
+	python, err := exec.LookPath("python3")
+	if err == nil {
+		_, err = os.Stat(scorer)
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Errorf("CI: cannot run %s: %v", scorer, err)
+		} else {
+			t.Logf("scores not checked against %s: %v", scorer, err)
+		}
+		return
+	}
+	var b strings.Builder
+	b.WriteString("file\tregion\tindicator\tyear\tkind\tmeasure\tvalue\thigh\tqualifier\tscope\n")
+	num := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*v, 'g', -1, 64)
+	}
+	for _, p := range pred {
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n",
+			p.file, p.region, p.indicator, p.year, p.kind, p.measure, num(p.value), num(p.high), p.qualifier, p.scope)
+	}
+	path := filepath.Join(t.TempDir(), "pred.tsv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(python, scorer, goldPath, path).Output()
+	if err != nil {
+		t.Fatalf("%s: %v", scorer, err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	last := lines[len(lines)-1]
+	head := fmt.Sprintf("core P=%.3f R=%.3f ext R=%.3f ", s.precision(), s.recall(), s.extRecall())
+	tail := fmt.Sprintf("(tp=%d fp=%d gold core=%d ext=%d)", s.tpCore, s.fpCore, s.coreGold, s.extGold)
+	if !strings.HasPrefix(last, head) || !strings.HasSuffix(last, tail) {
+		t.Errorf("the scoring script says %q; this test %q … %q", last, head, tail)
 	}
 }
 

@@ -5,12 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 )
-
-// pauseAfterDrop says whether a drop run waits for a key before it ends:
-// on Windows, where the console window would otherwise close at once.
-var pauseAfterDrop = runtime.GOOS == "windows"
 
 // isDrop reports whether zhibiao was started with files and no command, as
 // when report files are dragged onto zhibiao.exe.
@@ -31,7 +26,7 @@ func (a *app) runDrop(paths []string) (int, error) {
 		out = filepath.Join(paths[0], defaultOutput)
 	}
 	status, err := a.export(paths, exportJob{pattern: out})
-	if pauseAfterDrop {
+	if a.pause {
 		if err != nil {
 			fmt.Fprintf(a.stderr, "zhibiao: %s\n", a.describe("", err))
 			err = nil

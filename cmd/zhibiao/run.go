@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -46,15 +47,33 @@ type app struct {
 	terminal bool             // stderr is a terminal: a progress line is shown
 	quiet    bool             // --quiet: no progress, no summary
 	now      func() time.Time // the clock, read for the {date} of an output name only
+	pause    bool             // a drop run waits for a key before it ends
 }
 
-// clock is the time of day; tests set it.
-var clock = time.Now
+// env is what a run takes from the world: its streams, its environment
+// variables, the clock, and whether a run of dropped files waits for a key
+// before its window closes. Tests pass their own.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+	pauseAfterDrop bool
+}
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// system is the environment of the process: on Windows, where files are
+// dropped onto zhibiao.exe, the window waits so that its summary can be
+// read.
+func system() env {
+	return env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now,
+		pauseAfterDrop: runtime.GOOS == "windows"}
+}
+
+func run(args []string, e env) int {
 	onSignals.Do(cleanUpOnSignals)
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: clock}
-	a.lang = chooseLanguage(args, os.Getenv)
+	stdout, stderr := e.stdout, e.stderr
+	a := &app{stdin: e.stdin, stdout: e.stdout, stderr: stderr, now: e.now, pause: e.pauseAfterDrop}
+	a.lang = chooseLanguage(args, e.getenv)
 	a.p = message.NewPrinter(a.lang)
 	if f, ok := stderr.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {

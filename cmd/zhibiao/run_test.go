@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The tests check English messages; TestChinese checks the Chinese. Run
@@ -15,14 +16,26 @@ import (
 func TestMain(m *testing.M) {
 	os.Setenv("LANG", "en_US.UTF-8")
 	if args := os.Getenv("ZHIBIAO_ARGS"); args != "" {
-		os.Exit(run(strings.Split(args, "\x1f"), os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(run(strings.Split(args, "\x1f"), system()))
 	}
 	os.Exit(m.Run())
 }
 
 func runCLI(args ...string) (int, string, string) {
+	return runWith(testEnv(), args...)
+}
+
+// testEnv is the environment of a test run: no input, no waiting, the
+// process's environment variables and clock.
+func testEnv() env {
+	return env{stdin: strings.NewReader(""), getenv: os.Getenv, now: time.Now}
+}
+
+// runWith runs zhibiao in an environment, with buffers for its output.
+func runWith(e env, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errb)
+	e.stdout, e.stderr = &out, &errb
+	code := run(args, e)
 	return code, out.String(), errb.String()
 }
 

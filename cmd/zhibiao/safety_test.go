@@ -94,11 +94,8 @@ func TestNoWorkbookShrinks(t *testing.T) {
 	one := copySeeds(t, t.TempDir(), 2)[0]
 	dropped := filepath.Join(dir, filepath.Base(one))
 	os.WriteFile(dropped, mustRead(t, one), 0o644)
-	defer func(p bool) { pauseAfterDrop = p }(pauseAfterDrop)
-	pauseAfterDrop = false
-	var o, e bytes.Buffer
-	if code := run([]string{dropped}, strings.NewReader(""), &o, &e); code != exitOK || !strings.Contains(e.String(), "kept it") {
-		t.Errorf("a drop: exit %d, %q", code, e.String())
+	if code, _, stderr := runCLI(dropped); code != exitOK || !strings.Contains(stderr, "kept it") {
+		t.Errorf("a drop: exit %d, %q", code, stderr)
 	}
 	unchangedFile(t, out, data)
 

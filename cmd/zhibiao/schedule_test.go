@@ -43,9 +43,9 @@ func TestDatePattern(t *testing.T) {
 		t.Error(err)
 	}
 	// Without --as-of, {date} is today: the one place the clock is read.
-	defer func(c func() time.Time) { clock = c }(clock)
-	clock = func() time.Time { return time.Date(2026, 4, 1, 9, 0, 0, 0, time.Local) }
-	if code, _, stderr := runCLI("export", "-o", pattern, seeds(t)[0]); code != exitOK {
+	e := testEnv()
+	e.now = func() time.Time { return time.Date(2026, 4, 1, 9, 0, 0, 0, time.Local) }
+	if code, _, stderr := runWith(e, "export", "-o", pattern, seeds(t)[0]); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "指标汇总-2026-04-01.xlsx")); err != nil {
@@ -147,18 +147,17 @@ func TestChangesOverRuns(t *testing.T) {
 func TestDrop(t *testing.T) {
 	dir := t.TempDir()
 	files := copySeeds(t, dir, 0, 1)
-	defer func(p bool) { pauseAfterDrop = p }(pauseAfterDrop)
-	pauseAfterDrop = true
-	var out, errb bytes.Buffer
-	code := run(files, strings.NewReader("\n"), &out, &errb)
+	e := testEnv()
+	e.stdin, e.pauseAfterDrop = strings.NewReader("\n"), true
+	code, _, stderr := runWith(e, files...)
 	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errb.String())
+		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "指标汇总.xlsx")); err != nil {
 		t.Error(err)
 	}
-	if !strings.Contains(errb.String(), "Press Enter") || !strings.Contains(errb.String(), "2 reports read") {
-		t.Errorf("stderr %q", errb.String())
+	if !strings.Contains(stderr, "Press Enter") || !strings.Contains(stderr, "2 reports read") {
+		t.Errorf("stderr %q", stderr)
 	}
 }
 
