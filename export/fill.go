@@ -12,7 +12,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract/catalogue"
-	"zhibiao/extract/divisions"
 	"zhibiao/extract/model"
 )
 
@@ -309,11 +308,17 @@ func (fl *filler) region(name string) *region {
 	n := 0
 	for _, reg := range fl.regions {
 		if reg.Name == name {
-			return reg
+			return reg // its label
 		}
-		// A label (鼓楼区（南京市）) answers to its name when no other
-		// region of the reports has it.
-		if base, _, _ := strings.Cut(reg.Name, "（"); base == name || divisions.ShortName(base) == name {
+		// 鼓楼区 for 鼓楼区（南京市）, 新乡 for 新乡市: when no other region
+		// of the reports answers to it.
+		if len(reg.reports) == 0 {
+			continue
+		}
+		switch exact, shortly := reg.reports[0].Region.Answers(name); {
+		case exact:
+			return reg
+		case shortly:
 			short = reg
 			n++
 		}

@@ -115,7 +115,8 @@ const maxTopic = 24
 // after it start; "" when its first sentence is no short title naming
 // one.
 func paragraphTopic(rs []rune) (string, int) {
-	end := slices.IndexFunc(rs, func(r rune) bool { return r == '。' || r == '：' || r == ':' })
+	head := rs[:min(len(rs), maxTopic+1)] // a title ends within maxTopic runes
+	end := slices.IndexFunc(head, func(r rune) bool { return r == '。' || r == '：' || r == ':' })
 	if end <= 0 || end > maxTopic || slices.ContainsFunc(rs[:end], func(r rune) bool { return r == ',' || r == '，' }) {
 		return "", 0 // no title: a sentence of clauses
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"zhibiao/extract/catalogue"
-	"zhibiao/extract/divisions"
 	"zhibiao/extract/model"
 )
 
@@ -118,11 +117,10 @@ func reportsOf(reports []*model.Report, name string) []*model.Report {
 	var exact, short []*model.Report
 	shortRegions := map[string]bool{}
 	for _, r := range reports {
-		switch {
-		case r.Region.Name == "":
-		case r.Region.Label() == name || r.Region.Name == name && !divisions.Shared(name):
+		switch exactly, shortly := r.Region.Answers(name); {
+		case exactly:
 			exact = append(exact, r)
-		case divisions.ShortName(r.Region.Name) == name || r.Region.Name == name:
+		case shortly:
 			short = append(short, r)
 			shortRegions[r.Region.Label()] = true
 		}

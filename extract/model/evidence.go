@@ -67,3 +67,17 @@ func (r Region) Label() string {
 	}
 	return r.Name
 }
+
+// Answers says how a name a user writes (in a corrections file, a
+// template) names the region: exactly — its label, or its name where no
+// other division shares it — or by a shorter form that may name other
+// regions too: its name alone (鼓楼区), its short name (新乡 for 新乡市).
+func (r Region) Answers(name string) (exact, short bool) {
+	switch {
+	case r.Name == "":
+		return false, false
+	case r.Label() == name || r.Name == name && !divisions.Shared(name):
+		return true, false
+	}
+	return false, r.Name == name || divisions.ShortName(r.Name) == name
+}

@@ -38,3 +38,26 @@ func TestFileError(t *testing.T) {
 		t.Errorf("list: %q", got)
 	}
 }
+
+// TestAnswers: a name answers to a region exactly by its label, or by its
+// name where no other division shares it; otherwise by a shorter form.
+func TestAnswers(t *testing.T) {
+	xinxiang := Region{Name: "新乡市", Level: Prefecture, Parent: "河南省"}
+	gulou := Region{Name: "鼓楼区", Level: County, Parent: "南京市"}
+	for _, c := range []struct {
+		r             Region
+		name          string
+		exact, shorty bool
+	}{
+		{xinxiang, "新乡市", true, false},
+		{xinxiang, "新乡", false, true},
+		{xinxiang, "焦作市", false, false},
+		{gulou, "鼓楼区（南京市）", true, false},
+		{gulou, "鼓楼区", false, true},
+		{Region{}, "", false, false},
+	} {
+		if e, s := c.r.Answers(c.name); e != c.exact || s != c.shorty {
+			t.Errorf("%s answers %q: %v %v, want %v %v", c.r.Label(), c.name, e, s, c.exact, c.shorty)
+		}
+	}
+}
