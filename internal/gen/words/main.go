@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -59,17 +58,7 @@ type entry struct {
 }
 
 func run(out, tgz string) (int, error) {
-	if tgz == "" {
-		dir, err := os.MkdirTemp("", "words")
-		if err != nil {
-			return 0, err
-		}
-		defer os.RemoveAll(dir)
-		if tgz, err = table.NPMPack(dir, pkgName, pkgVersion); err != nil {
-			return 0, err
-		}
-	}
-	files, err := table.ReadTarball(tgz, dictPath)
+	files, err := table.NPMFiles(tgz, pkgName, pkgVersion, dictPath)
 	if err != nil {
 		return 0, err
 	}
