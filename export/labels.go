@@ -35,6 +35,7 @@ var statusNames = map[evaluate.Status]string{
 	evaluate.NearlyMet:  "基本完成",
 	evaluate.Missed:     "未完成",
 	evaluate.Pending:    "待公布",
+	evaluate.NotStated:  "报告未提及",
 	evaluate.NotApplied: "不适用",
 }
 

@@ -28,6 +28,7 @@ var statusColumns = []struct {
 	{evaluate.NearlyMet, "FFB628"},
 	{evaluate.Missed, "F8696B"},
 	{evaluate.Pending, "A6A6A6"},
+	{evaluate.NotStated, "D9D9D9"},
 	{evaluate.NotApplied, ""},
 }
 
@@ -207,7 +208,8 @@ func (wb *workbook) legend() []legendItem {
 		{sample: statusNames[evaluate.Met], style: status(metFill, metText), text: "实际达到目标：按指标方向和目标的限定词（以上、以内、左右、区间）判断"},
 		{sample: statusNames[evaluate.NearlyMet], style: status(nearlyFill, nearlyText), text: "未达到“左右”目标，但差距在容差以内（容差为 0 时不会出现）"},
 		{sample: statusNames[evaluate.Missed], style: status(missedFill, missedText), text: "实际未达到目标"},
-		{sample: statusNames[evaluate.Pending], style: centreStyle, text: "目标年份的实际数尚未读到（通常在下一年的报告中公布）"},
+		{sample: statusNames[evaluate.Pending], style: centreStyle, text: "尚未读入下一年的报告，目标年份的实际数通常在其中公布"},
+		{sample: statusNames[evaluate.NotStated], style: centreStyle, text: "已读入下一年的报告，但报告未提及该指标的实际数"},
 		{sample: statusNames[evaluate.NotApplied], style: centreStyle, text: "定性目标，或没有可比较的数字"},
 		{sample: "差距", style: centreStyle, text: "实际 − 目标，单位同指标；百分比指标为百分点"},
 		{value: &six, style: styleSpec{numFmt: figureFormat(6, "%", model.About, model.Growth, nil, true), border: true, align: "center"},

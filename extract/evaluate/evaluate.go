@@ -13,7 +13,7 @@ import (
 )
 
 // Status is the judgement of a target. The workbook labels each in
-// Chinese: 完成, 基本完成, 未完成, 待公布, 不适用.
+// Chinese: 完成, 基本完成, 未完成, 待公布, 报告未提及, 不适用.
 type Status string
 
 // Statuses of a target.
@@ -21,7 +21,8 @@ const (
 	Met        Status = "met"
 	NearlyMet  Status = "nearly_met" // a missed 左右 target within the tolerance
 	Missed     Status = "missed"
-	Pending    Status = "pending"     // no actual of the year yet
+	Pending    Status = "pending"     // no report of the following year read yet
+	NotStated  Status = "not_stated"  // the report of the following year was read, and does not state it
 	NotApplied Status = "not_applied" // qualitative, or nothing comparable
 )
 
@@ -48,7 +49,8 @@ type Evaluation struct {
 // same region, indicator, measure, scope and year (SPEC §4). An actual from
 // the report of the following year is preferred; failing that, the latest
 // report that states it. A missed 左右 target within tolerance of its value
-// is 基本完成.
+// is 基本完成. A target without its actual is pending until the region's
+// report of the following year is read, and not stated after.
 func Evaluate(reports []*model.Report, cat *catalogue.Catalogue, tolerance float64) []Evaluation {
 	if cat == nil {
 		cat = catalogue.DefaultCatalogue()
@@ -61,7 +63,13 @@ func Evaluate(reports []*model.Report, cat *catalogue.Catalogue, tolerance float
 	}
 	actuals := map[key]Figure{}
 	actualFrom := map[key]int{} // report year of the actual kept
+	type regionYear struct {
+		region string
+		year   int
+	}
+	reviewed := map[regionYear]bool{} // the years a report of the region reviews
 	for _, r := range reports {
+		reviewed[regionYear{r.Region.Label(), r.Year - 1}] = true
 		for _, o := range r.Observations {
 			if o.Kind != model.Actual || o.Value == nil {
 				continue
@@ -88,6 +96,9 @@ func Evaluate(reports []*model.Report, cat *catalogue.Catalogue, tolerance float
 			}
 			ind := cat.Indicator(o.Indicator)
 			e.Status, e.Gap = judge(o, e.Actual, ind, tolerance)
+			if e.Status == Pending && reviewed[regionYear{e.Region, o.Year}] {
+				e.Status = NotStated
+			}
 			out = append(out, e)
 		}
 	}

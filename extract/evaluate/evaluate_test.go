@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"maps"
 	"testing"
 	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
@@ -46,5 +47,31 @@ func TestJudge(t *testing.T) {
 	}
 	if s, g := judge(target(6, model.Exact), nil, up, 0); s != Pending || g != nil {
 		t.Errorf("no actual: %s %v", s, g)
+	}
+}
+
+// TestNotStated: a target without its actual is pending while the
+// region's report of the following year is not read, and not stated once
+// it is and says nothing of it; another region's report changes nothing.
+func TestNotStated(t *testing.T) {
+	target := func(ind string) model.Observation {
+		return model.Observation{Indicator: ind, Measure: model.Growth, Year: 2024, Kind: model.Target, Value: f64(6), Unit: "%", Qualifier: model.Exact}
+	}
+	report := func(name string, year int, obs ...model.Observation) *model.Report {
+		return &model.Report{Region: model.Region{Name: name, Level: model.Prefecture}, Year: year, Observations: obs}
+	}
+	reports := []*model.Report{
+		report("新乡市", 2024, target("gdp"), target("retail_sales")),
+		report("新乡市", 2025, model.Observation{Indicator: "gdp", Measure: model.Growth, Year: 2024, Kind: model.Actual, Value: f64(4.9), Unit: "%", Qualifier: model.Exact}),
+		report("焦作市", 2024, target("gdp")),
+		report("安阳市", 2025), // another region's report of 2025
+	}
+	got := map[string]Status{}
+	for _, e := range Evaluate(reports, nil, 0) {
+		got[e.Region+" "+e.Indicator] = e.Status
+	}
+	want := map[string]Status{"新乡市 gdp": Missed, "新乡市 retail_sales": NotStated, "焦作市 gdp": Pending}
+	if !maps.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
