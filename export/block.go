@@ -65,9 +65,12 @@ func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, b
 	}
 	w.note(cols.target, row, wb.figureNote("目标", t))
 	if e := c.eval; e != nil {
-		w.str(cols.status, row, label(statusNames, e.Status), centreStyle)
+		// A missed target is bold, so that it shows on a page printed
+		// without colour.
+		missed := e.Status == evaluate.Missed
+		w.str(cols.status, row, label(statusNames, e.Status), styleSpec{border: true, align: "center", bold: missed})
 		if e.Gap != nil {
-			w.num(cols.gap, row, *e.Gap, styleSpec{numFmt: gapFormat(*e.Gap, t.Unit), border: true})
+			w.num(cols.gap, row, *e.Gap, styleSpec{numFmt: gapFormat(*e.Gap, t.Unit, e.Status), border: true, bold: missed})
 		}
 	}
 	j, ok := wb.judgementOf(t)

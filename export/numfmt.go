@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -90,9 +91,20 @@ func figureFormat(v float64, unit string, qualifier model.Qualifier, measure mod
 	return pos
 }
 
-// gapFormat is the number format of a gap: signed, in the measure's unit
-// (percentage points for percentages, which the legend explains).
-func gapFormat(gap float64, unit string) string {
+// gapFormat is the number format of a target's gap: signed, with the
+// unit the analyst says it in (个百分点 for a percentage, 亿元 …), and
+// the judgement as a mark that prints without colour: ▲ met, △ nearly met
+// (within the tolerance of a 左右 target), ▼ missed.
+func gapFormat(gap float64, unit string, status evaluate.Status) string {
 	n := numberPart(max(decimals(gap), minDecimals(unit)))
-	return "+" + n + ";-" + n + ";" + n
+	words := unit
+	if unit == "%" {
+		words = "个百分点"
+	}
+	suffix := literal(words)
+	mark := literal(gapMarks[status])
+	return mark + "+" + n + suffix + ";" + mark + "-" + n + suffix + ";" + mark + n + suffix
 }
+
+// gapMarks mark a gap with its target's judgement.
+var gapMarks = map[evaluate.Status]string{evaluate.Met: "▲ ", evaluate.NearlyMet: "△ ", evaluate.Missed: "▼ "}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"testing"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -42,18 +43,20 @@ func TestFigureFormat(t *testing.T) {
 
 func TestGapFormat(t *testing.T) {
 	tests := []struct {
-		gap  float64
-		unit string
-		want string
+		gap    float64
+		unit   string
+		status evaluate.Status
+		want   string
 	}{
-		{-1.1, "%", "+#,##0.0;-#,##0.0;#,##0.0"},
-		{0.25, "%", "+#,##0.00;-#,##0.00;#,##0.00"},
-		{12, "亿元", "+#,##0;-#,##0;#,##0"},
-		{-2, "位", "+#,##0;-#,##0;#,##0"},
+		{-1.1, "%", evaluate.Missed, `"▼ "+#,##0.0"个百分点";"▼ "-#,##0.0"个百分点";"▼ "#,##0.0"个百分点"`},
+		{0.25, "%", evaluate.Met, `"▲ "+#,##0.00"个百分点";"▲ "-#,##0.00"个百分点";"▲ "#,##0.00"个百分点"`},
+		{-0.2, "%", evaluate.NearlyMet, `"△ "+#,##0.0"个百分点";"△ "-#,##0.0"个百分点";"△ "#,##0.0"个百分点"`},
+		{12, "亿元", evaluate.Met, `"▲ "+#,##0"亿元";"▲ "-#,##0"亿元";"▲ "#,##0"亿元"`},
+		{-2, "位", evaluate.Met, `"▲ "+#,##0"位";"▲ "-#,##0"位";"▲ "#,##0"位"`},
 	}
 	for _, tt := range tests {
-		if got := gapFormat(tt.gap, tt.unit); got != tt.want {
-			t.Errorf("gapFormat(%v, %s) = %s, want %s", tt.gap, tt.unit, got, tt.want)
+		if got := gapFormat(tt.gap, tt.unit, tt.status); got != tt.want {
+			t.Errorf("gapFormat(%v, %s, %s) = %s, want %s", tt.gap, tt.unit, tt.status, got, tt.want)
 		}
 	}
 }

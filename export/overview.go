@@ -211,7 +211,7 @@ func (wb *workbook) legend() []legendItem {
 		{sample: statusNames[evaluate.Pending], style: centreStyle, text: "尚未读入下一年的报告，目标年份的实际数通常在其中公布"},
 		{sample: statusNames[evaluate.NotStated], style: centreStyle, text: "已读入下一年的报告，但报告未提及该指标的实际数"},
 		{sample: statusNames[evaluate.NotApplied], style: centreStyle, text: "定性目标，或没有可比较的数字"},
-		{sample: "差距", style: centreStyle, text: "实际 − 目标，单位同指标；百分比指标为百分点"},
+		{sample: "差距", style: centreStyle, text: "实际 − 目标，带单位（百分比指标为个百分点）；▲ 达到目标，△ 基本完成，▼ 未完成，未完成的完成情况和差距为粗体"},
 		{value: &six, style: styleSpec{numFmt: figureFormat(6, "%", model.About, model.Growth, nil, true), border: true, align: "center"},
 			text: "目标保留为数字，限定词由数字格式显示；区间目标存判定所用的一端，另一端写在格式里"},
 		{sample: "批注", style: centreStyle, text: fmt.Sprintf("数字单元格的批注注明来源原文、文件和行号；超过 %d 行的表不加批注，原文见“%s”表", maxNotedRows, detailSheet)},
