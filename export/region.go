@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"zhibiao/extract/divisions"
 	"zhibiao/extract/model"
 
 	"github.com/xuri/excelize/v2"
@@ -115,7 +116,7 @@ func (wb *workbook) sharedFacts(s *regionSheet) string {
 	return fmt.Sprintf("地区 %d 个 · 报告 %d 份", len(s.regions), n)
 }
 
-// regionFacts describes a region in a line: 地级 · 上级 河南省 · 区划代码 4107 · 报告 2 份.
+// regionFacts describes a region in a line: 地级 · 上级 河南省 · 区划代码 410700 · 报告 2 份.
 func (wb *workbook) regionFacts(reg *region) string {
 	var facts []string
 	if reg.Level != "" {
@@ -125,7 +126,7 @@ func (wb *workbook) regionFacts(reg *region) string {
 		facts = append(facts, "上级 "+reg.Parent)
 	}
 	if reg.Code != "" {
-		facts = append(facts, "区划代码 "+reg.Code)
+		facts = append(facts, "区划代码 "+divisions.SixDigits(reg.Code))
 	}
 	facts = append(facts, fmt.Sprintf("报告 %d 份", len(reg.reports)))
 	return strings.Join(facts, " · ")

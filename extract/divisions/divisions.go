@@ -319,6 +319,18 @@ func Index(code string) (int, bool) {
 	return i, ok
 }
 
+// SixDigits writes a code of the table as GB/T 2260 writes it, in six
+// digits: 41 → 410000, 4107 → 410700. The table keeps a province's and a
+// prefecture's code short, as their prefixes, so that a prefecture
+// without counties (中山市, 4420) and the one county-level division under
+// it (442000) stay apart.
+func SixDigits(code string) string {
+	if n := len(code); n == 2 || n == 4 {
+		return code + "0000"[:6-n]
+	}
+	return code
+}
+
 // Forms of a division's name in running text.
 const (
 	FullForm  = iota // 新乡市, 恩施土家族苗族自治州

@@ -246,3 +246,12 @@ func TestShortNameAllDivisions(t *testing.T) {
 		}
 	}
 }
+
+// TestSixDigits: codes are shown in the six digits of GB/T 2260.
+func TestSixDigits(t *testing.T) {
+	for code, want := range map[string]string{"41": "410000", "4107": "410700", "410721": "410721", "442000": "442000"} {
+		if got := SixDigits(code); got != want {
+			t.Errorf("SixDigits(%s) = %s, want %s", code, got, want)
+		}
+	}
+}
