@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"zhibiao/extract/evaluate"
+	"zhibiao/extract/text"
 )
 
 // A block is the four cells of one indicator's measure in one year, on the
@@ -58,7 +59,9 @@ func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, b
 		return judged{}, false
 	}
 	if t.Value == nil {
-		w.str(cols.target, row, t.Text, styleSpec{border: true, mark: markOf(t)})
+		// A qualitative target in Simplified script; its note and 明细
+		// keep the report's own.
+		w.str(cols.target, row, text.ToSimplified(t.Text), styleSpec{border: true, mark: markOf(t)})
 	} else {
 		v, other, low := wb.targetValue(t)
 		w.num(cols.target, row, v, styleSpec{numFmt: figureFormat(v, t.Unit, t.Qualifier, t.Measure, other, low), border: true, mark: markOf(t)})

@@ -13,6 +13,7 @@ import (
 
 	"zhibiao/extract/catalogue"
 	"zhibiao/extract/model"
+	"zhibiao/extract/text"
 )
 
 // Filling a user's fixed-format workbook (固定格式报表): every cell of the
@@ -287,7 +288,7 @@ func (fl *filler) resolve(inner string) (filled, *model.Warning) {
 		return filled{text: fig.Unit}, nil
 	}
 	if fig.Value == nil {
-		return filled{text: fig.Text}, nil // a qualitative target
+		return filled{text: text.ToSimplified(fig.Text)}, nil // a qualitative target, in Simplified script
 	}
 	v, other, low := *fig.Value, (*float64)(nil), true
 	if fig.Kind == model.Target {
