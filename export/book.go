@@ -26,6 +26,7 @@ type book struct {
 	sheetPolicy string // of region sheets: SheetsAuto …
 
 	sayer       func(model.Warning) string // words the model's messages in Chinese
+	errorSayer  func(error) string         // words an input's error in Chinese
 	reviews     []reviewRow                // the rows of 待核对, in order
 	itemsOf     map[itemPlace][]model.ReviewItem
 	placed      map[place]string // the cell on its region sheet of each figure 待核对 links to: 'sheet'!C5
@@ -91,7 +92,7 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 	b.evals = evaluate.Evaluate(b.reports, b.cat, b.tolerance)
 	b.collect()
 	b.order()
-	b.sayer, b.corrections, b.placed = opt.Say, opt.Corrections, map[place]string{}
+	b.sayer, b.errorSayer, b.corrections, b.placed = opt.Say, opt.SayError, opt.Corrections, map[place]string{}
 	b.indexItems()
 	b.reviews = b.reviewRows()
 	for _, r := range b.reviews {

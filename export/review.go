@@ -125,6 +125,14 @@ func (b *book) say(w model.Warning) string {
 	return w.Message
 }
 
+// sayError words an input's error as the workbook shows it.
+func (b *book) sayError(err error) string {
+	if b.errorSayer != nil {
+		return b.errorSayer(err)
+	}
+	return err.Error()
+}
+
 // reviewCounts sums the items up by reason: 冲突 2 项、可能漏读 5 项.
 func (b *book) reviewCounts() string {
 	n := map[string]int{}

@@ -88,7 +88,7 @@ func (wb *workbook) writeSources() error {
 		if in.Err != nil || r == nil {
 			msg := "没有读到报告"
 			if in.Err != nil {
-				msg = in.Err.Error()
+				msg = wb.sayError(in.Err)
 			}
 			w.str(srcStatus, row, "失败", failed)
 			w.str(srcError, row, msg, failed)

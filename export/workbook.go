@@ -45,6 +45,9 @@ type WorkbookOptions struct {
 	// Say words a message of the model (a review item's, a warning) in
 	// Chinese, as the workbook shows them; nil writes the English.
 	Say func(model.Warning) string
+	// SayError words why an input could not be read in Chinese, without
+	// its path, as the 来源 sheet shows it; nil writes the English.
+	SayError func(error) string
 	// Corrections are the analyst's corrections applied to the reports
 	// (see extract.ApplyCorrections); the workbook lists them on its 更正
 	// sheet, so that it is the corrections file of the next run, and

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 	"zhibiao/extract/catalogue"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
 )
 
 // catalogueFlag adds --catalogue to a flag set.
@@ -62,7 +64,15 @@ func (a *app) runIndicators(args []string) error {
 		if ind.Disabled {
 			continue
 		}
-		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Tier, ind.Group, ind.Name, ind.Unit, ind.Direction, strings.Join(ind.Aliases, "|"))
+		tier, direction, aliases := ind.Tier, ind.Direction, ind.Aliases
+		if a.lang != language.English { // as the CSV says them
+			tier, direction = cmp.Or(catalogue.ChineseWords[tier], tier), cmp.Or(catalogue.ChineseWords[direction], direction)
+			aliases = make([]string, len(ind.Aliases))
+			for i, al := range ind.Aliases {
+				aliases[i] = catalogue.ChineseAlias(al)
+			}
+		}
+		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.ID, tier, ind.Group, ind.Name, ind.Unit, direction, strings.Join(aliases, "|"))
 	}
 	return nil
 }

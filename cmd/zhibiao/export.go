@@ -139,6 +139,7 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 	}
 	opt.Corrections = set.corrections
 	opt.Say = a.chinese
+	opt.SayError = a.chineseError
 	var buf bytes.Buffer
 	if err := export.WriteWorkbook(&buf, inputs, opt); err != nil {
 		return exitInput, err

@@ -202,6 +202,11 @@ var zhMessages = map[string]string{
 	"unknown column %q (the columns are %s)":                        "未知的列 %q（各列为：%s）",
 	"column %q named twice":                                         "列 %q 重复",
 	"no column %s (%s)":                                             "缺少列 %s（%s）",
+	"unknown flag: %s":                                              "未知参数：%s",
+	"flag needs an argument: %s":                                    "参数 %s 需要一个值",
+	"invalid value %q for --%s":                                     "--%[2]s 的值 %[1]q 无效",
+	"bad flag syntax: %s":                                           "参数写法有误：%s",
+	" (default %s)":                                                 "（默认 %s）",
 	"not valid CSV: %s":                                             "不是有效的 CSV：%s",
 	"%d fields; expected path, region, year":                        "有 %d 个字段；应为 路径,地区,年份",
 	"no path":                                                       "没有路径",
@@ -389,6 +394,15 @@ func prefixed(path, msg string) string {
 		return msg
 	}
 	return path + ": " + msg
+}
+
+// chineseError says why an input could not be read in Chinese, whatever
+// --lang says, without the place: the workbook's 来源 sheet names the file.
+func (a *app) chineseError(err error) string {
+	zh := *a
+	zh.p, zh.lang = zhPrinter, language.Chinese
+	_, msg := zh.explain(err)
+	return msg
 }
 
 // chinese words a message of the model in Chinese, whatever --lang says:

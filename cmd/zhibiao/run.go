@@ -195,11 +195,57 @@ func (a *app) parse(fs *pflag.FlagSet, usage string, args []string) error {
 	if errors.Is(err, pflag.ErrHelp) {
 		fmt.Fprint(a.stdout, a.p.Sprintf(usage))
 		fmt.Fprintln(a.stdout)
-		fmt.Fprintln(a.stdout, strings.TrimRight(fs.FlagUsages(), "\n"))
+		fmt.Fprintln(a.stdout, strings.TrimRight(a.flagUsages(fs), "\n"))
 		return err
 	}
 	if err != nil {
-		return a.usageError("%v", err)
+		return a.flagError(err)
 	}
 	return nil
+}
+
+// flagError says a mistake of the flags in the user's language, from the
+// parts of pflag's error.
+func (a *app) flagError(err error) error {
+	var (
+		unknown *pflag.NotExistError
+		missing *pflag.ValueRequiredError
+		invalid *pflag.InvalidValueError
+		syntax  *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &unknown):
+		return a.usageError("unknown flag: %s", flagName(unknown.GetSpecifiedName(), unknown.GetSpecifiedShortnames()))
+	case errors.As(err, &missing):
+		return a.usageError("flag needs an argument: %s", flagName(missing.GetSpecifiedName(), missing.GetSpecifiedShortnames()))
+	case errors.As(err, &invalid):
+		return a.usageError("invalid value %q for --%s", invalid.GetValue(), invalid.GetFlag().Name)
+	case errors.As(err, &syntax):
+		return a.usageError("bad flag syntax: %s", syntax.GetSpecifiedFlag())
+	}
+	return a.usageError("%v", err)
+}
+
+// flagName writes a flag as it was given: --name, or -x for a shorthand.
+func flagName(name, shorthands string) string {
+	if name != "" {
+		return "--" + name
+	}
+	return "-" + shorthands
+}
+
+// flagUsages lists the flags of a subcommand, their defaults said in the
+// user's language: (default "auto") is pflag's English.
+func (a *app) flagUsages(fs *pflag.FlagSet) string {
+	if a.lang == language.English {
+		return fs.FlagUsages()
+	}
+	fs.VisitAll(func(f *pflag.Flag) {
+		zero := map[string]string{"bool": "false", "int": "0", "float64": "0", "duration": "0s", "stringSlice": "[]", "stringArray": "[]"}[f.Value.Type()]
+		if f.DefValue != zero && !(f.Value.Type() == "bool" && f.DefValue == "") {
+			f.Usage += a.p.Sprintf(" (default %s)", f.DefValue)
+			f.DefValue = zero
+		}
+	})
+	return fs.FlagUsages()
 }

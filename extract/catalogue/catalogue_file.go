@@ -296,6 +296,14 @@ func LoadCatalogue(path string) (*Catalogue, error) {
 	return ParseCatalogue(path, bytes.NewReader(data))
 }
 
+// ChineseWords are the Chinese of the codes of tiers and directions, as
+// the catalogue's CSV writes them.
+var ChineseWords = map[string]string{"core": "核心", "extended": "扩展", "up": "越高越好", "down": "越低越好"}
+
+// ChineseAlias writes an alias with the measure it implies in Chinese:
+// 经济增长=增速.
+func ChineseAlias(a string) string { return chineseAlias(a) }
+
 // WriteCatalogueCSV writes the catalogue as a CSV file a spreadsheet opens
 // cleanly (UTF-8 with a byte order mark, CRLF line ends), with a Chinese
 // header line and Chinese values, every indicator, switched off or not.
@@ -310,7 +318,7 @@ func WriteCatalogueCSV(w io.Writer, c *Catalogue) error {
 		header[i] = col.zh
 	}
 	cw.Write(header)
-	zh := map[string]string{"core": "核心", "extended": "扩展", "up": "越高越好", "down": "越低越好"}
+	zh := ChineseWords
 	yes := map[bool]string{true: "是", false: "否"}
 	for _, ind := range c.Indicators {
 		measures := make([]string, len(ind.Measures))
