@@ -22,6 +22,7 @@ type book struct {
 	regions     []*region   // cities first, each followed by its districts
 	year        int         // the year of the 对比 sheet, 0 when there is no data
 	asOf        time.Time
+	asOfGiven   bool // the user gave the date of the data (--as-of)
 	tolerance   float64
 	sheetPolicy string // of region sheets: SheetsAuto …
 
@@ -104,7 +105,7 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 	if b.year == 0 {
 		b.year = b.defaultYear()
 	}
-	b.asOf = opt.AsOf
+	b.asOf, b.asOfGiven = opt.AsOf, !opt.AsOf.IsZero()
 	if b.asOf.IsZero() {
 		b.asOf = b.defaultAsOf()
 	}

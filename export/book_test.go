@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"zhibiao/extract/catalogue"
 	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
@@ -190,7 +191,42 @@ func TestJudgementCells(t *testing.T) {
 	if last[0] != "broken.docx" || last[1] != "失败" || !strings.Contains(last[len(last)-1], "not a zip file") {
 		t.Errorf("来源 row of the failed input: %q", last)
 	}
-	if v, _ := f.GetCellValue(overviewSheet, "B6"); v != "1" {
-		t.Errorf("概览 读取失败 = %q, want 1", v)
+	overview, err := f.GetRows(overviewSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := ""
+	for _, row := range overview {
+		if len(row) > 1 && row[0] == "读取失败" {
+			failed = row[1]
+		}
+	}
+	if failed != "1" {
+		t.Errorf("概览 读取失败 = %q, want 1", failed)
+	}
+}
+
+// TestShortfall: a missed target is said as an analyst writes it, by its
+// row's name, with its unit and the side it fell on.
+func TestShortfall(t *testing.T) {
+	wb := &workbook{book: &book{cat: catalogue.DefaultCatalogue()}}
+	gap := func(v float64) *float64 { return &v }
+	for _, c := range []struct {
+		ind     string
+		measure model.Measure
+		unit    string
+		gap     float64
+		want    string
+	}{
+		{"gdp", model.Growth, "%", -1.1, "地区生产总值增速低于目标1.1个百分点"},
+		{"unemployment_rate", model.Rate, "%", 0.3, "城镇调查失业率高于目标0.3个百分点"},
+		{"retail_sales", model.Level, "亿元", -12.5, "社会消费品零售总额低于目标12.5亿元"},
+		{"gdp", model.Rank, "位", 2, "地区生产总值排名比目标落后2位"},
+	} {
+		e := &evaluate.Evaluation{Indicator: c.ind, Measure: c.measure, Gap: gap(c.gap),
+			Target: evaluate.Figure{Observation: model.Observation{Unit: c.unit}}}
+		if got := wb.shortfall(e); got != c.want {
+			t.Errorf("%s %s: %q, want %q", c.ind, c.measure, got, c.want)
+		}
 	}
 }

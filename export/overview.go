@@ -2,8 +2,10 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -12,25 +14,39 @@ import (
 	"zhibiao/extract/model"
 )
 
-// The 概览 sheet: what went in, how many targets each region met, missed
-// and has still to see, with in-cell data bars (no native charts: their XML
-// makes Excel offer a repair, qax-os/excelize#2355), and a legend.
+// The 概览 sheet, results first: per region and target year, how many
+// targets can be judged, how many were met and missed and the rate met,
+// with in-cell data bars on one scale (no native charts: their XML makes
+// Excel offer a repair, qax-os/excelize#2355); a sentence per region an
+// analyst can paste into a briefing; then the facts of the run and a
+// legend. It prints on one page wide.
 
-// statusColumns are the counted statuses and the colours of their bars.
-// barWidth is the width of a column with data bars.
-const barWidth = 12
-
-var statusColumns = []struct {
-	status evaluate.Status
+// countColumns are the columns of the table of results after 地区, 层级
+// and 目标年份: the judged targets, the counts of each status, the rate
+// met. bar is the colour of a column's data bars, "" for none.
+var countColumns = []struct {
+	head   string
+	status evaluate.Status // the status counted; "" for 可评价 and 完成率
 	bar    string
 }{
-	{evaluate.Met, "63BE7B"},
-	{evaluate.NearlyMet, "FFB628"},
-	{evaluate.Missed, "F8696B"},
-	{evaluate.Pending, "A6A6A6"},
-	{evaluate.NotStated, "D9D9D9"},
-	{evaluate.NotApplied, ""},
+	{"可评价", "", ""},
+	{"完成", evaluate.Met, "63BE7B"},
+	{"基本完成", evaluate.NearlyMet, "FFB628"},
+	{"未完成", evaluate.Missed, "F8696B"},
+	{"完成率", "", "63BE7B"},
+	{"待公布", evaluate.Pending, "A6A6A6"},
+	{"报告未提及", evaluate.NotStated, "D9D9D9"},
+	{"不适用", evaluate.NotApplied, ""},
 }
+
+// rateColumn is the column of 完成率, from 1.
+const rateColumn = 4 + 4
+
+// barWidth is the width of a column with data bars.
+const barWidth = 10
+
+// overviewColumns is how many columns the sheet's table has.
+var overviewColumns = 3 + len(countColumns)
 
 func (wb *workbook) writeOverview() error {
 	w := wb.sheet(overviewSheet)
@@ -38,23 +54,57 @@ func (wb *workbook) writeOverview() error {
 	w.height(1, titleHeight)
 	w.str(1, 2, bookSubject, noteStyle)
 	wb.writeReviewLine(w, 3)
-	first := 5
+	row := 3
 	if wb.previous {
-		wb.writeChangeLine(w, 4)
-		first = 6
+		row++
+		wb.writeChangeLine(w, row)
 	}
-	row := wb.writeInputs(w, first-1)
+	first := row + 3
 	last := wb.writeCounts(w, row+2)
-	wb.writeLegend(w, last+2)
-
 	widths := w.fitColumns(first, last, 0, nil)
-	for i := range statusColumns {
-		if col := 5 + i; col <= len(widths) && widths[col-1] < barWidth {
+	for i, c := range countColumns {
+		if col := 4 + i; c.bar != "" && col <= len(widths) && widths[col-1] < barWidth {
 			w.width(col, barWidth) // room for the bars
 		}
 	}
+	row = wb.writeSummaries(w, last+2)
+	factsFirst := row + 2
+	row = wb.writeInputs(w, factsFirst)
+	// Column A holds the labels of the facts (and the legend's samples,
+	// which are shorter), column B the facts: neither is cut.
+	need := w.fitColumns(factsFirst, row, 0, nil)
+	wb.writeLegend(w, row+2)
+	for col, need := range need[:2] {
+		if col < len(w.widths) && w.widths[col] < need {
+			w.width(col+1, need)
+		}
+	}
+	w.fitWrapped()
 	w.page(0, 0, 0)
 	return w.finish()
+}
+
+// wrapped writes a long text across the columns of the table, wrapped;
+// fitWrapped makes its row tall enough for its lines once the widths are
+// set.
+func (w *sheetWriter) wrapped(col, row int, text string, spec styleSpec) {
+	spec.wrap = true
+	w.str(col, row, text, spec)
+	w.merge(col, row, overviewColumns, row)
+	w.wraps = append(w.wraps, wrap{col, overviewColumns, row, text})
+}
+
+// fitWrapped sets the height of the rows of wrapped texts, a line for
+// each width of their merged columns the text takes.
+func (w *sheetWriter) fitWrapped() {
+	for _, wr := range w.wraps {
+		width := 0.0
+		for c := wr.first; c <= wr.last && c <= len(w.widths); c++ {
+			width += w.widths[c-1]
+		}
+		lines := math.Ceil(float64(textWidth(wr.text)) / math.Max(width-2, 10))
+		w.height(wr.row, math.Max(1, lines)*rowHeight)
+	}
 }
 
 // writeReviewLine says how many items wait on the 待核对 sheet, in a line
@@ -81,7 +131,7 @@ func (wb *workbook) writeChangeLine(w *sheetWriter, row int) {
 
 // writeInputs writes what went in, from row on, and returns its last row.
 func (wb *workbook) writeInputs(w *sheetWriter, row int) int {
-	w.str(1, row, "输入", sectionStyle)
+	w.str(1, row, "运行情况", sectionStyle)
 	observations := 0
 	for _, r := range wb.reports {
 		observations += len(r.Observations)
@@ -104,12 +154,17 @@ func (wb *workbook) writeInputs(w *sheetWriter, row int) int {
 			}
 			w.int(2, row, wb.year, styleSpec{numFmt: yearFormat, border: true, align: "left"})
 		}},
-		{"数据截至", func(row int) {
-			w.num(2, row, excelDate(wb.asOf), styleSpec{numFmt: dateFormat, border: true, align: "left"})
-		}},
 		{"完成判定容差", func(row int) {
 			w.num(2, row, wb.tolerance, styleSpec{numFmt: "0.0#", border: true, align: "left"})
 		}},
+	}
+	if wb.asOfGiven { // never invented: only the date the user gave
+		facts = append(facts, struct {
+			label string
+			put   func(row int)
+		}{"数据截至", func(row int) {
+			w.num(2, row, excelDate(wb.asOf), styleSpec{numFmt: dateFormat, border: true, align: "left"})
+		}})
 	}
 	for _, fact := range facts {
 		row++
@@ -119,36 +174,43 @@ func (wb *workbook) writeInputs(w *sheetWriter, row int) int {
 	return row
 }
 
-// writeCounts writes, from row on, the number of targets of each status
-// per region and target year, with data bars, and returns its last row.
+// writeCounts writes, from row on, the results per region and target
+// year — targets judged, met, nearly met, missed, the rate met, and those
+// not yet judged — with data bars on one scale, and returns its last row.
 func (wb *workbook) writeCounts(w *sheetWriter, row int) int {
 	w.str(1, row, "目标完成情况", sectionStyle)
 	row++
-	header := []string{"地区", "层级", "目标年份", "目标数"}
-	for _, c := range statusColumns {
-		header = append(header, statusNames[c.status])
+	header := []string{"地区", "层级", "目标年份"}
+	for _, c := range countColumns {
+		header = append(header, c.head)
 	}
 	for i, h := range header {
 		w.str(i+1, row, h, headerStyle)
 	}
 	w.height(row, headerHeight)
-	first := row + 1
+	first, most := row+1, 1
 	for _, reg := range wb.regions {
 		for _, year := range wb.targetYears(reg) {
 			row++
-			evals := wb.evalsOf(reg, year)
+			t := tallyOf(wb.evalsOf(reg, year))
 			w.str(1, row, reg.Name, regionStyle(reg))
 			w.str(2, row, label(levelNames, reg.Level), centreStyle)
 			w.int(3, row, year, styleSpec{numFmt: yearFormat, border: true, align: "center"})
-			w.int(4, row, len(evals), styleSpec{numFmt: countFormat, border: true})
-			for i, c := range statusColumns {
-				n := 0
-				for _, e := range evals {
-					if e.Status == c.status {
-						n++
+			for i, c := range countColumns {
+				col := 4 + i
+				switch {
+				case col == rateColumn && t.judged == 0:
+					w.str(col, row, "—", centreStyle)
+				case col == rateColumn:
+					w.num(col, row, t.rate(), styleSpec{numFmt: "0%", border: true})
+				case c.status == "":
+					w.int(col, row, t.judged, styleSpec{numFmt: countFormat, border: true})
+				default:
+					w.int(col, row, t.n[c.status], styleSpec{numFmt: countFormat, border: true})
+					if c.bar != "" {
+						most = max(most, t.n[c.status])
 					}
 				}
-				w.int(5+i, row, n, styleSpec{numFmt: countFormat, border: true})
 			}
 		}
 	}
@@ -157,12 +219,104 @@ func (wb *workbook) writeCounts(w *sheetWriter, row int) int {
 		w.str(1, row, "没有目标", noteStyle)
 		return row
 	}
-	for i, c := range statusColumns {
-		if c.bar != "" {
-			w.dataBar(5+i, first, row, c.bar)
+	for i, c := range countColumns {
+		switch col := 4 + i; {
+		case c.bar == "":
+		case col == rateColumn:
+			w.dataBar(col, first, row, c.bar, 1)
+		default:
+			w.dataBar(col, first, row, c.bar, most) // one scale: 2 looks smaller than 17
 		}
 	}
 	return row
+}
+
+// tally counts a region's targets of a year by status.
+type tally struct {
+	n      map[evaluate.Status]int
+	judged int // met, nearly met or missed
+}
+
+func tallyOf(evals []*evaluate.Evaluation) tally {
+	t := tally{n: map[evaluate.Status]int{}}
+	for _, e := range evals {
+		t.n[e.Status]++
+	}
+	t.judged = t.n[evaluate.Met] + t.n[evaluate.NearlyMet] + t.n[evaluate.Missed]
+	return t
+}
+
+// rate is the share of the judged targets met, nearly met ones counted
+// as met.
+func (t tally) rate() float64 {
+	return float64(t.n[evaluate.Met]+t.n[evaluate.NearlyMet]) / float64(t.judged)
+}
+
+// writeSummaries writes, from row on, a sentence per region and target
+// year that an analyst can paste into a briefing, and returns its last
+// row.
+func (wb *workbook) writeSummaries(w *sheetWriter, row int) int {
+	w.str(1, row, "摘要（可直接引用）", sectionStyle)
+	for _, reg := range wb.regions {
+		for _, year := range wb.targetYears(reg) {
+			row++
+			w.wrapped(1, row, wb.summary(reg, year), styleSpec{})
+		}
+	}
+	return row
+}
+
+// summary says a region's results of a year in a sentence:
+// 新乡市2024年主要预期目标可评价5项，完成2项，未完成3项：地区生产总值增速低于目标1.1个百分点、…。
+func (wb *workbook) summary(reg *region, year int) string {
+	evals := wb.evalsOf(reg, year)
+	t := tallyOf(evals)
+	head := fmt.Sprintf("%s%d年主要预期目标", reg.Name, year)
+	waiting := t.n[evaluate.Pending] + t.n[evaluate.NotStated]
+	if t.judged == 0 {
+		if waiting > 0 {
+			return head + fmt.Sprintf("尚无可评价的项目（实际数待公布或报告未提及%d项）。", waiting)
+		}
+		return head + "均为定性目标，没有可评价的项目。"
+	}
+	s := head + fmt.Sprintf("可评价%d项，完成%d项", t.judged, t.n[evaluate.Met]+t.n[evaluate.NearlyMet])
+	if n := t.n[evaluate.NearlyMet]; n > 0 {
+		s += fmt.Sprintf("（其中基本完成%d项）", n)
+	}
+	if t.n[evaluate.Missed] == 0 {
+		return s + "，全部完成。"
+	}
+	s += fmt.Sprintf("，未完成%d项：", t.n[evaluate.Missed])
+	var missed []string
+	for _, e := range evals {
+		if e.Status == evaluate.Missed {
+			missed = append(missed, wb.shortfall(e))
+		}
+	}
+	return s + strings.Join(missed, "、") + "。"
+}
+
+// shortfall says how a missed target was missed, as an analyst writes it:
+// 地区生产总值增速低于目标1.1个百分点, 城镇调查失业率高于目标0.3个百分点.
+func (wb *workbook) shortfall(e *evaluate.Evaluation) string {
+	name := rowLabel(wb.cat.Indicator(e.Indicator), e.Indicator, e.Measure, e.Target.Scope)
+	if e.Gap == nil {
+		return name
+	}
+	g := *e.Gap
+	amount := strconv.FormatFloat(math.Abs(g), 'f', -1, 64)
+	switch unit := e.Target.Unit; {
+	case e.Measure == model.Rank || e.Measure == model.GrowthRank:
+		return fmt.Sprintf("%s比目标落后%s位", name, amount)
+	case unit == "%":
+		amount += "个百分点"
+	default:
+		amount += unit
+	}
+	if g > 0 {
+		return name + "高于目标" + amount
+	}
+	return name + "低于目标" + amount
 }
 
 // writeLegend writes the legend from row on.
@@ -175,19 +329,20 @@ func (wb *workbook) writeLegend(w *sheetWriter, row int) {
 		} else {
 			w.str(1, row, item.sample, item.style)
 		}
-		w.str(2, row, item.text, styleSpec{})
+		w.wrapped(2, row, item.text, styleSpec{})
 	}
 }
 
 // dataBar puts a plain data bar (no Excel 2010 extensions, which WPS and
-// older readers do not show) on a column of counts, from zero.
-func (w *sheetWriter) dataBar(col, first, last int, colour string) {
+// older readers do not show) on a column of numbers, from zero to most, so
+// that columns given the same most share a scale.
+func (w *sheetWriter) dataBar(col, first, last int, colour string, most int) {
 	if w.err != nil {
 		return
 	}
 	rng := w.ref(col, first) + ":" + w.ref(col, last)
 	w.fail("data bar", col, first, w.f.SetConditionalFormat(w.name, rng, []excelize.ConditionalFormatOptions{{
-		Type: "data_bar", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "max", BarColor: colour,
+		Type: "data_bar", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "num", MaxValue: strconv.Itoa(most), BarColor: colour,
 	}}))
 }
 

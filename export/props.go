@@ -40,13 +40,17 @@ func (wb *workbook) writeProperties() error {
 		}
 		keywords += ";" + reg.Name
 	}
+	description := fmt.Sprintf("%d 份报告，%d 个地区", len(wb.reports), len(wb.regions))
+	if wb.asOfGiven {
+		description += "，数据截至 " + wb.asOf.Format("2006-01-02")
+	}
 	err := wb.f.SetDocProps(&excelize.DocProperties{
 		Title:          bookTitle,
 		Subject:        bookSubject,
 		Creator:        creator,
 		LastModifiedBy: creator,
 		Keywords:       keywords,
-		Description:    fmt.Sprintf("%d 份报告，%d 个地区，数据截至 %s", len(wb.reports), len(wb.regions), wb.asOf.Format("2006-01-02")),
+		Description:    description,
 		Language:       "zh-CN",
 		Created:        stamp,
 		Modified:       stamp,

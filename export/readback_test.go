@@ -342,7 +342,7 @@ func readBackOpenpyxl(t *testing.T, path string, b *book) {
 		}
 	}
 	wantBars := 0 // one a status column with a bar
-	for _, c := range statusColumns {
+	for _, c := range countColumns {
 		if c.bar != "" {
 			wantBars++
 		}

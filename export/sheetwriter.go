@@ -40,6 +40,13 @@ type sheetWriter struct {
 	heights          map[int]float64   // row heights set, in points
 	merges           [][2]string       // merged ranges: top left, bottom right
 	tables           []*excelize.Table
+	wraps            []wrap // text wrapped across merged columns, its height to set
+}
+
+// wrap is a text that wraps across the columns first to last of a row.
+type wrap struct {
+	first, last, row int
+	text             string
 }
 
 // pending is a cell waiting for finish.

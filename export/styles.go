@@ -54,6 +54,7 @@ type styleSpec struct {
 	border bool    // thin grey border all round
 	mark   string  // markFlag, markCorrected: a border that marks the figure
 	link   bool    // underlined in the colour of links
+	wrap   bool    // text wraps within the cell
 }
 
 // styles creates cell styles once each, and the conditional formats'
@@ -129,7 +130,7 @@ func (s *styles) get(spec styleSpec) (int, error) {
 	if spec.fill != "" {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{spec.fill}}
 	}
-	st.Alignment = &excelize.Alignment{Horizontal: spec.align, Indent: spec.indent, Vertical: "center"}
+	st.Alignment = &excelize.Alignment{Horizontal: spec.align, Indent: spec.indent, Vertical: "center", WrapText: spec.wrap}
 	if spec.border || spec.mark != "" {
 		colour, style := borderColour, 1
 		switch spec.mark {
