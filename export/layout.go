@@ -254,3 +254,14 @@ func (w *sheetWriter) page(firstRow, lastRow, titleCols int) {
 		w.err = fmt.Errorf("sheet %s: print titles: %w", w.name, err)
 	}
 }
+
+// fitHeight fits the sheet to so many pages tall when printed (0: as many
+// as it takes); page sets the rest of the layout.
+func (w *sheetWriter) fitHeight(pages int) {
+	if w.err != nil {
+		return
+	}
+	if err := w.f.SetPageLayout(w.name, &excelize.PageLayoutOptions{FitToHeight: &pages}); err != nil {
+		w.err = fmt.Errorf("sheet %s: page layout: %w", w.name, err)
+	}
+}

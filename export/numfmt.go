@@ -35,14 +35,6 @@ func decimals(v float64) int {
 	return min(len(frac), maxDecimals)
 }
 
-// minDecimals: percentages read 6.0%, amounts and positions as stated.
-func minDecimals(unit string) int {
-	if unit == "%" {
-		return 1
-	}
-	return 0
-}
-
 // numberPart is #,##0 with d decimals.
 func numberPart(d int) string {
 	if d <= 0 {
@@ -63,7 +55,12 @@ func literal(s string) string {
 // other end of a range (see the package notes above), low tells whether v
 // is the low end.
 func figureFormat(v float64, unit string, qualifier model.Qualifier, measure model.Measure, other *float64, low bool) string {
-	d := max(decimals(v), minDecimals(unit))
+	d := decimals(v) // as the report states it: 6%, 5.5%, 3569.7亿元
+	if strings.HasPrefix(unit, "万") || strings.HasPrefix(unit, "亿") {
+		// A figure converted into the catalogue's unit (8317人 is
+		// 0.8317万人) shows two decimals at most; the cell keeps it whole.
+		d = min(d, 2)
+	}
 	if other != nil {
 		d = max(d, decimals(*other))
 	}
@@ -96,7 +93,7 @@ func figureFormat(v float64, unit string, qualifier model.Qualifier, measure mod
 // the judgement as a mark that prints without colour: ▲ met, △ nearly met
 // (within the tolerance of a 左右 target), ▼ missed.
 func gapFormat(gap float64, unit string, status evaluate.Status) string {
-	n := numberPart(max(decimals(gap), minDecimals(unit)))
+	n := numberPart(decimals(gap))
 	words := unit
 	if unit == "%" {
 		words = "个百分点"

@@ -81,8 +81,15 @@ func (wb *workbook) writeOverview() error {
 	}
 	w.fitWrapped()
 	w.page(0, 0, 0)
+	if w.lastRow <= onePageRows {
+		w.fitHeight(1) // one page, as it is attached to a briefing
+	}
 	return w.finish()
 }
+
+// onePageRows is the most rows 概览 may have and still be fitted to one
+// page: past it, its text would print too small to read.
+const onePageRows = 60
 
 // wrapped writes a long text across the columns of the table, wrapped;
 // fitWrapped makes its row tall enough for its lines once the widths are
