@@ -61,7 +61,11 @@ func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, b
 	if t.Value == nil {
 		// A qualitative target in Simplified script; its note and 明细
 		// keep the report's own.
-		w.str(cols.target, row, text.ToSimplified(t.Text), styleSpec{border: true, mark: markOf(t)})
+		// A qualitative target in Simplified script, wrapped in its
+		// column; its note and 明细 keep the report's own script.
+		phrase := text.ToSimplified(t.Text)
+		w.str(cols.target, row, phrase, styleSpec{border: true, mark: markOf(t), wrap: true})
+		w.wraps = append(w.wraps, wrap{cols.target, cols.target, row, phrase})
 	} else {
 		v, other, low := wb.targetValue(t)
 		w.num(cols.target, row, v, styleSpec{numFmt: figureFormat(v, t.Unit, t.Qualifier, t.Measure, other, low), border: true, mark: markOf(t)})

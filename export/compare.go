@@ -1,15 +1,35 @@
 package export
 
-// The 对比 sheet: a row per region, for one year, and for each column of
-// the layout (by default each core indicator, at the measure its targets
-// take) a block of target, actual, status and gap.
+import (
+	"strings"
 
-const compareFirstRow = 4 // rows 1–3: title and two header rows
+	"github.com/xuri/excelize/v2"
+
+	"zhibiao/extract/evaluate"
+)
+
+// The 对比 sheet: a row per region, for one year — cities each followed
+// by their own counties and districts, indented — with the share of its
+// judged targets met, then for each column of the layout (by default each
+// core indicator, at the measure its targets take) a block of target,
+// actual, status and gap. It prints as an analyst hands it out: each page
+// as many whole blocks as fit, never a block split, with the region
+// column, the headers and the title on every page.
+
+const (
+	compareFirstRow = 4 // rows 1–3: title and two header rows
+	compareLead     = 2 // columns before the blocks: 地区, 完成率
+	// compareScale is the scale 对比 prints at, and compareChars the
+	// characters of column width an A4 landscape page holds at it.
+	compareScale = 65
+	compareChars = pageChars100 * 100 / compareScale
+)
 
 func (wb *workbook) writeCompare() error {
 	w := wb.sheet(wb.plan.compareSheet)
 	inds := wb.compareColumns()
-	w.str(1, 1, wb.compareTitle(), titleStyle)
+	title := wb.compareTitle()
+	w.str(1, 1, title, titleStyle)
 	w.height(1, titleHeight)
 	if len(inds) == 0 {
 		w.str(1, 2, "没有可对比的数据", noteStyle)
@@ -17,13 +37,15 @@ func (wb *workbook) writeCompare() error {
 		return w.finish()
 	}
 
-	w.str(1, 2, "地区", headerStyle)
-	w.style(1, 3, headerStyle)
-	w.merge(1, 2, 1, 3)
+	for col, head := range []string{"地区", "完成率"} {
+		w.str(col+1, 2, head, headerStyle)
+		w.style(col+1, 3, headerStyle)
+		w.merge(col+1, 2, col+1, 3)
+	}
 	blocks := make([]block, len(inds))
 	headers := make([]string, len(inds))
 	for i, it := range inds {
-		col := 2 + 4*i
+		col := compareLead + 1 + 4*i
 		blocks[i] = block{target: col, actual: col + 1, status: col + 2, gap: col + 3}
 		unit := it.unit
 		if unit == "" {
@@ -40,15 +62,26 @@ func (wb *workbook) writeCompare() error {
 	for _, reg := range wb.regions {
 		row++
 		w.str(1, row, reg.Name, regionStyle(reg))
+		met, judged := 0, 0
 		for i, it := range inds {
-			if j, ok := wb.put(w, row, blocks[i], reg.cellFor(it, wb.year)); ok {
+			c := reg.cellFor(it, wb.year)
+			if j, ok := wb.put(w, row, blocks[i], c); ok {
 				rules = append(rules, j)
 			}
+			if c != nil && c.eval != nil {
+				t := tallyOf([]*evaluate.Evaluation{c.eval})
+				met, judged = met+t.n[evaluate.Met]+t.n[evaluate.NearlyMet], judged+t.judged
+			}
+		}
+		if judged == 0 {
+			w.str(2, row, "—", centreStyle)
+		} else {
+			w.num(2, row, float64(met)/float64(judged), styleSpec{numFmt: "0%", border: true})
 		}
 	}
 	w.judgeRules(rules)
 	widths := w.fitColumns(3, 0, 0, func(col int) float64 {
-		if col > 1 && (col-2)%4 == 0 {
+		if col > compareLead && (col-compareLead-1)%4 == 0 {
 			return qualitativeWidth
 		}
 		return maxColumn
@@ -56,7 +89,49 @@ func (wb *workbook) writeCompare() error {
 	for i, b := range blocks {
 		w.span(widths, b.target, b.gap, headers[i])
 	}
-	w.freeze(1, 3)
-	w.page(2, 3, 1)
+	w.fitWrapped()
+	w.freeze(compareLead, 3)
+	w.page(2, 3, compareLead)
+	w.printByBlocks(title, blocks)
 	return w.finish()
+}
+
+// printByBlocks prints the sheet at compareScale, not fitted to a page
+// width, with a page break before each block that would not fit whole on
+// the page so far: a page holds the region columns, repeated, and whole
+// blocks. The title goes in the page header, so that every page has it.
+func (w *sheetWriter) printByBlocks(title string, blocks []block) {
+	if w.err != nil {
+		return
+	}
+	widthOf := func(first, last int) float64 {
+		sum := 0.0
+		for c := first; c <= last && c <= len(w.widths); c++ {
+			sum += w.widths[c-1]
+		}
+		return sum
+	}
+	lead := widthOf(1, compareLead)
+	used := lead
+	for _, b := range blocks {
+		first := min(b.target, b.actual)
+		need := widthOf(first, first+3)
+		if used+need > compareChars && used > lead {
+			cell, _ := excelize.CoordinatesToCellName(first, 1)
+			w.fail("page break", first, 1, w.f.InsertPageBreak(w.name, cell))
+			used = lead
+		}
+		used += need
+	}
+	fit, scale := false, uint(compareScale)
+	w.fail("sheet properties", 1, 1, w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	w.fail("page layout", 1, 1, w.f.SetPageLayout(w.name, &excelize.PageLayoutOptions{AdjustTo: &scale}))
+	header := "&L" + strings.ReplaceAll(title, "&", "&&") + "&R&A"
+	w.fail("header", 1, 1, w.f.SetHeaderFooter(w.name, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: pageFooter}))
+	// The title row is left out of the printed pages, where the header
+	// has it: in column A, repeated on every page, it would be cut.
+	last, _ := excelize.CoordinatesToCellName(w.lastCol, max(w.lastRow, 2), true)
+	w.fail("print area", 1, 1, w.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Area", RefersTo: quoteSheet(w.name) + "!$A$2:" + last, Scope: w.name,
+	}))
 }

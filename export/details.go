@@ -29,6 +29,9 @@ var detailHeader = []string{
 // detailText bounds the 原文 column; the cell holds the whole phrase.
 const detailText = 50
 
+// detailTextCol is the column of 原文, from 1.
+const detailTextCol = 12
+
 // maxDetailRows is the most observations one 明细 sheet holds: 200,000,
 // a fifth of what a sheet can hold. A table of that size filters and
 // pivots at a usable speed in Excel, WPS and LibreOffice, and a sheet's XML
@@ -130,7 +133,7 @@ func (wb *workbook) writeDetailSheet(name, table string, rows []detailRow) error
 	}
 	for c, tw := range width {
 		limit := float64(maxColumn)
-		if c+1 == 12 {
+		if c+1 == detailTextCol {
 			limit = detailText
 		}
 		w.width(c+1, min(columnWidth(tw), limit))
@@ -156,6 +159,10 @@ func (wb *workbook) writeDetailSheet(name, table string, rows []detailRow) error
 	if err != nil {
 		return err
 	}
+	phrase, err := wb.st.get(styleSpec{border: true, wrap: true})
+	if err != nil {
+		return err
+	}
 	if err := w.orderColumns(); err != nil {
 		return fmt.Errorf("sheet %s: %w", name, err)
 	}
@@ -171,15 +178,22 @@ func (wb *workbook) writeDetailSheet(name, table string, rows []detailRow) error
 		return fmt.Errorf("sheet %s: row 1: %w", name, err)
 	}
 	for i, d := range rows {
+		var opts []excelize.RowOpts
 		for c, v := range wb.detailCells(d) {
 			style := plain
-			if c == 1 {
+			switch c {
+			case 1:
 				style = year
+			case detailTextCol - 1: // the phrase wraps in its column
+				style = phrase
+				if h := wrappedHeight(shown(v), w.widths[c]); h > rowHeight {
+					opts = append(opts, excelize.RowOpts{Height: h})
+				}
 			}
 			cells[c] = excelize.Cell{StyleID: style, Value: v}
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(ref, cells); err != nil {
+		if err := sw.SetRow(ref, cells, opts...); err != nil {
 			return fmt.Errorf("sheet %s: row %d: %w", name, i+2, err)
 		}
 	}
@@ -211,6 +225,10 @@ func (wb *workbook) writeDetailCells(w *sheetWriter, table string, rows []detail
 			}
 			switch v := v.(type) {
 			case string:
+				if c == detailTextCol-1 {
+					w.long(c+1, i+2, v, spec) // the phrase wraps in its column
+					continue
+				}
 				w.str(c+1, i+2, v, spec)
 			case int:
 				w.int(c+1, i+2, v, spec)
@@ -223,11 +241,12 @@ func (wb *workbook) writeDetailCells(w *sheetWriter, table string, rows []detail
 	}
 	w.table(table, 1, 1, len(detailHeader), max(len(rows)+1, 2)) // a table has at least one data row
 	w.fitColumns(1, 0, 1, func(col int) float64 {
-		if col == 12 {
+		if col == detailTextCol {
 			return detailText
 		}
 		return maxColumn
 	})
+	w.fitWrapped()
 	w.freeze(1, 1)
 	w.page(1, 1, 1)
 	return w.finish()

@@ -3,6 +3,7 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"regexp"
@@ -30,13 +31,14 @@ func dumpWorkbook(t *testing.T, data []byte) string {
 			t.Fatalf("read the workbook back: %v", e.err)
 		}
 	}()
-	d := &dumper{styleIDs: map[string]int{}}
+	d := &dumper{styleIDs: map[string]int{}, data: data}
 	d.zipEntries(data)
 	f := must(excelize.OpenReader(bytes.NewReader(data)))
 	defer f.Close()
 	d.workbook(f)
-	for _, name := range f.GetSheetList() {
+	for i, name := range f.GetSheetList() {
 		d.sheet(f, name)
+		d.colBreaks(i)
 	}
 	d.printf("\n# styles\n")
 	for i, s := range d.styles {
@@ -49,6 +51,36 @@ type dumper struct {
 	bytes.Buffer
 	styleIDs map[string]int
 	styles   []string
+	data     []byte // the workbook's bytes
+}
+
+// colBreaks says the manual column breaks of the i-th sheet (from 0), the
+// columns pages start at, read from its XML: excelize has no reader for
+// them. Sheets are xl/worksheets/sheetN.xml in the order they were made.
+func (d *dumper) colBreaks(i int) {
+	zr := must(zip.NewReader(bytes.NewReader(d.data), int64(len(d.data))))
+	rc, err := zr.Open(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+	if err != nil {
+		return
+	}
+	defer rc.Close()
+	var ws struct {
+		ColBreaks struct {
+			Brk []struct {
+				ID int `xml:"id,attr"`
+			} `xml:"brk"`
+		} `xml:"colBreaks"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&ws); err != nil {
+		panic(dumpError{err})
+	}
+	var cols []string
+	for _, b := range ws.ColBreaks.Brk {
+		cols = append(cols, must(excelize.ColumnNumberToName(b.ID+1)))
+	}
+	if len(cols) > 0 {
+		d.printf("pages start at columns: %s\n", strings.Join(cols, " "))
+	}
 }
 
 func (d *dumper) printf(format string, args ...any) { fmt.Fprintf(d, format, args...) }
@@ -110,8 +142,8 @@ func (d *dumper) sheet(f *excelize.File, name string) {
 	d.printf("props: fitToPage=%v defaultRowHeight=%v customHeight=%v defaultColWidth=%v\n",
 		deref(p.FitToPage), deref(p.DefaultRowHeight), deref(p.CustomHeight), deref(p.DefaultColWidth))
 	l := must(f.GetPageLayout(name))
-	d.printf("page: size=%d orientation=%s fitToWidth=%d fitToHeight=%d\n",
-		deref(l.Size), deref(l.Orientation), deref(l.FitToWidth), deref(l.FitToHeight))
+	d.printf("page: size=%d orientation=%s fitToWidth=%d fitToHeight=%d scale=%d\n",
+		deref(l.Size), deref(l.Orientation), deref(l.FitToWidth), deref(l.FitToHeight), deref(l.AdjustTo))
 	m := must(f.GetPageMargins(name))
 	d.printf("margins: left=%v right=%v top=%v bottom=%v header=%v footer=%v\n",
 		deref(m.Left), deref(m.Right), deref(m.Top), deref(m.Bottom), deref(m.Header), deref(m.Footer))

@@ -30,6 +30,10 @@ const (
 	// pageChars is how many characters of column width one page prints
 	// legibly (scaled to about 65%).
 	pageChars = 230
+	// pageChars100 is how many characters of column width one page holds
+	// at 100%, 27 cm of paper between the margins, as LibreOffice prints
+	// the workbook's font (measured on the demo's 对比), less a margin.
+	pageChars100 = 100
 )
 
 // textWidth is the width of s in character cells, the unit of column

@@ -200,7 +200,7 @@ func readBackLibreOffice(t *testing.T, path string, b *book) {
 			t.Errorf("%s row %d: %q, want %q", compareSheet, row, got, reg.Name)
 		}
 		for j, it := range b.compareColumns() {
-			col := 2 + 4*j
+			col := compareLead + 1 + 4*j
 			check(compareSheet, rows, shownRows, row, block{target: col, actual: col + 1, status: col + 2, gap: col + 3},
 				reg.cellFor(it, b.year))
 		}
@@ -303,11 +303,11 @@ func readBackOpenpyxl(t *testing.T, path string, b *book) {
 	}
 	for i, reg := range b.regions {
 		for j, it := range b.compareColumns() {
-			col := 2 + 4*j
+			col := compareLead + 1 + 4*j
 			expect(compareSheet, compareFirstRow+i, block{target: col, actual: col + 1}, reg.cellFor(it, b.year))
 		}
 	}
-	checkView(t, sheets[compareSheet], compareSheet, "B4", "$2:$3")
+	checkView(t, sheets[compareSheet], compareSheet, "C4", "$2:$3")
 
 	for sheet, cells := range want {
 		colours := map[string][]string{} // cell → fills of the rules on it

@@ -96,6 +96,7 @@ func (wb *workbook) writeRegionSheet(s *regionSheet) error {
 		}
 		return maxColumn
 	})
+	w.fitWrapped()
 	w.freeze(lead, 3)
 	w.page(2, 3, lead)
 	return w.finish()

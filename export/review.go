@@ -196,8 +196,8 @@ func (wb *workbook) writeReview() error {
 			}
 			w.str(revValue, row, model.ValueText(r.obs), spec)
 		}
-		w.str(revReason, row, reviewReasonNames[it.Reason]+"："+wb.say(it.Warning), textStyle)
-		w.str(revText, row, it.Text, textStyle)
+		w.long(revReason, row, reviewReasonNames[it.Reason]+"："+wb.say(it.Warning), textStyle)
+		w.long(revText, row, it.Text, textStyle)
 		w.str(revSource, row, sourceRef(filepath.Base(r.rep.Source.Path), it.Page, it.Line), textStyle)
 		w.style(revCorrection, row, input)
 		w.style(revNote, row, input)
@@ -215,6 +215,8 @@ func (wb *workbook) writeReview() error {
 		}
 		return maxColumn
 	})
+	w.fitWrapped()
+
 	if w.err == nil {
 		for _, col := range []int{revCorrection, revNote} {
 			if len(w.widths) < col || w.widths[col-1] < 14 {

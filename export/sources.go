@@ -91,25 +91,25 @@ func (wb *workbook) writeSources() error {
 				msg = wb.sayError(in.Err)
 			}
 			w.str(srcStatus, row, "失败", failed)
-			w.str(srcError, row, msg, failed)
+			w.long(srcError, row, msg, failed)
 			continue
 		}
 		w.str(srcStatus, row, "已读", plain)
 		w.str(srcRegion, row, regionName(r), plain)
 		w.str(srcLevel, row, label(levelNames, r.Region.Level), plain)
 		w.str(srcParent, row, r.Region.Parent, plain)
-		w.str(srcRegionEvidence, row, evidenceText(r.RegionEvidence), plain)
+		w.long(srcRegionEvidence, row, evidenceText(r.RegionEvidence), plain)
 		if r.Year != 0 {
 			w.int(srcYear, row, r.Year, styleSpec{numFmt: yearFormat, border: true})
 		}
-		w.str(srcYearEvidence, row, evidenceText(r.YearEvidence), plain)
-		w.str(srcTitle, row, r.Title, plain)
+		w.long(srcYearEvidence, row, evidenceText(r.YearEvidence), plain)
+		w.long(srcTitle, row, r.Title, plain)
 		w.str(srcFormat, row, r.Source.Format, plain)
 		w.str(srcEncoding, row, r.Source.Encoding, plain)
 		w.str(srcScript, row, label(scriptNames, r.Source.Script), plain)
 		w.str(srcSHA256, row, r.Source.SHA256, plain)
 		w.int(srcObservations, row, len(r.Observations), styleSpec{numFmt: countFormat, border: true})
-		w.str(srcWarnings, row, wb.warningsText(r.Warnings), plain)
+		w.long(srcWarnings, row, wb.warningsText(r.Warnings), plain)
 	}
 	if c := wb.corrections; c != nil {
 		wb.correctionSource(w, len(wb.inputs)+2, c)
@@ -123,6 +123,8 @@ func (wb *workbook) writeSources() error {
 		}
 		return maxColumn
 	})
+	w.fitWrapped()
+
 	w.freeze(1, 1)
 	w.page(1, 1, 1)
 	return w.finish()
