@@ -13,18 +13,20 @@ import (
 // book is the model arranged the way the workbook shows it: regions in
 // order, and for each region its figures by indicator row and year.
 type book struct {
-	cat         *catalogue.Catalogue
-	plan        *plan // what the region sheets and the 对比 sheet show
-	inputs      []Input
-	reports     []*model.Report
-	evals       []evaluate.Evaluation
-	details     []detailRow // every observation, report by report: the rows of 明细
-	regions     []*region   // cities first, each followed by its districts
-	year        int         // the year of the 对比 sheet, 0 when there is no data
-	asOf        time.Time
-	asOfGiven   bool // the user gave the date of the data (--as-of)
-	tolerance   float64
-	sheetPolicy string // of region sheets: SheetsAuto …
+	cat       *catalogue.Catalogue
+	plan      *plan // what the region sheets and the 对比 sheet show
+	inputs    []Input
+	reports   []*model.Report
+	evals     []evaluate.Evaluation
+	details   []detailRow // every observation, report by report: the rows of 明细
+	regions   []*region   // cities first, each followed by its districts
+	year      int         // the year of the 对比 sheet, 0 when there is no data
+	asOf      time.Time
+	asOfGiven bool // the user gave the date of the data (--as-of)
+	// previousFiles are the files of the previous workbook's figures.
+	previousFiles []string
+	tolerance     float64
+	sheetPolicy   string // of region sheets: SheetsAuto …
 
 	sayer       func(model.Warning) string // words the model's messages in Chinese
 	errorSayer  func(error) string         // words an input's error in Chinese
@@ -112,6 +114,11 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 	b.asOf = b.asOf.UTC().Truncate(time.Second)
 	if opt.Previous != nil {
 		b.previous, b.previousName = true, opt.PreviousName
+		for _, o := range opt.Previous {
+			if !slices.Contains(b.previousFiles, o.File) {
+				b.previousFiles = append(b.previousFiles, o.File)
+			}
+		}
 		b.changes = diffObservations(opt.Previous, previousOf(b.reports))
 		b.sortChanges(b.changes, opt.Previous)
 	}

@@ -296,11 +296,11 @@ func TestReadPreviousErrors(t *testing.T) {
 type changeRow struct {
 	sheetRow                                               int
 	what, region, year, kind, indicator, measure, old, new string
-	unit, text, file, line                                 string
+	text, file, line                                       string
 }
 
 func (r changeRow) String() string {
-	return strings.Join([]string{r.what, r.region, r.year, r.kind, r.indicator, r.measure, r.old, r.new, r.unit, r.text, r.file, r.line}, "|")
+	return strings.Join([]string{r.what, r.region, r.year, r.kind, r.indicator, r.measure, r.old, r.new, r.text, r.file, r.line}, "|")
 }
 
 // readChanges reads the 变更 sheet back: its summary line, its notes and
@@ -330,7 +330,7 @@ func readChanges(t *testing.T, f *excelize.File) (summary string, notes []string
 	}
 	for i := header + 1; i < len(cells); i++ {
 		c := append(cells[i], make([]string, len(changeHeader))...)
-		rows = append(rows, changeRow{i + 1, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]})
+		rows = append(rows, changeRow{i + 1, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]})
 	}
 	return summary, notes, rows
 }
@@ -371,7 +371,7 @@ func expectedChanges(t *testing.T, old, cur []PreviousObservation) []changeRow {
 		return changeRow{
 			what: what, region: s.Region, year: strconv.Itoa(s.Year), kind: kindNames[s.Kind],
 			indicator: cat.Indicator(s.Indicator).Name, measure: scopeNames[s.Scope] + measureNames[s.Measure],
-			old: value(o), new: value(n), unit: s.Unit, text: s.Text, file: s.File, line: strconv.Itoa(s.Line),
+			old: value(o), new: value(n), text: s.Text, file: s.File, line: strconv.Itoa(s.Line),
 		}
 	}
 	olds, news := byKey(old), byKey(cur)
@@ -577,7 +577,7 @@ func TestChangesRevised(t *testing.T) {
 	}
 
 	gdp := findRow(t, rows, "新乡市", 2024, "实际", "地区生产总值", "总量")
-	if gdp.what != "修改" || gdp.old != "3569.7" || gdp.new != "3570.1" || gdp.unit != "亿元" || gdp.file != revisedSeed || gdp.line != "22" {
+	if gdp.what != "修改" || gdp.old != "3569.7" || gdp.new != "3570.1" || gdp.file != revisedSeed || gdp.line != "22" {
 		t.Errorf("GDP 2024: %s, want 修改 3569.7 → 3570.1 亿元 from %s line 22", gdp, revisedSeed)
 	}
 	if o, n := shown(changeOldCol, gdp.sheetRow), shown(changeNewCol, gdp.sheetRow); o != "3,569.7亿元" || n != "3,570.1亿元" {
@@ -663,7 +663,8 @@ func TestChangesReadBack(t *testing.T) {
 	t.Run("openpyxl", func(t *testing.T) {
 		s := openpyxlSheets(t, path)[changeSheet]
 		checkView(t, s, changeSheet, fmt.Sprintf("B%d", header+1), fmt.Sprintf("$%d:$%d", header, header))
-		if want := fmt.Sprintf("A%d:L%d", header, last); s.Tables[changeTable] != want {
+		lastCol, _ := excelize.ColumnNumberToName(len(changeHeader))
+		if want := fmt.Sprintf("A%d:%s%d", header, lastCol, last); s.Tables[changeTable] != want {
 			t.Errorf("tables %q, want %s on %s", s.Tables, changeTable, want)
 		}
 	})

@@ -2,6 +2,9 @@ package export
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
 	"zhibiao/extract/model"
 )
 
@@ -11,7 +14,7 @@ import (
 // the region sheets, and carry their source phrases as notes.
 
 var changeHeader = []string{
-	"变更", "地区", "年份", "类型", "指标", "口径", "原值", "新值", "单位", "原文", "文件", "行",
+	"变更", "地区", "年份", "类型", "指标", "口径", "原值", "新值", "原文", "文件", "行",
 }
 
 // Columns of the 变更 sheet.
@@ -19,7 +22,7 @@ const (
 	changeWhatCol = 1
 	changeOldCol  = 7
 	changeNewCol  = 8
-	changeTextCol = 10
+	changeTextCol = 9
 )
 
 // changeTable is the name of the table of changes: an ASCII name, which
@@ -88,10 +91,38 @@ func (wb *workbook) changeNotes() []string {
 	} else {
 		notes = append(notes, "按地区、指标、口径、年份和类型对应上次的明细；数值、上限、单位或限定词不同的列为修改。原值、新值的批注注明各自的原文、文件和行号。")
 	}
+	added, removed := wb.reportChanges()
+	if len(added) > 0 {
+		notes = append(notes, fmt.Sprintf("本次新读入的报告 %d 份：%s", len(added), strings.Join(added, "、")))
+	}
+	if len(removed) > 0 {
+		notes = append(notes, fmt.Sprintf("上次有、本次没有的报告 %d 份：%s", len(removed), strings.Join(removed, "、")))
+	}
 	if failed := len(wb.inputs) - len(wb.reports); failed > 0 {
 		notes = append(notes, fmt.Sprintf("本次有 %d 个文件读取失败（见“%s”表）：上次从中读到的数据列为删除。", failed, sourceSheet))
 	}
 	return notes
+}
+
+// reportChanges lists the reports read this time and not the last (by
+// file name), and those of the last time not read now.
+func (wb *workbook) reportChanges() (added, removed []string) {
+	now := map[string]bool{}
+	for _, r := range wb.reports {
+		name := filepath.Base(r.Source.Path)
+		now[name] = true
+		if !slices.Contains(wb.previousFiles, name) && !slices.Contains(added, name) {
+			added = append(added, name)
+		}
+	}
+	for _, f := range wb.previousFiles {
+		if !now[f] {
+			removed = append(removed, f)
+		}
+	}
+	slices.Sort(added)
+	slices.Sort(removed)
+	return added, removed
 }
 
 // writeChange writes one row of the 变更 sheet.
@@ -106,13 +137,13 @@ func (wb *workbook) writeChange(w *sheetWriter, row int, c change) {
 	w.str(6, row, measureLabel(o.Measure, o.Scope), plain)
 	w.changeValue(changeOldCol, row, c.old, "上次")
 	w.changeValue(changeNewCol, row, c.new, "本次")
-	w.str(9, row, o.Unit, plain)
+	// 原值 and 新值 show their unit, as the region sheets do.
 	w.str(changeTextCol, row, o.Text, plain)
-	w.str(11, row, o.File, plain)
+	w.str(changeTextCol+1, row, o.File, plain)
 	if o.Line > 0 {
-		w.int(12, row, o.Line, plain)
+		w.int(changeTextCol+2, row, o.Line, plain)
 	} else {
-		w.style(12, row, plain)
+		w.style(changeTextCol+2, row, plain)
 	}
 }
 

@@ -165,9 +165,13 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 			out, len(pl.missing), strings.Join(lacks, "；"), pl.path))
 	}
 	out = pl.path
-	note := ""
+	// What became of the workbook, and what it was compared with.
+	done := a.p.Sprintf("; wrote %s", out)
 	if unchanged {
-		note = a.p.Sprintf("unchanged")
+		done = a.p.Sprintf("; %s unchanged, not rewritten", out)
+	}
+	if opt.PreviousName != "" {
+		done += a.p.Sprintf(", compared with %s", opt.PreviousName)
 	}
 	var reports []*model.Report
 	for _, in := range inputs {
@@ -175,7 +179,7 @@ func (a *app) export(paths []string, job exportJob) (int, error) {
 			reports = append(reports, in.Report)
 		}
 	}
-	a.summary(inputs, evaluate.Evaluate(reports, cat, job.tolerance), strings.TrimSpace(out+" "+note))
+	a.summary(inputs, evaluate.Evaluate(reports, cat, job.tolerance), done)
 	if failed {
 		return exitInput, nil
 	}

@@ -111,7 +111,7 @@ func (a *app) fill(paths []string, job fillJob) (int, error) {
 			reports = append(reports, in.Report)
 		}
 	}
-	a.summary(inputs, evaluate.Evaluate(reports, cat, job.tolerance), out)
+	a.summary(inputs, evaluate.Evaluate(reports, cat, job.tolerance), a.p.Sprintf("; wrote %s", out))
 	if len(problems) > 0 && !a.quiet {
 		fmt.Fprintln(a.stderr, a.p.Sprintf("%d placeholders not filled: they are left in their cells", len(problems)))
 	}

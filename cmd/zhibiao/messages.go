@@ -126,7 +126,8 @@ var zhMessages = map[string]string{
 	"region sheets: auto, region (one each), prefecture (a city with its counties), province, or none; auto is one each up to 50, then the first grouping with at most 50 sheets": "地区工作表：auto、region（每个地区一张）、prefecture（地级市连同所辖县区一张）、province（每省一张）或 none；auto 在地区不超过 50 个时每个地区一张，否则取工作表不超过 50 张的第一种分组",
 	"--sheets must be one of %s, not %q":                                                                                                                                          "--sheets 只能是 %s 之一，而不是 %q",
 	"some inputs failed or warned; nothing written (--strict)":                                                                                                                    "有输入失败或有警告，未写入任何文件（--strict）",
-	"unchanged": "（未变化）",
+	"; %s unchanged, not rewritten":                                                                                                                                               "；%s 没有变化，未重写",
+	", compared with %s":                                                                                                                                                          "，与 %s 比较",
 	// The output, checked before any input is read, and placed after.
 	"-o must name a file": "-o 须是文件名",
 	"%s: not a regular file but %s; name a file to write": "%s：不是普通文件，而是%s；请指定要写入的文件",

@@ -66,8 +66,6 @@ func (a *app) summary(inputs []export.Input, evals []evaluate.Evaluation, output
 		}
 	}
 	line := a.p.Sprintf("%d reports read (%d failed), %d regions, %d observations; targets %d met, %d missed; %d warnings", reports, failed, len(regions), observations, met, missed, warnings)
-	if output != "" {
-		line += a.p.Sprintf("; wrote %s", output)
-	}
+	line += output // what became of the output, said by the caller
 	fmt.Fprintln(a.stderr, escapeControls(line))
 }
