@@ -346,19 +346,24 @@ func proseFigure(v float64, unit string, qualifier model.Qualifier, measure mode
 	return model.ValueText(&o)
 }
 
-// gapText writes a gap with its sign: +0.9个百分点 for a percentage,
-// -0.5万人 for an amount, +1位 for a rank.
+// gapText says a gap as an analyst writes it: 低于目标1.1个百分点,
+// 高于目标0.5万人, 落后目标1位 for a rank, 与目标持平.
 func gapText(g float64, unit string) string {
 	s := strconv.FormatFloat(math.Abs(g), 'f', -1, 64)
-	sign := "+"
+	switch {
+	case g == 0:
+		return "与目标持平"
+	case unit == "位" && g > 0:
+		return "落后目标" + s + "位" // a larger place is a lower rank
+	case unit == "位":
+		return "领先目标" + s + "位"
+	case unit == "%":
+		s += "个百分点"
+	default:
+		s += unit
+	}
 	if g < 0 {
-		sign = "-"
+		return "低于目标" + s
 	}
-	if g == 0 {
-		sign = ""
-	}
-	if unit == "%" {
-		return sign + s + "个百分点"
-	}
-	return sign + s + unit
+	return "高于目标" + s
 }

@@ -266,7 +266,7 @@ func (b *builder) report() {
 	p := total + 2
 	b.set(sheet, fmt.Sprintf("A%d", p), "2024年，新乡市完成地区生产总值{{新乡市 地区生产总值 2024 实际}}，"+
 		"增长{{新乡市 gdp growth 2024 actual}}，预期目标为{{新乡市 地区生产总值增速 2024 目标}}，"+
-		"差距{{新乡市 地区生产总值增速 2024 差距}}；城镇新增就业{{新乡市 城镇新增就业 2024 实际}}，"+
+		"{{新乡市 地区生产总值增速 2024 差距}}；城镇新增就业{{新乡市 城镇新增就业 2024 实际}}，"+
 		"{{新乡市 城镇新增就业 2024 完成情况}}全年目标。", b.paragraph())
 	b.merge(sheet, fmt.Sprintf("A%d", p), fmt.Sprintf("G%d", p+2), b.paragraph())
 	b.set(sheet, fmt.Sprintf("A%d", p+3), "原文：“{{新乡市 地区生产总值增速 2024 实际 原文}}”（{{新乡市 地区生产总值增速 2024 实际 出处}}）", b.small())
@@ -279,14 +279,14 @@ func (b *builder) report() {
 		b.set(sheet, ref, h, b.header())
 	}
 	b.do(f.SetRowHeight(sheet, c, 30))
-	regions := []struct{ name, rank string }{
-		{"新乡市", ""},
-		{"牧野区", ""},
-		{"焦作市", "{{焦作市 地区生产总值增速全省排名 2023 实际}}"},
+	regions := []struct{ name, label, rank string }{
+		{"新乡市", "新乡市", ""},
+		{"牧野区", "其中：牧野区", ""}, // a district of 新乡市, under its city
+		{"焦作市", "焦作市", "{{焦作市 地区生产总值增速全省排名 2023 实际}}"},
 	}
 	for i, r := range regions {
 		row := c + 1 + i
-		b.set(sheet, fmt.Sprintf("A%d", row), r.name, b.text())
+		b.set(sheet, fmt.Sprintf("A%d", row), r.label, b.text())
 		b.set(sheet, fmt.Sprintf("B%d", row), "{{"+r.name+" gdp growth 2024 target}}", b.number(percent))
 		b.set(sheet, fmt.Sprintf("C%d", row), "{{"+r.name+" gdp growth 2024 target 文字}}", b.centre())
 		rank := r.rank
@@ -296,8 +296,10 @@ func (b *builder) report() {
 		b.set(sheet, fmt.Sprintf("D%d", row), rank, b.number(`"第"0"位"`))
 	}
 	avg := c + 1 + len(regions)
-	b.set(sheet, fmt.Sprintf("A%d", avg), "平均", b.text())
-	b.formula(sheet, fmt.Sprintf("B%d", avg), fmt.Sprintf("AVERAGE(B%d:B%d)", c+1, avg-1), b.number(`0.00"%"`))
+	// The cities' average: a district is part of its city, and is not
+	// averaged with it.
+	b.set(sheet, fmt.Sprintf("A%d", avg), "两市平均", b.text())
+	b.formula(sheet, fmt.Sprintf("B%d", avg), fmt.Sprintf("AVERAGE(B%d,B%d)", c+1, c+3), b.number(`0.00"%"`))
 	b.set(sheet, fmt.Sprintf("C%d", avg), "", b.text())
 	b.set(sheet, fmt.Sprintf("D%d", avg), "", b.text())
 
@@ -317,7 +319,12 @@ func (b *builder) notes() {
 		b.do(err)
 		return
 	}
-	b.do(f.SetColWidth(notesSheet, "A", "A", 100))
+	// A column a portrait page prints whole, the lines wrapped in it.
+	const width = 80
+	b.do(f.SetColWidth(notesSheet, "A", "A", width))
+	fit, one := true, 1
+	b.do(f.SetSheetProps(notesSheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.do(f.SetPageLayout(notesSheet, &excelize.PageLayoutOptions{FitToWidth: &one}))
 	lines := []string{
 		"这是 zhibiao 固定格式报表的示例模板。用法：zhibiao fill --template 月报模板.xlsx -o 月报.xlsx 报告文件夹",
 		`占位符写在单元格中，用两层花括号括起，各项之间用空格分开：\{{地区 指标 [口径] 年份 实际或目标 [内容]}}`,
@@ -330,6 +337,14 @@ func (b *builder) notes() {
 	}
 	for i, l := range lines {
 		b.set(notesSheet, fmt.Sprintf("A%d", i+1), l, b.paragraph())
+		cells := 0 // the width of the line: a Chinese character takes two
+		for _, r := range l {
+			cells++
+			if r >= 0x2E80 {
+				cells++
+			}
+		}
+		b.do(f.SetRowHeight(notesSheet, i+1, 15*float64((cells+width-3)/(width-2))))
 	}
 	b.do(f.SetSheetDimension(notesSheet, fmt.Sprintf("A1:A%d", len(lines))))
 }
