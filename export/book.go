@@ -23,8 +23,10 @@ type book struct {
 	year      int         // the year of the 对比 sheet, 0 when there is no data
 	asOf      time.Time
 	asOfGiven bool // the user gave the date of the data (--as-of)
-	// previousFiles are the files of the previous workbook's figures.
+	// previousFiles are the files of the previous workbook's figures, and
+	// statusChanges the targets judged otherwise than it judged them.
 	previousFiles []string
+	statusChanges []string
 	tolerance     float64
 	sheetPolicy   string // of region sheets: SheetsAuto …
 
@@ -120,6 +122,7 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 			}
 		}
 		b.changes = diffObservations(opt.Previous, previousOf(b.reports))
+		b.statusChanges = statusChanges(evaluate.Evaluate(previousReports(opt.Previous), b.cat, b.tolerance), b.evals, b.cat)
 		b.sortChanges(b.changes, opt.Previous)
 	}
 	return b

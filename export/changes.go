@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"zhibiao/extract/catalogue"
+	"zhibiao/extract/evaluate"
 	"zhibiao/extract/model"
 )
 
@@ -216,4 +218,66 @@ func (b *book) changeSummary() string {
 		since = "与 " + b.previousName + " 相比"
 	}
 	return fmt.Sprintf("%s：%d 项新增，%d 项修改，%d 项删除", since, add, modify, remove)
+}
+
+// previousReports rebuilds the reports of a previous workbook from its
+// figures, a report a file, so that its targets can be judged again: a
+// report's year is the one after its latest result, or the year of its
+// earliest target.
+func previousReports(prev []PreviousObservation) []*model.Report {
+	byFile := map[string]*model.Report{}
+	var reports []*model.Report
+	for _, p := range prev {
+		r := byFile[p.File]
+		if r == nil {
+			r = &model.Report{Region: model.Region{Name: p.Region}, Source: model.Source{Path: p.File}}
+			byFile[p.File] = r
+			reports = append(reports, r)
+		}
+		r.Observations = append(r.Observations, model.Observation{Indicator: p.Indicator, Measure: p.Measure,
+			Year: p.Year, Kind: p.Kind, Value: p.Value, High: p.High, Unit: p.Unit, Qualifier: p.Qualifier,
+			Scope: p.Scope, Text: p.Text, Line: p.Line})
+	}
+	for _, r := range reports {
+		actual, target := 0, 0
+		for _, o := range r.Observations {
+			switch {
+			case o.Kind == model.Actual && o.Year+1 > actual:
+				actual = o.Year + 1
+			case o.Kind == model.Target && (target == 0 || o.Year < target):
+				target = o.Year
+			}
+		}
+		r.Year = cmp.Or(actual, target)
+	}
+	return reports
+}
+
+// statusChanges says each target judged now otherwise than before:
+// 新乡市2024年地区生产总值增速：待公布→未完成.
+func statusChanges(before, now []evaluate.Evaluation, cat *catalogue.Catalogue) []string {
+	type key struct {
+		region, indicator string
+		measure           model.Measure
+		scope             model.Scope
+		year              int
+	}
+	keyOf := func(e *evaluate.Evaluation) key {
+		return key{e.Region, e.Indicator, e.Measure, e.Target.Scope, e.Year}
+	}
+	was := map[key]evaluate.Status{}
+	for i := range before {
+		was[keyOf(&before[i])] = before[i].Status
+	}
+	var out []string
+	for i := range now {
+		e := &now[i]
+		old, ok := was[keyOf(e)]
+		if !ok || old == e.Status {
+			continue
+		}
+		name := rowLabel(cat.Indicator(e.Indicator), e.Indicator, e.Measure, e.Target.Scope)
+		out = append(out, fmt.Sprintf("%s%d年%s：%s→%s", e.Region, e.Year, name, statusNames[old], statusNames[e.Status]))
+	}
+	return out
 }

@@ -91,6 +91,15 @@ func (wb *workbook) changeNotes() []string {
 	} else {
 		notes = append(notes, "按地区、指标、口径、年份和类型对应上次的明细；数值、上限、单位或限定词不同的列为修改。原值、新值的批注注明各自的原文、文件和行号。")
 	}
+	if n := len(wb.statusChanges); n > 0 {
+		const most = 20
+		listed := wb.statusChanges[:min(n, most)]
+		more := ""
+		if n > most {
+			more = fmt.Sprintf("，另有 %d 项", n-most)
+		}
+		notes = append(notes, fmt.Sprintf("目标完成情况有变化的 %d 项：%s%s", n, strings.Join(listed, "；"), more))
+	}
 	added, removed := wb.reportChanges()
 	if len(added) > 0 {
 		notes = append(notes, fmt.Sprintf("本次新读入的报告 %d 份：%s", len(added), strings.Join(added, "、")))
