@@ -3,7 +3,6 @@ package export
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"regexp"
@@ -54,32 +53,19 @@ type dumper struct {
 	data     []byte // the workbook's bytes
 }
 
-// colBreaks says the manual column breaks of the i-th sheet (from 0), the
-// columns pages start at, read from its XML: excelize has no reader for
-// them. Sheets are xl/worksheets/sheetN.xml in the order they were made.
+// colBreaks says the manual column breaks of the i-th sheet (from 0): the
+// columns its pages start at.
 func (d *dumper) colBreaks(i int) {
-	zr := must(zip.NewReader(bytes.NewReader(d.data), int64(len(d.data))))
-	rc, err := zr.Open(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+	cols, err := colBreaksOf(d.data, i)
 	if err != nil {
-		return
-	}
-	defer rc.Close()
-	var ws struct {
-		ColBreaks struct {
-			Brk []struct {
-				ID int `xml:"id,attr"`
-			} `xml:"brk"`
-		} `xml:"colBreaks"`
-	}
-	if err := xml.NewDecoder(rc).Decode(&ws); err != nil {
 		panic(dumpError{err})
 	}
-	var cols []string
-	for _, b := range ws.ColBreaks.Brk {
-		cols = append(cols, must(excelize.ColumnNumberToName(b.ID+1)))
+	var names []string
+	for _, c := range cols {
+		names = append(names, must(excelize.ColumnNumberToName(c)))
 	}
-	if len(cols) > 0 {
-		d.printf("pages start at columns: %s\n", strings.Join(cols, " "))
+	if len(names) > 0 {
+		d.printf("pages start at columns: %s\n", strings.Join(names, " "))
 	}
 }
 
