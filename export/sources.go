@@ -63,7 +63,7 @@ var scriptNames = map[string]string{"simplified": "简体", "traditional": "繁�
 // a SHA-256 is shown whole.
 const (
 	sourceText = 40
-	hashWidth  = 70
+	hashWidth  = 34
 )
 
 func (wb *workbook) writeSources() error {
@@ -107,7 +107,7 @@ func (wb *workbook) writeSources() error {
 		w.str(srcFormat, row, r.Source.Format, plain)
 		w.str(srcEncoding, row, r.Source.Encoding, plain)
 		w.str(srcScript, row, label(scriptNames, r.Source.Script), plain)
-		w.str(srcSHA256, row, r.Source.SHA256, plain)
+		w.long(srcSHA256, row, r.Source.SHA256, plain)
 		w.int(srcObservations, row, len(r.Observations), styleSpec{numFmt: countFormat, border: true})
 		w.long(srcWarnings, row, wb.warningsText(r.Warnings), plain)
 	}
@@ -152,7 +152,7 @@ func (wb *workbook) correctionSource(w *sheetWriter, row int, c *AppliedCorrecti
 	res := c.Result
 	w.str(srcFile, row, c.File.Path, plain)
 	w.str(srcStatus, row, "更正文件", plain)
-	w.str(srcSHA256, row, c.File.SHA256, plain)
+	w.long(srcSHA256, row, c.File.SHA256, plain)
 	w.int(srcObservations, row, len(c.File.Rows), styleSpec{numFmt: countFormat, border: true})
 	w.str(srcWarnings, row, fmt.Sprintf("更正 %d、补录 %d、删除 %d、确认 %d；本次未读到其报告 %d", res.Corrected, res.Added, res.Deleted, res.Confirmed, len(res.Skipped)), plain)
 	var errs []string
