@@ -16,28 +16,34 @@ const (
 	targetHeader = "目标"
 	statusHeader = "完成情况"
 	gapHeader    = "差距"
+	rankHeader   = "实际排名"
 )
 
 // qualitativeWidth bounds a target column, where a qualitative target's
 // phrase would otherwise make it very wide; the note holds it whole.
 const qualitativeWidth = 24
 
-// block holds the columns of a block.
+// block holds the columns of a block; rank is 0 for a block without the
+// column of the ranks of the actuals (对比's growth blocks have one).
 type block struct {
-	actual, target, status, gap int
+	actual, target, status, gap, rank int
 }
 
-// header writes a block's two header rows: its title over the four
-// columns, merged, and their names in the order of the block's columns.
+// first and last are a block's first and last columns.
+func (b block) first() int { return min(b.actual, b.target) }
+func (b block) last() int  { return max(b.gap, b.rank) }
+
+// header writes a block's two header rows: its title over its columns,
+// merged, and their names in the order of the block's columns.
 func (b block) header(w *sheetWriter, title string) {
-	first := min(b.actual, b.target)
+	first, last := b.first(), b.last()
 	w.str(first, 2, title, headerStyle)
-	names := map[int]string{b.actual: actualHeader, b.target: targetHeader, b.status: statusHeader, b.gap: gapHeader}
-	for col := first; col < first+4; col++ {
+	names := map[int]string{b.actual: actualHeader, b.target: targetHeader, b.status: statusHeader, b.gap: gapHeader, b.rank: rankHeader}
+	for col := first; col <= last; col++ {
 		w.style(col, 2, headerStyle)
 		w.str(col, 3, names[col], headerStyle)
 	}
-	w.merge(first, 2, first+3, 2)
+	w.merge(first, 2, last, 2)
 }
 
 // put writes a cell's block in a row and returns the conditional format the

@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhibiao/extract/evaluate"
+	"zhibiao/extract/model"
 )
 
 // The 对比 sheet: a row per region, for one year — cities each followed
@@ -42,11 +43,9 @@ func (wb *workbook) writeCompare() error {
 		w.style(col+1, 3, headerStyle)
 		w.merge(col+1, 2, col+1, 3)
 	}
-	blocks := make([]block, len(inds))
+	blocks := compareBlocks(inds)
 	headers := make([]string, len(inds))
 	for i, it := range inds {
-		col := compareLead + 1 + 4*i
-		blocks[i] = block{target: col, actual: col + 1, status: col + 2, gap: col + 3}
 		unit := it.unit
 		if unit == "" {
 			unit = measureUnit(it.ind, it.measure)
@@ -80,8 +79,17 @@ func (wb *workbook) writeCompare() error {
 		}
 	}
 	w.judgeRules(rules)
+	for i, it := range inds {
+		if blocks[i].rank > 0 {
+			wb.writeRanks(w, blocks[i].rank, it)
+		}
+	}
+	targets := map[int]bool{}
+	for _, b := range blocks {
+		targets[b.target] = true
+	}
 	widths := w.fitColumns(3, 0, 0, func(col int) float64 {
-		if col > compareLead && (col-compareLead-1)%4 == 0 {
+		if targets[col] {
 			return qualitativeWidth
 		}
 		return maxColumn
@@ -94,6 +102,53 @@ func (wb *workbook) writeCompare() error {
 	w.page(2, 3, compareLead)
 	w.printByBlocks(title, blocks)
 	return w.finish()
+}
+
+// compareBlocks lays out the blocks of 对比's columns: target, actual,
+// status and gap, and for a growth the rank of the actual among the
+// regions of its level.
+func compareBlocks(inds []itemRef) []block {
+	blocks := make([]block, len(inds))
+	col := compareLead + 1
+	for i, it := range inds {
+		b := block{target: col, actual: col + 1, status: col + 2, gap: col + 3}
+		if it.measure == model.Growth {
+			b.rank = col + 4
+		}
+		blocks[i] = b
+		col = b.last() + 1
+	}
+	return blocks
+}
+
+// writeRanks writes, in column col, the rank of each region's actual of
+// an item among the regions of its level that have one — cities among
+// cities, counties among counties — the best first by the indicator's
+// direction, equal values ranked alike; — where a region has none.
+func (wb *workbook) writeRanks(w *sheetWriter, col int, it itemRef) {
+	up := it.ind.Direction != "down"
+	value := func(reg *region) (float64, bool) {
+		c := reg.cellFor(it, wb.year)
+		if c == nil || c.actual == nil || c.actual.Value == nil {
+			return 0, false
+		}
+		return *c.actual.Value, true
+	}
+	for i, reg := range wb.regions {
+		row := compareFirstRow + i
+		v, ok := value(reg)
+		if !ok {
+			w.str(col, row, "—", centreStyle)
+			continue
+		}
+		rank := 1
+		for _, other := range wb.regions {
+			if o, ok := value(other); ok && other.Level == reg.Level && (up && o > v || !up && o < v) {
+				rank++
+			}
+		}
+		w.int(col, row, rank, styleSpec{numFmt: `"第"0`, border: true, align: "center"})
+	}
 }
 
 // printByBlocks prints the sheet at compareScale, not fitted to a page
@@ -114,8 +169,8 @@ func (w *sheetWriter) printByBlocks(title string, blocks []block) {
 	lead := widthOf(1, compareLead)
 	used := lead
 	for _, b := range blocks {
-		first := min(b.target, b.actual)
-		need := widthOf(first, first+3)
+		first := b.first()
+		need := widthOf(first, b.last())
 		if used+need > compareChars && used > lead {
 			cell, _ := excelize.CoordinatesToCellName(first, 1)
 			w.fail("page break", first, 1, w.f.InsertPageBreak(w.name, cell))

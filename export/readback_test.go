@@ -199,10 +199,9 @@ func readBackLibreOffice(t *testing.T, path string, b *book) {
 		if got := field(rows, row, 1); got != reg.Name {
 			t.Errorf("%s row %d: %q, want %q", compareSheet, row, got, reg.Name)
 		}
+		blocks := compareBlocks(b.compareColumns())
 		for j, it := range b.compareColumns() {
-			col := compareLead + 1 + 4*j
-			check(compareSheet, rows, shownRows, row, block{target: col, actual: col + 1, status: col + 2, gap: col + 3},
-				reg.cellFor(it, b.year))
+			check(compareSheet, rows, shownRows, row, blocks[j], reg.cellFor(it, b.year))
 		}
 	}
 	if checked < 100 {
@@ -302,9 +301,9 @@ func readBackOpenpyxl(t *testing.T, path string, b *book) {
 		checkView(t, sheets[reg.sheet], reg.sheet, "C4", "$2:$3")
 	}
 	for i, reg := range b.regions {
+		blocks := compareBlocks(b.compareColumns())
 		for j, it := range b.compareColumns() {
-			col := compareLead + 1 + 4*j
-			expect(compareSheet, compareFirstRow+i, block{target: col, actual: col + 1}, reg.cellFor(it, b.year))
+			expect(compareSheet, compareFirstRow+i, block{target: blocks[j].target, actual: blocks[j].actual}, reg.cellFor(it, b.year))
 		}
 	}
 	checkView(t, sheets[compareSheet], compareSheet, "C4", "$2:$3")
