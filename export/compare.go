@@ -13,7 +13,8 @@ import (
 // by their own counties and districts, indented — with the share of its
 // judged targets met, then for each column of the layout (by default each
 // core indicator, at the measure its targets take) a block of target,
-// actual, status and gap. It prints as an analyst hands it out: each page
+// actual, status and gap, and for a growth the rank of the actual among
+// the regions of its level. It prints as an analyst hands it out: each page
 // as many whole blocks as fit, never a block split, with the region
 // column, the headers and the title on every page.
 
