@@ -62,7 +62,7 @@ type Catalogue struct {
 	longest    int                // the runes of the longest alias
 }
 
-// alias is one name of an indicator, normalised for matching.
+// Alias is one name of an indicator, normalised for matching.
 type Alias struct {
 	Text      []rune
 	Indicator *Indicator
@@ -76,7 +76,7 @@ type Alias struct {
 	Split []*Indicator
 }
 
-// pair returns the two indicators a name covers in turn, or nil.
+// Pair returns the two indicators a name covers in turn, or nil.
 func (a *Alias) Pair() []*Indicator {
 	switch {
 	case a.Split != nil:
@@ -408,7 +408,7 @@ var DefaultCatalogue = sync.OnceValue(func() *Catalogue {
 	return c
 })
 
-// aliasMatch is an alias found in a paragraph.
+// Match is an alias found in a paragraph, at runes [Start, End).
 type Match struct {
 	*Alias
 	Start, End int
@@ -418,12 +418,12 @@ type Match struct {
 // joins it with its own.
 func (c *Catalogue) FirstRunes() *runeset.Filter { return &c.firsts }
 
-// mayStartAlias reports whether an alias may start with r: false means
+// MayStartAlias reports whether an alias may start with r: false means
 // that none does. It is the quick test before findAlias, for the loop over
 // a sentence's runes, at nearly all of which no alias starts.
 func (c *Catalogue) MayStartAlias(r rune) bool { return c.firsts.MayHave(r) }
 
-// findAlias returns the longest alias starting at rs[i], if any. The
+// FindAlias returns the longest alias starting at rs[i], if any. The
 // filter of the aliases' first two runes answers first for most runes.
 func (c *Catalogue) FindAlias(rs []rune, i int) (Match, bool) {
 	if !c.oneRune && (i+1 >= len(rs) || !c.pairs.MayHave(rs[i], rs[i+1])) {

@@ -358,7 +358,7 @@ func chineseAlias(a string) string {
 	return name
 }
 
-// measureWord names a measure in the words of a report.
+// MeasureWord names a measure in the words of a report.
 func MeasureWord(m model.Measure) string {
 	if s, ok := MeasureNames[m]; ok {
 		return s

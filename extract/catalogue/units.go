@@ -9,7 +9,7 @@ import (
 	"zhibiao/extract/internal/runeset"
 )
 
-// A unit as written in a report, with the dimension it measures and its size
+// Unit is a unit as written in a report, with the dimension it measures and its size
 // in that dimension's base (元, 人, 吨, 户, 人次, 美元).
 type Unit struct {
 	Text      string
@@ -98,7 +98,7 @@ var canonicalUnits = map[string]Unit{
 	"位":   {"位", "rank", 1},
 }
 
-// matchUnit returns the unit written at rs[i:], if any.
+// MatchUnit returns the unit written at rs[i:], if any.
 func MatchUnit(rs []rune, i int) (Unit, int, bool) {
 	if i >= len(rs) || !unitStarts.MayHave(rs[i]) {
 		return Unit{}, i, false
@@ -111,7 +111,7 @@ func MatchUnit(rs []rune, i int) (Unit, int, bool) {
 	return Unit{}, i, false
 }
 
-// convert expresses amount (in unit from) in the canonical unit to. money
+// Convert expresses amount (in unit from) in the canonical unit to. money
 // in US dollars is never converted to yuan.
 func Convert(amount float64, from Unit, to string) (float64, string, bool) {
 	if from.Dimension == DimUSD {
@@ -155,7 +155,7 @@ func ParseAmount(s, to string) (float64, bool) {
 	return x, ok && Unit == to
 }
 
-// round12 rounds to 12 significant digits, so that unit conversion does not
+// Round12 rounds to 12 significant digits, so that unit conversion does not
 // leave binary noise (8317 人 → 0.8317 万人, not 0.8317000000000001).
 func Round12(v float64) float64 {
 	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {

@@ -139,7 +139,7 @@ func (w *Writer) Normalise(blocks []model.Block) *Text {
 	return t
 }
 
-// traditional reports whether the text is written in Traditional
+// Traditional reports whether the text is written in Traditional
 // characters, as IsTraditional(t.Orig) does.
 func (t *Text) Traditional() bool { return t.script.traditional() }
 
@@ -162,7 +162,7 @@ func countRunes(s string) int {
 	return len(s) - cont
 }
 
-// textWriter holds the normalised runes of a text and their positions:
+// Writer holds the normalised runes of a text and their positions:
 // every paragraph is a stretch of one array, written after the one before,
 // so that a text takes two allocations however many lines it has.
 type Writer struct {
@@ -187,7 +187,7 @@ func (w *Writer) reset(n, blocks int) {
 	w.simp, w.script = t2s(), scriptCount{}
 }
 
-// small reports whether w's arrays are of the size of a report, not so
+// Small reports whether w's arrays are of the size of a report, not so
 // large that keeping them would hold much memory.
 func (w *Writer) Small() bool {
 	const most = 1 << 20 // a report of a few hundred kilobytes has some hundred thousand runes and lines
@@ -433,7 +433,7 @@ func startsWithOrdinal(rs []rune) bool {
 	return false
 }
 
-// isChineseDigit reports whether r is a Chinese numeral: a digit or 十, 百
+// IsChineseDigit reports whether r is a Chinese numeral: a digit or 十, 百
 // or 千.
 func IsChineseDigit(r rune) bool {
 	switch r {
@@ -456,7 +456,7 @@ func isFormatChar(r rune) bool {
 	return false
 }
 
-// headRunes joins the first n paragraphs without separators, so that a
+// HeadRunes joins the first n paragraphs without separators, so that a
 // title broken over lines (政府工作报\n告) reads whole. Normalise writes the
 // paragraphs one after another, so that they are joined already.
 func HeadRunes(t *Text, n int) []rune {

@@ -192,7 +192,7 @@ func (c *scriptCount) traditional() bool {
 	return c.changed >= need && c.changed*100 > c.han*3
 }
 
-// isHan reports whether r is a Han character, asking the Unicode tables
+// IsHan reports whether r is a Han character, asking the Unicode tables
 // only outside the CJK Unified Ideographs, where most of a text's are.
 func IsHan(r rune) bool {
 	return isIdeograph(r) || unicode.Is(unicode.Han, r)
