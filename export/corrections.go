@@ -87,7 +87,7 @@ func ReadCorrections(path string, cat *catalogue.Catalogue) (*CorrectionFile, er
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		f, err := openWorkbookReader(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("%s: not an Excel workbook (.xlsx): %w", path, err)
+			return nil, model.Errorf(path, 0, "not an Excel workbook (.xlsx)").Because(err)
 		}
 		defer f.Close()
 		read := 0
@@ -99,7 +99,7 @@ func ReadCorrections(path string, cat *catalogue.Catalogue) (*CorrectionFile, er
 			}
 			rows, err := f.GetRows(sheet)
 			if err != nil {
-				return nil, fmt.Errorf("%s: sheet %s: %w", path, sheet, err)
+				return nil, model.Errorf(path, 0, "sheet %s cannot be read", sheet).Because(err)
 			}
 			lines := make([]int, len(rows))
 			for i := range rows {
@@ -111,7 +111,7 @@ func ReadCorrections(path string, cat *catalogue.Catalogue) (*CorrectionFile, er
 			read++
 		}
 		if read == 0 {
-			return nil, fmt.Errorf("%s: no sheet %s or %s to read corrections from", path, reviewSheet, correctionSheet)
+			return nil, model.Errorf(path, 0, "no sheet %s or %s to read corrections from", reviewSheet, correctionSheet)
 		}
 		return cf, nil
 	}
@@ -163,7 +163,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
+		return nil, model.Errorf(path, 0, "not a regular file")
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {

@@ -151,7 +151,7 @@ func ParseLayout(name string, data []byte) (*Layout, error) {
 	}
 	dec, err := document.Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, model.ReadError(name, err)
 	}
 	return parseLayout(name, dec.Text, DefaultLayout())
 }

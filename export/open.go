@@ -2,11 +2,12 @@ package export
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
+	"zhibiao/extract/document"
+	"zhibiao/extract/model"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -28,10 +29,10 @@ func openWorkbook(path string) (*excelize.File, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
+		return nil, model.Errorf(path, 0, "not a regular file")
 	}
 	if fi.Size() > maxWorkbookFile {
-		return nil, fmt.Errorf("%s: %d MiB, more than the %d MiB a workbook may have", path, fi.Size()>>20, maxWorkbookFile>>20)
+		return nil, model.Errorf(path, 0, "%d MiB, more than the %d MiB a workbook may have", fi.Size()>>20, maxWorkbookFile>>20).Because(document.ErrTooLarge)
 	}
 	return excelize.OpenFile(path, workbookLimits())
 }
@@ -61,12 +62,12 @@ func ReadSources(path string) ([]SourceRow, error) {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%s: not an Excel workbook (.xlsx): %w", path, err)
+		return nil, model.Errorf(path, 0, "not an Excel workbook (.xlsx)").Because(err)
 	}
 	defer f.Close()
 	rows, err := f.GetRows(sourceSheet, excelize.Options{RawCellValue: true})
 	if err != nil || len(rows) == 0 {
-		return nil, fmt.Errorf("%s: no %s sheet; is it a workbook zhibiao wrote?", path, sourceSheet)
+		return nil, model.Errorf(path, 0, "no %s sheet; is it a workbook zhibiao wrote?", sourceSheet)
 	}
 	col := map[string]int{}
 	for i, h := range rows[0] {
@@ -74,7 +75,7 @@ func ReadSources(path string) ([]SourceRow, error) {
 	}
 	for _, h := range []string{sourceHeader[srcFile-1], sourceHeader[srcStatus-1], sourceHeader[srcSHA256-1]} {
 		if _, ok := col[h]; !ok {
-			return nil, fmt.Errorf("%s: the %s sheet has no column %s; is it a workbook zhibiao wrote?", path, sourceSheet, h)
+			return nil, model.Errorf(path, 0, "the %s sheet has no column %s; is it a workbook zhibiao wrote?", sourceSheet, h)
 		}
 	}
 	at := func(row []string, h string) string {

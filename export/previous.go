@@ -46,11 +46,11 @@ func ReadPrevious(path string) ([]PreviousObservation, error) {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
 			return nil, fmt.Errorf("previous workbook: %w", err) // the error names the file
 		}
-		return nil, fmt.Errorf("%s: not an Excel workbook (.xlsx): %w", path, err)
+		return nil, model.Errorf(path, 0, "not an Excel workbook (.xlsx)").Because(err)
 	}
 	defer f.Close()
 	if i, err := f.GetSheetIndex(detailSheet); err != nil || i == -1 {
-		return nil, fmt.Errorf("%s: no %s sheet; is it a workbook zhibiao wrote?", path, detailSheet)
+		return nil, model.Errorf(path, 0, "no %s sheet; is it a workbook zhibiao wrote?", detailSheet)
 	}
 	out := []PreviousObservation{}
 	for k := 1; ; k++ {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -255,7 +254,7 @@ func (a *app) checkWritable(path string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return errors.New(a.p.Sprintf("%s: folder %s does not exist", path, dir))
 	case err != nil:
-		return fmt.Errorf("%s: %w", path, err)
+		return model.ReadError(path, err)
 	case !fi.IsDir():
 		return errors.New(a.p.Sprintf("%s: %s is not a folder", path, dir))
 	}

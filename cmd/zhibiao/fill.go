@@ -91,7 +91,7 @@ func (a *app) fill(paths []string, job fillJob) (int, error) {
 	}
 	data, problems, err := export.Fill(template, inputs, export.FillOptions{Catalogue: cat, Tolerance: job.tolerance})
 	if err != nil {
-		return exitInput, fmt.Errorf("%s: %w", job.template, err)
+		return exitInput, model.ReadError(job.template, err)
 	}
 	for _, p := range problems {
 		a.tell(fmt.Sprintf("%s!%s!%s: %s: %s", job.template, p.Sheet, p.Cell, p.Placeholder, a.p.Sprintf(p.Format, p.Args...)))

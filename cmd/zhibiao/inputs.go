@@ -278,7 +278,7 @@ func readReport(path string, opts extract.Options) (*model.Report, error) {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: %w: more than the %d MB a report may have", path, document.ErrTooLarge, limit>>20)
+		return nil, model.ReadError(path, fmt.Errorf("%w: more than the %d MB a report may have", document.ErrTooLarge, limit>>20))
 	}
 	return extract.Extract(path, data, opts)
 }

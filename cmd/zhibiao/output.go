@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +13,7 @@ import (
 
 	"zhibiao/export"
 	"zhibiao/extract/document"
+	"zhibiao/extract/model"
 )
 
 // checkOutput tells, before any input is read, whether a file can be
@@ -218,7 +218,7 @@ func readAtMost(path string, n int) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > n {
-		return nil, fmt.Errorf("%s: grew while read", path)
+		return nil, model.Errorf(path, 0, "grew while it was read")
 	}
 	return data, nil
 }

@@ -121,7 +121,7 @@ const catalogueMaxSize = 16 << 20
 func readCatalogueText(name string, r io.Reader) (string, string, error) {
 	data, err := io.ReadAll(io.LimitReader(r, catalogueMaxSize+1))
 	if err != nil {
-		return "", "", fmt.Errorf("%s: %w", name, err)
+		return "", "", model.ReadError(name, err)
 	}
 	if len(data) > catalogueMaxSize {
 		return "", "", model.ReadError(name, fmt.Errorf("%w: more than %d MiB", document.ErrTooLarge, catalogueMaxSize>>20))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -262,7 +261,7 @@ func ParseCatalogueCSV(name string, r io.Reader) (*Catalogue, error) {
 			if errors.As(err, &pe) {
 				return nil, &model.FileError{Path: name, Warning: model.Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
 			}
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, model.ReadError(name, err)
 		}
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue

@@ -51,9 +51,19 @@ func Errorf(path string, line int, format string, args ...any) *FileError {
 	return &FileError{Path: path, Warning: Warnf(line, format, args...)}
 }
 
+// Because sets the cause of an error and returns it.
+func (e *FileError) Because(err error) *FileError {
+	e.Err = err
+	return e
+}
+
 // ReadError is the error of a file that could not be read at all, its
-// cause saying why.
+// cause saying why; a cause that names its own place already is that
+// error itself.
 func ReadError(path string, err error) *FileError {
+	if fe, ok := err.(*FileError); ok {
+		return fe
+	}
 	return &FileError{Path: path, Err: err}
 }
 

@@ -26,6 +26,10 @@ func TestFileError(t *testing.T) {
 	if err := ReadError("报告.txt", cause); !errors.Is(err, cause) {
 		t.Error("the cause is lost")
 	}
+	inner := Errorf("模板.xlsx", 0, "not an Excel workbook (.xlsx)").Because(cause)
+	if got := ReadError("other", inner); got != inner || !errors.Is(got, cause) || got.Error() != "模板.xlsx: not an Excel workbook (.xlsx): input too large" {
+		t.Errorf("an error that names its place is kept: %v", got)
+	}
 	var l ErrorList
 	if l.Err() != nil {
 		t.Error("an empty list is an error")
