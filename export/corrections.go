@@ -3,9 +3,7 @@ package export
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -122,28 +120,13 @@ func ReadCorrections(path string, cat *catalogue.Catalogue) (*CorrectionFile, er
 	if err != nil {
 		return nil, model.ReadError(path, err)
 	}
-	cr := csv.NewReader(strings.NewReader(dec.Text))
-	first, _, _ := strings.Cut(dec.Text, "\n")
-	if strings.Contains(first, "\t") && !strings.Contains(first, ",") {
-		cr.Comma = '\t'
+	form := document.CSVForm{}
+	if first, _, _ := strings.Cut(dec.Text, "\n"); strings.Contains(first, "\t") && !strings.Contains(first, ",") {
+		form.Comma = '\t'
 	}
-	cr.FieldsPerRecord = -1
-	var rows [][]string
-	var lines []int
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, &model.FileError{Path: path, Warning: model.Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
-		}
-		if err != nil {
-			return nil, model.ReadError(path, err)
-		}
-		line, _ := cr.FieldPos(0)
-		rows, lines = append(rows, rec), append(lines, line)
+	rows, lines, err := document.ReadCSV(path, dec.Text, form)
+	if err != nil {
+		return nil, err
 	}
 	if err := rd.table(name, rows, lines); err != nil {
 		return nil, err

@@ -3,11 +3,11 @@ package catalogue
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"zhibiao/extract/document"
 	"zhibiao/extract/model"
 )
 
@@ -247,27 +247,16 @@ func ParseCatalogueCSV(name string, r io.Reader) (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.FieldsPerRecord = -1
-	cr.Comment = '#'
+	records, lines, err := document.ReadCSV(name, text, document.CSVForm{Comment: '#'})
+	if err != nil {
+		return nil, err
+	}
 	var rows []catalogueRow
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &model.FileError{Path: name, Warning: model.Warnf(pe.Line, "not valid CSV: %s", pe.Err.Error())}
-			}
-			return nil, model.ReadError(name, err)
-		}
+	for i, rec := range records {
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}
-		line, _ := cr.FieldPos(0)
-		rows = append(rows, catalogueRow{line: line, fields: rec})
+		rows = append(rows, catalogueRow{line: lines[i], fields: rec})
 	}
 	return buildCatalogue(name, rows, sum, true)
 }

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -147,28 +146,16 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 	if err != nil {
 		return nil, model.ReadError(name, err)
 	}
-	cr := csv.NewReader(strings.NewReader(dec.Text))
-	cr.FieldsPerRecord = -1
-	cr.Comment = '#'
-	cr.TrimLeadingSpace = true
-
+	records, lines, err := ReadCSV(name, dec.Text, CSVForm{Comment: '#', TrimLeadingSpace: true})
+	if err != nil {
+		return nil, err
+	}
 	col := manifestColumns{path: 0, region: 1, year: 2}
 	out := map[string]ManifestEntry{}
-	lines := map[string]int{}
+	seen := map[string]int{} // the line of each path
 	first := true
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, model.Errorf(name, pe.Line, "not valid CSV: %s", pe.Err.Error())
-			}
-			return nil, model.ReadError(name, err)
-		}
-		line, _ := cr.FieldPos(0)
+	for k, rec := range records {
+		line := lines[k]
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
 		}
@@ -214,10 +201,10 @@ func ReadManifest(name string, r io.Reader, dir string) (map[string]ManifestEntr
 			p = filepath.Join(dir, p)
 		}
 		p = filepath.Clean(p)
-		if prev, dup := lines[p]; dup {
+		if prev, dup := seen[p]; dup {
 			return nil, model.Errorf(name, line, "%s is already on line %d", p, prev)
 		}
-		lines[p] = line
+		seen[p] = line
 		out[p] = e
 	}
 	return out, nil
