@@ -70,8 +70,7 @@ func (wb *workbook) put(w *sheetWriter, row int, cols block, c *cell) (judged, b
 		// A qualitative target in Simplified script, wrapped in its
 		// column; its note and 明细 keep the report's own script.
 		phrase := text.ToSimplified(t.Text)
-		w.str(cols.target, row, phrase, styleSpec{border: true, mark: markOf(t), wrap: true})
-		w.wraps = append(w.wraps, wrap{cols.target, cols.target, row, phrase})
+		w.long(cols.target, row, phrase, styleSpec{border: true, mark: markOf(t)})
 	} else {
 		v, other, low := wb.targetValue(t)
 		w.num(cols.target, row, v, styleSpec{numFmt: figureFormat(v, t.Unit, t.Qualifier, t.Measure, other, low), border: true, mark: markOf(t)})

@@ -230,3 +230,21 @@ func TestShortfall(t *testing.T) {
 		}
 	}
 }
+
+// TestRankOf: ranks count the better values, higher or lower by the
+// indicator's direction; equal values rank alike.
+func TestRankOf(t *testing.T) {
+	vs := []float64{4.9, 5.5, 5.5, 6.1}
+	for _, c := range []struct {
+		v    float64
+		down bool
+		want int
+	}{
+		{6.1, false, 1}, {5.5, false, 2}, {4.9, false, 4},
+		{4.9, true, 1}, {5.5, true, 2}, {6.1, true, 4},
+	} {
+		if got := rankOf(vs, c.v, c.down); got != c.want {
+			t.Errorf("rankOf(%v, down %v) = %d, want %d", c.v, c.down, got, c.want)
+		}
+	}
+}

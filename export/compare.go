@@ -1,6 +1,8 @@
 package export
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -57,32 +59,37 @@ func (wb *workbook) writeCompare() error {
 	w.height(2, headerHeight)
 	w.height(3, headerHeight)
 
-	var rules []judged
-	row := compareFirstRow - 1
-	for _, reg := range wb.regions {
-		row++
-		w.str(1, row, reg.Name, regionStyle(reg))
-		met, judged := 0, 0
+	// The cells of each region (a row) and item (a block), found once.
+	cells := make([][]*cell, len(wb.regions))
+	for r, reg := range wb.regions {
+		cells[r] = make([]*cell, len(inds))
 		for i, it := range inds {
-			c := reg.cellFor(it, wb.year)
+			cells[r][i] = reg.cellFor(it, wb.year)
+		}
+	}
+	var rules []judged
+	for r, reg := range wb.regions {
+		row := compareFirstRow + r
+		w.str(1, row, reg.Name, regionStyle(reg))
+		var evals []*evaluate.Evaluation
+		for i, c := range cells[r] {
 			if j, ok := wb.put(w, row, blocks[i], c); ok {
 				rules = append(rules, j)
 			}
 			if c != nil && c.eval != nil {
-				t := tallyOf([]*evaluate.Evaluation{c.eval})
-				met, judged = met+t.n[evaluate.Met]+t.n[evaluate.NearlyMet], judged+t.judged
+				evals = append(evals, c.eval)
 			}
 		}
-		if judged == 0 {
-			w.str(2, row, "—", centreStyle)
+		if t := tallyOf(evals); t.judged > 0 {
+			w.num(2, row, t.rate(), styleSpec{numFmt: "0%", border: true})
 		} else {
-			w.num(2, row, float64(met)/float64(judged), styleSpec{numFmt: "0%", border: true})
+			w.str(2, row, "—", centreStyle)
 		}
 	}
 	w.judgeRules(rules)
 	for i, it := range inds {
 		if blocks[i].rank > 0 {
-			wb.writeRanks(w, blocks[i].rank, it)
+			wb.writeRanks(w, blocks[i].rank, it, cells, i)
 		}
 	}
 	targets := map[int]bool{}
@@ -123,33 +130,40 @@ func compareBlocks(inds []itemRef) []block {
 }
 
 // writeRanks writes, in column col, the rank of each region's actual of
-// an item among the regions of its level that have one — cities among
-// cities, counties among counties — the best first by the indicator's
-// direction, equal values ranked alike; — where a region has none.
-func (wb *workbook) writeRanks(w *sheetWriter, col int, it itemRef) {
-	up := it.ind.Direction != "down"
-	value := func(reg *region) (float64, bool) {
-		c := reg.cellFor(it, wb.year)
-		if c == nil || c.actual == nil || c.actual.Value == nil {
-			return 0, false
+// item i (cells[region][i]) among the regions of its level that have one
+// — cities among cities, counties among counties — the best first by the
+// indicator's direction, equal values ranked alike; — where a region has
+// none.
+func (wb *workbook) writeRanks(w *sheetWriter, col int, it itemRef, cells [][]*cell, i int) {
+	byLevel := map[model.RegionLevel][]float64{} // the actuals of each level, ascending
+	for r, reg := range wb.regions {
+		if c := cells[r][i]; c != nil && c.actual != nil && c.actual.Value != nil {
+			byLevel[reg.Level] = append(byLevel[reg.Level], *c.actual.Value)
 		}
-		return *c.actual.Value, true
 	}
-	for i, reg := range wb.regions {
-		row := compareFirstRow + i
-		v, ok := value(reg)
-		if !ok {
+	for _, vs := range byLevel {
+		slices.Sort(vs)
+	}
+	down := it.ind.Direction == "down"
+	for r, reg := range wb.regions {
+		row := compareFirstRow + r
+		c := cells[r][i]
+		if c == nil || c.actual == nil || c.actual.Value == nil {
 			w.str(col, row, "—", centreStyle)
 			continue
 		}
-		rank := 1
-		for _, other := range wb.regions {
-			if o, ok := value(other); ok && other.Level == reg.Level && (up && o > v || !up && o < v) {
-				rank++
-			}
-		}
-		w.int(col, row, rank, styleSpec{numFmt: `"第"0`, border: true, align: "center"})
+		w.int(col, row, rankOf(byLevel[reg.Level], *c.actual.Value, down), styleSpec{numFmt: `"第"0`, border: true, align: "center"})
 	}
+}
+
+// rankOf is the rank of v among the ascending values vs: one more than
+// the values better than it, the higher ones, or the lower ones when
+// down. Equal values rank alike.
+func rankOf(vs []float64, v float64, down bool) int {
+	if down {
+		return sort.SearchFloat64s(vs, v) + 1
+	}
+	return len(vs) - sort.Search(len(vs), func(k int) bool { return vs[k] > v }) + 1
 }
 
 // printByBlocks prints the sheet at compareScale, not fitted to a page

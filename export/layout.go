@@ -269,3 +269,46 @@ func (w *sheetWriter) fitHeight(pages int) {
 		w.err = fmt.Errorf("sheet %s: page layout: %w", w.name, err)
 	}
 }
+
+// wrapped writes a long text across the columns col to last of a row,
+// merged and wrapped; fitWrapped makes the row tall enough for its lines
+// once the widths are set.
+func (w *sheetWriter) wrapped(col, last, row int, text string, spec styleSpec) {
+	spec.wrap = true
+	w.str(col, row, text, spec)
+	w.merge(col, row, last, row)
+	w.wraps = append(w.wraps, wrap{col, last, row, text})
+}
+
+// wrappedHeight is the height of a row holding text wrapped in a width
+// of columns: a line for each width the text takes.
+func wrappedHeight(text string, width float64) float64 {
+	return math.Max(1, math.Ceil(float64(textWidth(text))/math.Max(width-1, 4))) * rowHeight
+}
+
+// long writes a text that may be longer than its column: it wraps, and
+// fitWrapped makes its row tall enough for it.
+func (w *sheetWriter) long(col, row int, text string, spec styleSpec) {
+	spec.wrap = true
+	w.str(col, row, text, spec)
+	w.wraps = append(w.wraps, wrap{col, col, row, text})
+}
+
+// fitWrapped sets the height of the rows of wrapped texts, a line for
+// each width of their columns the text takes, the tallest text of a row
+// deciding.
+func (w *sheetWriter) fitWrapped() {
+	tallest := map[int]float64{}
+	for _, wr := range w.wraps {
+		width := 0.0
+		for c := wr.first; c <= wr.last && c <= len(w.widths); c++ {
+			width += w.widths[c-1]
+		}
+		tallest[wr.row] = math.Max(tallest[wr.row], wrappedHeight(wr.text, width))
+	}
+	for row, h := range tallest {
+		if h > math.Max(rowHeight, w.heights[row]) {
+			w.height(row, h)
+		}
+	}
+}

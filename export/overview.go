@@ -91,49 +91,6 @@ func (wb *workbook) writeOverview() error {
 // page: past it, its text would print too small to read.
 const onePageRows = 60
 
-// wrapped writes a long text across the columns of the table, wrapped;
-// fitWrapped makes its row tall enough for its lines once the widths are
-// set.
-func (w *sheetWriter) wrapped(col, row int, text string, spec styleSpec) {
-	spec.wrap = true
-	w.str(col, row, text, spec)
-	w.merge(col, row, overviewColumns, row)
-	w.wraps = append(w.wraps, wrap{col, overviewColumns, row, text})
-}
-
-// wrappedHeight is the height of a row holding text wrapped in a width
-// of columns: a line for each width the text takes.
-func wrappedHeight(text string, width float64) float64 {
-	return math.Max(1, math.Ceil(float64(textWidth(text))/math.Max(width-1, 4))) * rowHeight
-}
-
-// long writes a text that may be longer than its column: it wraps, and
-// fitWrapped makes its row tall enough for it.
-func (w *sheetWriter) long(col, row int, text string, spec styleSpec) {
-	spec.wrap = true
-	w.str(col, row, text, spec)
-	w.wraps = append(w.wraps, wrap{col, col, row, text})
-}
-
-// fitWrapped sets the height of the rows of wrapped texts, a line for
-// each width of their columns the text takes, the tallest text of a row
-// deciding.
-func (w *sheetWriter) fitWrapped() {
-	tallest := map[int]float64{}
-	for _, wr := range w.wraps {
-		width := 0.0
-		for c := wr.first; c <= wr.last && c <= len(w.widths); c++ {
-			width += w.widths[c-1]
-		}
-		tallest[wr.row] = math.Max(tallest[wr.row], wrappedHeight(wr.text, width))
-	}
-	for row, h := range tallest {
-		if h > math.Max(rowHeight, w.heights[row]) {
-			w.height(row, h)
-		}
-	}
-}
-
 // writeReviewLine says how many items wait on the 待核对 sheet, in a line
 // that leads there.
 func (wb *workbook) writeReviewLine(w *sheetWriter, row int) {
@@ -287,7 +244,7 @@ func (wb *workbook) writeSummaries(w *sheetWriter, row int) int {
 	for _, reg := range wb.regions {
 		for _, year := range wb.targetYears(reg) {
 			row++
-			w.wrapped(1, row, wb.summary(reg, year), styleSpec{})
+			w.wrapped(1, overviewColumns, row, wb.summary(reg, year), styleSpec{})
 		}
 	}
 	return row
@@ -356,7 +313,7 @@ func (wb *workbook) writeLegend(w *sheetWriter, row int) {
 		} else {
 			w.str(1, row, item.sample, item.style)
 		}
-		w.wrapped(2, row, item.text, styleSpec{})
+		w.wrapped(2, overviewColumns, row, item.text, styleSpec{})
 	}
 }
 
