@@ -25,7 +25,7 @@ type book struct {
 	asOfGiven bool // the user gave the date of the data (--as-of)
 	// previousFiles are the files of the previous workbook's figures, and
 	// statusChanges the targets judged otherwise than it judged them.
-	previousFiles []string
+	previousFiles map[string]bool
 	statusChanges []string
 	tolerance     float64
 	sheetPolicy   string // of region sheets: SheetsAuto …
@@ -116,10 +116,9 @@ func newBook(inputs []Input, opt WorkbookOptions) *book {
 	b.asOf = b.asOf.UTC().Truncate(time.Second)
 	if opt.Previous != nil {
 		b.previous, b.previousName = true, opt.PreviousName
+		b.previousFiles = map[string]bool{}
 		for _, o := range opt.Previous {
-			if !slices.Contains(b.previousFiles, o.File) {
-				b.previousFiles = append(b.previousFiles, o.File)
-			}
+			b.previousFiles[o.File] = true
 		}
 		b.changes = diffObservations(opt.Previous, previousOf(b.reports))
 		b.statusChanges = statusChanges(evaluate.Evaluate(previousReports(opt.Previous), b.cat, b.tolerance), b.evals, b.cat)

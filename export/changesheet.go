@@ -119,12 +119,12 @@ func (wb *workbook) reportChanges() (added, removed []string) {
 	now := map[string]bool{}
 	for _, r := range wb.reports {
 		name := filepath.Base(r.Source.Path)
-		now[name] = true
-		if !slices.Contains(wb.previousFiles, name) && !slices.Contains(added, name) {
+		if !wb.previousFiles[name] && !now[name] {
 			added = append(added, name)
 		}
+		now[name] = true
 	}
-	for _, f := range wb.previousFiles {
+	for f := range wb.previousFiles {
 		if !now[f] {
 			removed = append(removed, f)
 		}

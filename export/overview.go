@@ -26,21 +26,28 @@ import (
 // met. bar is the colour of a column's data bars, "" for none.
 var countColumns = []struct {
 	head   string
-	status evaluate.Status // the status counted; "" for 可评价 and 完成率
+	what   countKind
+	status evaluate.Status // the status counted
 	bar    string
 }{
-	{"可评价", "", ""},
-	{"完成", evaluate.Met, "63BE7B"},
-	{"基本完成", evaluate.NearlyMet, "FFB628"},
-	{"未完成", evaluate.Missed, "F8696B"},
-	{"完成率", "", "63BE7B"},
-	{"待公布", evaluate.Pending, "A6A6A6"},
-	{"报告未提及", evaluate.NotStated, "D9D9D9"},
-	{"不适用", evaluate.NotApplied, ""},
+	{"可评价", countJudged, "", ""},
+	{"完成", countStatus, evaluate.Met, "63BE7B"},
+	{"基本完成", countStatus, evaluate.NearlyMet, "FFB628"},
+	{"未完成", countStatus, evaluate.Missed, "F8696B"},
+	{"完成率", countRate, "", "63BE7B"},
+	{"待公布", countStatus, evaluate.Pending, "A6A6A6"},
+	{"报告未提及", countStatus, evaluate.NotStated, "D9D9D9"},
+	{"不适用", countStatus, evaluate.NotApplied, ""},
 }
 
-// rateColumn is the column of 完成率, from 1.
-const rateColumn = 4 + 4
+// countKind is what a column of the table of results counts.
+type countKind int
+
+const (
+	countStatus countKind = iota // the targets of a status
+	countJudged                  // the targets met, nearly met or missed
+	countRate                    // the share of those met
+)
 
 // barWidth is the width of a column with data bars.
 const barWidth = 10
@@ -183,11 +190,11 @@ func (wb *workbook) writeCounts(w *sheetWriter, row int) int {
 			for i, c := range countColumns {
 				col := 4 + i
 				switch {
-				case col == rateColumn && t.judged == 0:
+				case c.what == countRate && t.judged == 0:
 					w.str(col, row, "—", centreStyle)
-				case col == rateColumn:
+				case c.what == countRate:
 					w.num(col, row, t.rate(), styleSpec{numFmt: "0%", border: true})
-				case c.status == "":
+				case c.what == countJudged:
 					w.int(col, row, t.judged, styleSpec{numFmt: countFormat, border: true})
 				default:
 					w.int(col, row, t.n[c.status], styleSpec{numFmt: countFormat, border: true})
@@ -206,7 +213,7 @@ func (wb *workbook) writeCounts(w *sheetWriter, row int) int {
 	for i, c := range countColumns {
 		switch col := 4 + i; {
 		case c.bar == "":
-		case col == rateColumn:
+		case c.what == countRate:
 			w.dataBar(col, first, row, c.bar, 1)
 		default:
 			w.dataBar(col, first, row, c.bar, most) // one scale: 2 looks smaller than 17
