@@ -347,16 +347,16 @@ func proseFigure(v float64, unit string, qualifier model.Qualifier, measure mode
 }
 
 // gapText says a gap as an analyst writes it: 低于目标1.1个百分点,
-// 高于目标0.5万人, 落后目标1位 for a rank, 与目标持平.
+// 高于目标0.5万人, 比目标落后1位 for a rank, 与目标持平.
 func gapText(g float64, unit string) string {
 	s := strconv.FormatFloat(math.Abs(g), 'f', -1, 64)
 	switch {
 	case g == 0:
 		return "与目标持平"
 	case unit == "位" && g > 0:
-		return "落后目标" + s + "位" // a larger place is a lower rank
+		return "比目标落后" + s + "位" // a larger place is a lower rank
 	case unit == "位":
-		return "领先目标" + s + "位"
+		return "比目标领先" + s + "位"
 	case unit == "%":
 		s += "个百分点"
 	default:

@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -294,20 +293,7 @@ func (wb *workbook) shortfall(e *evaluate.Evaluation) string {
 	if e.Gap == nil {
 		return name
 	}
-	g := *e.Gap
-	amount := strconv.FormatFloat(math.Abs(g), 'f', -1, 64)
-	switch unit := e.Target.Unit; {
-	case e.Measure == model.Rank || e.Measure == model.GrowthRank:
-		return fmt.Sprintf("%s比目标落后%s位", name, amount)
-	case unit == "%":
-		amount += "个百分点"
-	default:
-		amount += unit
-	}
-	if g > 0 {
-		return name + "高于目标" + amount
-	}
-	return name + "低于目标" + amount
+	return name + gapText(*e.Gap, e.Target.Unit)
 }
 
 // writeLegend writes the legend from row on.
