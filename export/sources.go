@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"zhibiao/extract/model"
 )
@@ -156,7 +157,9 @@ func (wb *workbook) correctionSource(w *sheetWriter, row int, c *AppliedCorrecti
 	w.int(srcObservations, row, len(c.File.Rows), styleSpec{numFmt: countFormat, border: true})
 	w.str(srcWarnings, row, fmt.Sprintf("更正 %d、补录 %d、删除 %d、确认 %d；本次未读到其报告 %d", res.Corrected, res.Added, res.Deleted, res.Confirmed, len(res.Skipped)), plain)
 	var errs []string
-	for _, e := range append(c.File.Errors, res.Errors...) {
+	all := append(slices.Clone(c.File.Errors), res.Errors...)
+	all.Sort() // by line: the file's own mistakes and the rows that could not be applied
+	for _, e := range all {
 		errs = append(errs, fmt.Sprintf("%s：%s", e.Where(), wb.say(e.Warning)))
 	}
 	if len(errs) > 0 {

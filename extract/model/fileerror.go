@@ -71,9 +71,6 @@ func ReadError(path string, err error) *FileError {
 // place, it is an error itself, the first one's and how many follow.
 type ErrorList []*FileError
 
-// Add appends an error.
-func (l *ErrorList) Add(e *FileError) { *l = append(*l, e) }
-
 // Sort orders the errors by path, line and column.
 func (l ErrorList) Sort() {
 	slices.SortStableFunc(l, func(a, b *FileError) int {
@@ -96,12 +93,4 @@ func (l ErrorList) Error() string {
 		return l[0].Error()
 	}
 	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
-}
-
-// Err returns the list as an error, or nil when it is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
 }

@@ -30,15 +30,9 @@ func TestFileError(t *testing.T) {
 	if got := ReadError("other", inner); got != inner || !errors.Is(got, cause) || got.Error() != "模板.xlsx: not an Excel workbook (.xlsx): input too large" {
 		t.Errorf("an error that names its place is kept: %v", got)
 	}
-	var l ErrorList
-	if l.Err() != nil {
-		t.Error("an empty list is an error")
-	}
-	l.Add(Errorf("b.csv", 1, "x"))
-	l.Add(Errorf("a.csv", 9, "y"))
-	l.Add(Errorf("a.csv", 2, "z"))
+	l := ErrorList{Errorf("b.csv", 1, "x"), Errorf("a.csv", 9, "y"), Errorf("a.csv", 2, "z")}
 	l.Sort()
-	if got := l.Err().Error(); got != "a.csv:2: z (and 2 more errors)" {
+	if got := l.Error(); got != "a.csv:2: z (and 2 more errors)" {
 		t.Errorf("list: %q", got)
 	}
 }
